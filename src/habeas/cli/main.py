@@ -1,0 +1,59 @@
+"""The `habeas` command: a thin dispatcher over one module per command group.
+
+Each command module exposes `register(subparsers)`, which adds its parser and
+sets `func` to a callable taking the parsed arguments and returning an exit
+status. Modules are imported only when listed here, so `habeas --help` stays
+fast and a command's heavy imports happen only when it runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from habeas import __version__
+from habeas.errors import HabeasError
+
+# Order is the order in `habeas --help`.
+_COMMAND_MODULES = (
+    "habeas.cli.extract",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="habeas",
+        description="Turn reports of detentions into sourced, reviewable case files.",
+    )
+    parser.add_argument("--version", action="version", version=f"habeas {__version__}")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
+    for name in _COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(func(args))
+    except HabeasError as exc:
+        print(f"habeas: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("habeas: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `habeas extract … | head` closing the pipe early is not an error.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Text → persons and events with evidence. Plain Python: no Django, no I/O."""
