@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -53,6 +54,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `habeas extract … | head` closing the pipe early is not an error.
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug of ours: one line for the user, the trace on request
+        if os.environ.get("HABEAS_DEBUG"):
+            raise
+        print(
+            f"habeas: internal error ({type(exc).__name__}: {exc}); "
+            "run again with HABEAS_DEBUG=1 for details and please report it",
+            file=sys.stderr,
+        )
+        return 70
 
 
 if __name__ == "__main__":

@@ -1,0 +1,218 @@
+"""What an event carries besides its type: penalty, charges, court, place, duration."""
+
+from __future__ import annotations
+
+import re
+
+from habeas.extract.lexicon import Lexicon
+from habeas.extract.numbers import parse_amount, parse_number
+from habeas.model import Charge, LegalCode, Penalty, PenaltyKind
+
+_ARTICLE_NUMBER = re.compile(r"\d+(?:[.\-]\d+)*")
+
+
+def _unit_of(word: str, lex: Lexicon) -> tuple[str, float] | None:
+    for pattern, unit, factor in lex.units:
+        if pattern.fullmatch(word.strip()):
+            return unit, factor
+    return None
+
+
+def _currency_of(word: str, lex: Lexicon) -> str | None:
+    for pattern, code in lex.currencies:
+        if pattern.fullmatch(word.strip()):
+            return code
+    return None
+
+
+def _term(groups: dict[str, str | None], lex: Lexicon) -> dict[str, float] | None:
+    n = parse_number(groups.get("n") or "", lex)
+    if n is None:
+        return None
+    if groups.get("half"):
+        n += 0.5
+    unit = _unit_of(groups.get("unit") or "", lex)
+    if unit is None:
+        return None
+    name, factor = unit
+    return {name: n * factor}
+
+
+def _penalty(kind: PenaltyKind, term: dict[str, float]) -> Penalty:
+    return Penalty(
+        kind,
+        hours=term.get("hours"),
+        days=term.get("days"),
+        months=term.get("months"),
+        years=term.get("years"),
+    )
+
+
+def find_penalties(text: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int, Penalty]]:
+    """Penalties named in a sentence, with their positions, in text order."""
+    found: list[tuple[int, int, Penalty]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(s < fe and fs < e for fs, fe, _ in found)
+
+    for regex, kind in lex.penalties:
+        for m in regex.finditer(text):
+            if not free(*m.span()):
+                continue
+            groups = m.groupdict()
+            pk = PenaltyKind(kind)
+            if pk is PenaltyKind.FINE:
+                amount = parse_amount(
+                    groups.get("amount") or "", lex, multiplier=groups.get("mult")
+                )
+                if amount is None:
+                    continue
+                currency = _currency_of(groups.get("currency") or "", lex)
+                found.append((m.start(), m.end(), Penalty(pk, amount=amount, currency=currency)))
+                continue
+            term = _term(groups, lex) if groups.get("n") else {}
+            if term is None:
+                continue
+            found.append((m.start(), m.end(), _penalty(pk, term)))
+    if lex.bare_term is not None:
+        cue = _cue_kind(text, lex)
+        for m in lex.bare_term.finditer(text):
+            if not free(*m.span()):
+                continue
+            term = _term(m.groupdict(), lex)
+            if term is None:
+                continue
+            unit = next(iter(term))
+            kind_name = cue or lex.penalty_defaults.get(unit)
+            if kind_name is None or not _near_decision_word(text, m.start(), lex):
+                continue
+            if unit == "hours" and kind_name != PenaltyKind.COMMUNITY_SERVICE.value:
+                continue
+            found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
+    found.sort(key=lambda t: t[0])
+    return [(s + offset, p) for s, _, p in found]
+
+
+def _cue_kind(text: str, lex: Lexicon) -> str | None:
+    for pattern, kind in lex.penalty_cues:
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _near_decision_word(text: str, start: int, lex: Lexicon) -> bool:
+    """A bare "15 days" is a penalty only in a sentence that speaks of a court decision."""
+    words = lex.extra.get("decision_words")
+    if not words:
+        return True
+    return bool(re.search("|".join(words), text, re.IGNORECASE))
+
+
+def find_charges(text: str, lex: Lexicon) -> list[Charge]:
+    """Charges in a sentence: article numbers with their code and label, or labels alone."""
+    charges: list[Charge] = []
+    covered: list[tuple[int, int]] = []
+    if lex.article is not None:
+        for m in lex.article.finditer(text):
+            code = _code_near(text, m.end(), lex)
+            numbers = list(_ARTICLE_NUMBER.finditer(m.group("articles")))
+            base = m.start("articles")
+            for i, num in enumerate(numbers):
+                article = num.group()
+                label = _label_around(text, base + num.start(), base + num.end(), lex, first=i == 0)
+                charges.append(Charge(label=label, article=article, code=code))
+            covered.append(m.span())
+    for pattern, _canonical in lex.charges:
+        for m in pattern.finditer(text):
+            if any(s - 120 <= m.start() <= e + 80 for s, e in covered):
+                continue
+            if any(c.label and c.label.casefold() == m.group().casefold() for c in charges):
+                continue
+            charges.append(Charge(label=m.group().strip()))
+            covered.append(m.span())
+    return _dedupe(charges)
+
+
+def _dedupe(charges: list[Charge]) -> list[Charge]:
+    seen: set[tuple[str | None, str | None]] = set()
+    out = []
+    for c in charges:
+        key = (c.article, None if c.article else (c.label or "").casefold())
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
+
+
+def _code_near(text: str, end: int, lex: Lexicon) -> LegalCode | None:
+    window = text[end : end + 70]
+    best: tuple[int, str] | None = None
+    for pattern, code in lex.codes:
+        m = pattern.search(window)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), code)
+    if best is None:
+        for pattern, code in lex.codes:
+            if pattern.search(text):
+                return LegalCode(code)
+        return None
+    return LegalCode(best[1])
+
+
+def _label_around(text: str, start: int, end: int, lex: Lexicon, *, first: bool) -> str | None:
+    """The offence's name: in brackets after the number, or before "under Article"."""
+    after = text[end : end + 120]
+    m = re.match(r"^[^()]{0,50}?\(([^()]{3,100})\)", after)
+    if m and not re.search(r"\b(?:article|code|кодекс|məcəllə|ст\.)", m.group(1), re.IGNORECASE):
+        return m.group(1).strip()
+    before = text[max(0, start - 160) : start]
+    for pattern, _canonical in lex.charges:
+        found = list(pattern.finditer(before))
+        if found:
+            return found[-1].group().strip()
+    if lex.charge_label is not None and first:
+        found_labels = list(lex.charge_label.finditer(before))
+        if found_labels:
+            return found_labels[-1].group("label").strip()
+    return None
+
+
+def find_authority(text: str, lex: Lexicon) -> str | None:
+    for pattern in lex.authority:
+        m = pattern.search(text)
+        if m:
+            return " ".join(m.group("auth").split())
+    return None
+
+
+def find_place(text: str, lex: Lexicon) -> str | None:
+    for pattern in lex.place:
+        m = pattern.search(text)
+        if m:
+            return " ".join(m.group("place").split())
+    return None
+
+
+def find_duration_hours(text: str, lex: Lexicon) -> float | None:
+    for pattern in lex.duration:
+        m = pattern.search(text)
+        if not m or not m.groupdict().get("n"):
+            continue
+        n = parse_number(m.group("n"), lex)
+        unit = _unit_of(m.group("unit"), lex)
+        if n is None or unit is None:
+            continue
+        name, factor = unit
+        if name == "hours":
+            return n * factor
+        if name == "days":
+            return n * factor * 24
+    return None
+
+
+def ill_treatment_detail(text: str, lex: Lexicon) -> str | None:
+    for pattern, detail in lex.ill_treatment_details:
+        if pattern.search(text):
+            return str(detail)
+    return None

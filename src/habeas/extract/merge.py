@@ -1,0 +1,70 @@
+"""One person's events from many sentences, with what was said twice merged.
+
+Reports repeat themselves ("was sentenced to 30 days" … "had been sentenced to
+30 days by the Binagadi District Court"); a fact told twice is one event that
+keeps the fuller fields and the first evidence.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from habeas.model import Event, EventType, Penalty
+
+
+def _compatible_dates(a: Event, b: Event) -> bool:
+    return a.date is None or b.date is None or a.date == b.date
+
+
+def _compatible_penalties(a: Penalty | None, b: Penalty | None) -> bool:
+    return a is None or b is None or a == b
+
+
+def _same(a: Event, b: Event) -> bool:
+    if a.type is not b.type or not _compatible_dates(a, b):
+        return False
+    if a.type is EventType.ILL_TREATMENT:
+        return a.detail == b.detail
+    if a.type in (EventType.SENTENCE, EventType.PRETRIAL_DETENTION):
+        if not _compatible_penalties(a.penalty, b.penalty):
+            return False
+        # Two undated decisions with different courts are two decisions.
+        return a.authority is None or b.authority is None or a.authority == b.authority
+    if a.type is EventType.APPEAL:
+        return a.outcome is None or b.outcome is None or a.outcome == b.outcome
+    return True
+
+
+def _combine(a: Event, b: Event) -> Event:
+    charges = list(a.charges)
+    for c in b.charges:
+        if not any(
+            (c.article and c.article == x.article) or (not c.article and c.label == x.label)
+            for x in charges
+        ):
+            charges.append(c)
+    return replace(
+        a,
+        date=a.date or b.date,
+        place=a.place or b.place,
+        authority=a.authority or b.authority,
+        duration_hours=a.duration_hours if a.duration_hours is not None else b.duration_hours,
+        penalty=a.penalty or b.penalty,
+        charges=tuple(charges),
+        outcome=a.outcome or b.outcome,
+        detail=a.detail or b.detail,
+        evidence=a.evidence or b.evidence,
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Events in first-told order, with repeated tellings of one fact merged."""
+    merged: list[Event] = []
+    for event in events:
+        for i, kept in enumerate(merged):
+            if _same(kept, event):
+                merged[i] = _combine(kept, event)
+                break
+        else:
+            merged.append(event)
+    return merged

@@ -1,0 +1,468 @@
+"""Person names in a report: find them, put them in the nominative, and group
+the mentions that belong to one person ("Rauf Heydarov" … "Heydarov" …).
+
+No statistical model: a name is a run of capitalised words that looks like a
+name (a known given name, a surname ending, a role word before it), checked
+against the lexicon's list of capitalised words that are never names. Russian
+names are put in the nominative with pymorphy3's dictionary; Azerbaijani case
+endings are stripped by rule.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from habeas.extract.lexicon import Lexicon
+
+_UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺ"
+_LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһʼ'’-"
+_TOKEN = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.")
+# Particles allowed inside a name: Azerbaijani/Turkic patronymic markers and Western particles.
+_PARTICLES = frozenset(
+    (
+        "qızı", "qizi", "kızı", "kyzy", "gyzy", "oğlu", "oglu", "ogly", "ugli", "uulu", "uly",
+        "кызы", "оглы", "оглу", "улы", "уулу",
+        "de", "da", "di", "van", "von", "der", "del", "la", "le", "bin", "ibn",
+    )
+)  # fmt: skip
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+SURNAME_ENDINGS = (
+    # Latin (folded): Azerbaijani, Russian, Georgian, Armenian, Ukrainian, Belarusian, Turkic
+    "ov",
+    "ova",
+    "ev",
+    "eva",
+    "yev",
+    "yeva",
+    "iyev",
+    "iyeva",
+    "in",
+    "ina",
+    "li",
+    "lı",
+    "lu",
+    "lü",
+    "ly",
+    "zade",
+    "zadə",
+    "zada",
+    "yan",
+    "ian",
+    "dze",
+    "shvili",
+    "svili",
+    "ia",
+    "ua",
+    "ava",
+    "ani",
+    "iani",
+    "eli",
+    "uri",
+    "enko",
+    "chuk",
+    "uk",
+    "yuk",
+    "ski",
+    "sky",
+    "skaya",
+    "skiy",
+    "ovich",
+    "evich",
+    "ich",
+    "beyli",
+    "bekov",
+    "bekova",
+    "ulu",
+    "oglu",
+    "oğlu",
+    "kyzy",
+    "yeva",
+    "aeva",
+    "ayev",
+    "ayeva",
+    "oev",
+    "oeva",
+    "uly",
+    "ovа",
+    "dse",
+    "eyev",
+    "ali",
+    "ski",
+    # Cyrillic
+    "ов",
+    "ова",
+    "ев",
+    "ева",
+    "ёв",
+    "ёва",
+    "ин",
+    "ина",
+    "ын",
+    "ына",
+    "ский",
+    "ская",
+    "цкий",
+    "цкая",
+    "енко",
+    "ук",
+    "юк",
+    "ич",
+    "ли",
+    "заде",
+    "ян",
+    "дзе",
+    "швили",
+    "ая",
+    "ий",
+    "уулу",
+)
+_AZ_CASE_ENDINGS = (
+    "nın",
+    "nin",
+    "nun",
+    "nün",
+    "ın",
+    "in",
+    "un",
+    "ün",
+    "nı",
+    "ni",
+    "nu",
+    "nü",
+    "ı",
+    "i",
+    "u",
+    "ü",
+    "ya",
+    "yə",
+    "a",
+    "ə",
+    "da",
+    "də",
+    "nda",
+    "ndə",
+    "dan",
+    "dən",
+    "ndan",
+    "ndən",
+    "la",
+    "lə",
+    "yla",
+    "ylə",
+    "ya",
+    "ye",
+)
+
+_FOLD = str.maketrans(
+    {
+        "ə": "a",
+        "ı": "i",
+        "ş": "s",
+        "ç": "c",
+        "ğ": "g",
+        "ö": "o",
+        "ü": "u",
+        "ё": "е",
+        "’": "",
+        "'": "",
+    }
+)
+_PHONETIC = re.compile(r"shch|sch|sh|ch|dzh|dj|zh|kh|gh|[jxhqwy]")
+_PHONETIC_MAP = {
+    "shch": "s",
+    "sch": "s",
+    "sh": "s",
+    "ch": "c",
+    "dzh": "c",
+    "dj": "c",
+    "zh": "c",
+    "kh": "g",
+    "gh": "g",
+    "j": "c",
+    "x": "g",
+    "h": "g",
+    "q": "g",
+    "w": "v",
+    "y": "i",
+}
+_CYR = str.maketrans(
+    {
+        "а": "a",
+        "б": "b",
+        "в": "v",
+        "г": "g",
+        "д": "d",
+        "е": "e",
+        "ж": "zh",
+        "з": "z",
+        "и": "i",
+        "й": "y",
+        "к": "k",
+        "л": "l",
+        "м": "m",
+        "н": "n",
+        "о": "o",
+        "п": "p",
+        "р": "r",
+        "с": "s",
+        "т": "t",
+        "у": "u",
+        "ф": "f",
+        "х": "kh",
+        "ц": "ts",
+        "ч": "ch",
+        "ш": "sh",
+        "щ": "shch",
+        "ъ": "",
+        "ы": "y",
+        "ь": "",
+        "э": "e",
+        "ю": "yu",
+        "я": "ya",
+        "і": "i",
+        "ў": "u",
+        "ә": "a",
+        "ғ": "g",
+        "қ": "k",
+        "ң": "n",
+        "ө": "o",
+        "ұ": "u",
+        "ү": "u",
+        "һ": "h",
+    }
+)
+
+
+def token_key(token: str) -> str:
+    """A coarse spelling-independent key for one name token within a report.
+
+    "Şirinova" and "Shirinova", "Həsənli" and "Hasanli" share a key; "Heydarov"
+    and "Heydarova" do not (a female form is a different person).
+    """
+    s = token.casefold().translate(_FOLD).translate(_CYR)
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if c.isalpha())
+    s = _PHONETIC.sub(lambda m: _PHONETIC_MAP[m.group()], s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Folded keys of the bundled given-name gazetteer (empty when the file is absent)."""
+    try:
+        raw = (
+            resources.files("habeas.extract.lexicons")
+            .joinpath("given_names.txt")
+            .read_text("utf-8")
+        )
+    except FileNotFoundError:
+        return frozenset()
+    return frozenset(
+        token_key(line.strip()) for line in raw.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def has_surname_ending(token: str) -> bool:
+    t = token.casefold()
+    return len(t) > 3 and t.endswith(SURNAME_ENDINGS)
+
+
+def strip_az_case(token: str) -> str:
+    """ "Məmmədlinin" → "Məmmədli", "İsmayılovanı" → "İsmayılova"; other words unchanged."""
+    low = token.casefold()
+    for ending in sorted(_AZ_CASE_ENDINGS, key=len, reverse=True):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            stem = token[: len(token) - len(ending)]
+            # "Həsənliyə": a buffer y/n between the stem and the ending
+            if stem[-1:].casefold() in ("y", "n") and has_surname_ending(stem[:-1]):
+                return stem[:-1]
+            if has_surname_ending(stem):
+                return stem
+    return token
+
+
+@dataclass(slots=True)
+class NameMention:
+    start: int
+    end: int
+    tokens: tuple[str, ...]  # as written, possessive stripped
+    possessive: bool = False
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person within one report."""
+
+    id: int
+    tokens: tuple[str, ...]  # display tokens, nominative
+    keys: tuple[str, ...]
+    gender: str | None = None  # "m", "f" or None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    no_relation: bool = False
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.tokens)
+
+    @property
+    def surname_key(self) -> str:
+        return self.keys[-1]
+
+    @property
+    def given_key(self) -> str | None:
+        return self.keys[0] if len(self.keys) > 1 else None
+
+
+def _is_name_word(token: str, lex: Lexicon) -> bool:
+    low = token.casefold()
+    if low in lex.not_names or len(token) < 2 or token.endswith("."):
+        return token.endswith(".") and len(token) == 2  # an initial
+    return not any(role.regex.fullmatch(token) for role in lex.roles)
+
+
+def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
+    """Runs of capitalised name-like words, as written (not yet judged as names)."""
+    runs: list[NameMention] = []
+    current: list[tuple[int, int, str]] = []
+
+    def flush() -> None:
+        while current and current[-1][2].casefold() in _PARTICLES:
+            current.pop()
+        while current and current[0][2].endswith("."):  # "R." alone is not a name
+            if len(current) > 1:
+                break
+            current.pop()
+        if current:
+            toks = [c[2] for c in current]
+            last = toks[-1]
+            possessive = last.endswith(("'s", "’s"))
+            toks[-1] = _POSSESSIVE.sub("", last) if possessive else last
+            runs.append(NameMention(current[0][0], current[-1][1], tuple(toks), possessive))
+        current.clear()
+
+    pos = 0
+    for m in re.finditer(r"\S+", text):
+        word = m.group()
+        # Split off punctuation around the word, keeping offsets.
+        core = re.match(r"^[\"'«“‘(\[]*(.*?)[\"'»”’)\].,;:!?]*$", word)
+        inner = core.group(1) if core else word
+        lead = word.find(inner) if inner else 0
+        s = m.start() + lead
+        e = s + len(inner)
+        gap = text[pos : m.start()]
+        broken = bool(current) and (gap.strip() != "" or "\n" in gap)
+        if broken:
+            flush()
+        tok = _TOKEN.fullmatch(inner)
+        name_word = bool(tok) and _is_name_word(_POSSESSIVE.sub("", inner), lex)
+        if name_word or (inner.casefold() in _PARTICLES and current):
+            current.append((s, e, inner))
+        else:
+            flush()
+        # Punctuation after a word ends a run ("Heydarov, Abbasov").
+        if current and e < m.end() and text[e : m.end()].strip("'’"):
+            flush()
+        pos = m.end()
+    flush()
+    return runs
+
+
+class RussianMorphology:
+    """pymorphy3, loaded once per process (it takes a moment and ~15 MB)."""
+
+    _analyzer: Any = None
+
+    @classmethod
+    def analyzer(cls) -> Any:
+        if cls._analyzer is None:
+            import pymorphy3
+
+            cls._analyzer = pymorphy3.MorphAnalyzer(lang="ru")
+        return cls._analyzer
+
+    @classmethod
+    def name_parts(cls, token: str) -> list[Any]:
+        return [
+            p for p in cls.analyzer().parse(token) if {"Name", "Surn", "Patr"} & p.tag.grammemes
+        ]
+
+    @classmethod
+    def is_name_token(cls, token: str) -> bool:
+        return bool(cls.name_parts(token))
+
+    @classmethod
+    def nominative(cls, tokens: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
+        """A Russian name in the nominative, and its gender.
+
+        "Марка Гальперина" → ("Марк", "Гальперин"), "m".
+        """
+        toks = list(tokens)
+        morph = cls.analyzer()
+        parses = [morph.parse(t) for t in toks]
+        gender: str | None = None
+        case: str | None = None
+        for ps in parses:
+            for p in ps:
+                if "Name" in p.tag.grammemes:
+                    gender = "f" if "femn" in p.tag.grammemes else "m"
+                    case = p.tag.case
+                    break
+            if gender:
+                break
+        out: list[str] = []
+        for tok, ps in zip(toks, parses, strict=True):
+            out.append(cls._nominative_token(tok, ps, gender, case))
+        if gender is None:
+            last = parses[-1]
+            for p in last:
+                if "Surn" in p.tag.grammemes:
+                    gender = "f" if "femn" in p.tag.grammemes else "m"
+                    break
+        return tuple(out), gender
+
+    @staticmethod
+    def _nominative_token(
+        token: str, parses: list[Any], gender: str | None, case: str | None
+    ) -> str:
+        if not re.search("[а-яё]", token, re.IGNORECASE):
+            return token
+        want = {"femn": "f", "masc": "m"}
+        best = None
+        for p in parses:
+            g = p.tag.grammemes
+            if not ({"Name", "Surn", "Patr"} & g):
+                continue
+            if gender and (("femn" in g and gender != "f") or ("masc" in g and gender != "m")):
+                continue
+            if case and p.tag.case != case:
+                continue
+            best = p
+            break
+        if best is None:
+            for p in parses:
+                if {"Name", "Surn", "Patr"} & p.tag.grammemes:
+                    g = p.tag.grammemes
+                    gen_ok = (
+                        not gender
+                        or not ({"femn", "masc"} & g)
+                        or want.get("femn" if "femn" in g else "masc") == gender
+                    )
+                    if gen_ok:
+                        best = p
+                        break
+        if best is None or best.tag.case == "nomn":
+            return token
+        target = {"nomn", "sing"}
+        form = best.inflect(target)
+        if form is None:
+            return token
+        word = str(form.word)
+        return word[:1].upper() + word[1:] if token[:1].isupper() else word

@@ -1,0 +1,286 @@
+"""Who is who within one report: entities, their mentions, roles and pronouns.
+
+Builds on `names`: full names found in the text become entities; surname-only
+mentions ("Heydarov", "Məmmədlinin", "Гасымова") are linked back to them;
+pronouns and role nouns ("he", "they", "the journalist", "его") are resolved
+to the people they most likely mean when an event needs a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from habeas.extract.lexicon import Lexicon
+from habeas.extract.names import (
+    Entity,
+    NameMention,
+    RussianMorphology,
+    find_name_runs,
+    given_names,
+    has_surname_ending,
+    strip_az_case,
+    token_key,
+)
+
+FEMALE_ENDINGS = (
+    "ova",
+    "eva",
+    "yeva",
+    "ina",
+    "aya",
+    "skaya",
+    "ova",
+    "ова",
+    "ева",
+    "ина",
+    "ая",
+    "ская",
+)
+MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "ов", "ев", "ин", "ский", "ий")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A reference to a person in the text: a name, a pronoun or a role noun."""
+
+    start: int
+    end: int
+    entity: int | None  # None for pronouns until resolved
+    kind: str  # "name", "possessive", "male", "female", "plural", "role_noun"
+    speaker: bool = False
+    victim_role: bool = True
+
+
+def _gender_of(tokens: Sequence[str]) -> str | None:
+    last = tokens[-1].casefold()
+    if last.endswith(FEMALE_ENDINGS):
+        return "f"
+    if last.endswith(MALE_ENDINGS):
+        return "m"
+    return None
+
+
+class People:
+    """The persons of one report and every mention of them, in text order."""
+
+    def __init__(self, text: str, lex: Lexicon) -> None:
+        self.text = text
+        self.lex = lex
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._build()
+
+    # ------------------------------------------------------------ building
+
+    def _judge(self, run: NameMention) -> tuple[str, ...] | None:
+        """The tokens of a run that form a person's name, or None."""
+        tokens = list(run.tokens)
+        if self.lex.lang == "ru":
+            # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
+            while tokens and not RussianMorphology.is_name_token(tokens[0]):
+                tokens.pop(0)
+            while tokens and not RussianMorphology.is_name_token(tokens[-1]):
+                tokens.pop()
+            if len(tokens) < 2 or len(tokens) > 3:
+                return None
+            return tuple(tokens)
+        if len(tokens) < 2 or len(tokens) > 4:
+            return None
+        known = given_names()
+        score = 0
+        if token_key(tokens[0]) in known:
+            score += 2
+        if has_surname_ending(tokens[-1]) or has_surname_ending(strip_az_case(tokens[-1])):
+            score += 2
+        if self._role_before(run.start):
+            score += 1
+        if all(len(t) > 2 or t.endswith(".") for t in tokens):
+            score += 0
+        return tuple(tokens) if score >= 2 else None
+
+    def _role_before(self, start: int) -> str | None:
+        window = self.text[max(0, start - 40) : start]
+        words = window.split()
+        tail = " ".join(words[-3:])
+        for role in self.lex.roles:
+            found = list(role.regex.finditer(tail))
+            # The role word must end right where the name begins ("activist Rauf …").
+            if found and not tail[found[-1].end() :].strip(" ,"):
+                return role.name
+        return None
+
+    def _normal(self, tokens: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+        if self.lex.lang == "ru":
+            return RussianMorphology.nominative(tokens)
+        toks = list(tokens)
+        if self.lex.lang == "az":
+            toks[-1] = strip_az_case(toks[-1])
+        return tuple(toks), _gender_of(toks)
+
+    def _single_keys(self, token: str) -> set[str]:
+        keys = {token_key(token)}
+        if self.lex.lang == "az":
+            keys.add(token_key(strip_az_case(token)))
+        elif self.lex.lang == "ru":
+            for p in RussianMorphology.name_parts(token):
+                keys.add(token_key(p.normal_form))
+                for g in ("masc", "femn"):
+                    form = p.inflect({"nomn", "sing", g})
+                    if (
+                        form is not None
+                        and "Surn" in p.tag.grammemes
+                        and token_key(form.word) != token_key(p.normal_form)
+                    ):
+                        # Only the gender the word itself can have: "Гасымова" (gen. of
+                        # Гасымов) may be him; it is also her, the caller decides.
+                        keys.add(token_key(form.word))
+        return keys
+
+    def _build(self) -> None:
+        runs = find_name_runs(self.text, self.lex)
+        singles: list[NameMention] = []
+        for run in runs:
+            tokens = self._judge(run)
+            if tokens is None:
+                if len(run.tokens) == 1 or self.lex.lang == "ru":
+                    singles.append(run)
+                continue
+            normal, gender = self._normal(tokens)
+            entity = self._entity_for(normal, gender)
+            entity.mentions.append((run.start, run.end))
+            role = self._role_before(run.start)
+            if role and role not in entity.roles:
+                entity.roles.append(role)
+            self._note_relation(entity, run.end)
+            self.mentions.append(
+                Mention(run.start, run.end, entity.id, "possessive" if run.possessive else "name")
+            )
+        for run in singles:
+            for token in run.tokens[-1:]:
+                linked = self._entity_for_single(token, run.start)
+                if linked is None:
+                    continue
+                linked.mentions.append((run.start, run.end))
+                kind = "possessive" if run.possessive else "name"
+                self.mentions.append(Mention(run.start, run.end, linked.id, kind))
+        self._add_pronouns()
+        self.mentions.sort(key=lambda m: m.start)
+        self._mark_speakers()
+
+    def _entity_for(self, tokens: tuple[str, ...], gender: str | None) -> Entity:
+        keys = tuple(token_key(t) for t in tokens if not t.endswith("."))
+        keys = tuple(k for k in keys if k) or (token_key(tokens[-1]),)
+        for e in self.entities:
+            if e.keys == keys or (
+                e.surname_key == keys[-1]
+                and (e.given_key is None or e.given_key == keys[0])
+                and len(keys) >= len(e.keys)
+            ):
+                if len(tokens) > len(e.tokens):
+                    e.tokens, e.keys = tokens, keys
+                return e
+            # An initial: "R. Heydarov" is Rauf Heydarov.
+            if (
+                len(tokens) >= 2
+                and tokens[0].endswith(".")
+                and e.surname_key == keys[-1]
+                and e.tokens[0][:1] == tokens[0][:1]
+            ):
+                return e
+        entity = Entity(len(self.entities), tokens, keys, gender)
+        self.entities.append(entity)
+        return entity
+
+    def _entity_for_single(self, token: str, start: int) -> Entity | None:
+        keys = self._single_keys(token)
+        found = [e for e in self.entities if e.surname_key in keys]
+        if not found:
+            found = [e for e in self.entities if e.given_key in keys and len(e.keys) > 1]
+            # A given name alone is only trusted when one person has it.
+            if len(found) != 1:
+                return None
+        if len(found) == 1:
+            return found[0]
+        # Several people share the surname: the one named most recently before.
+        before = [(max((s for s, _ in e.mentions if s < start), default=-1), e) for e in found]
+        best = max(before, key=lambda pair: pair[0])
+        return best[1] if best[0] >= 0 else found[0]
+
+    def _note_relation(self, entity: Entity, end: int) -> None:
+        after = self.text[end : end + 40]
+        if self.lex.no_relation.match(after.lstrip(" ,(")):
+            entity.no_relation = True
+
+    def _add_pronouns(self) -> None:
+        kinds = {
+            "singular_male": "male",
+            "singular_female": "female",
+            "plural": "plural",
+            "role_nouns": "role_noun",
+        }
+        taken = [(m.start, m.end) for m in self.mentions]
+        for key, kind in kinds.items():
+            regex = self.lex.anaphora.get(key)
+            if regex is None:
+                continue
+            for m in regex.finditer(self.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                self.mentions.append(Mention(m.start(), m.end(), None, kind))
+
+    def _mark_speakers(self) -> None:
+        """Flag names that speak ("X said", "according to X") or hold non-victim roles."""
+        text = self.text
+        speech = self.lex.speech
+        for m in self.mentions:
+            if m.kind not in ("name", "possessive"):
+                continue
+            after = text[m.end : m.end + 60]
+            before = text[max(0, m.start - 40) : m.start]
+            # "X said", "X, a lawyer, said", "X told reporters"
+            clause_after = re.split(r"[.;:!?\n]", after, maxsplit=1)[0]
+            if re.match(r"^\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,1}", clause_after):
+                head = re.sub(r"^\s*,[^,]{0,40},", "", clause_after)
+                if speech.match(head.strip()) or speech.match(" ".join(head.split()[1:2])):
+                    m.speaker = True
+            by_according = re.search(
+                r"(?:according\s+to|по\s+словам|sözlərinə\s+görə)\s*$", before, re.I
+            )
+            # "…, said X." with X at the end of the clause; not "said X had been beaten".
+            by_inversion = re.search(r"\b(?:said|says|told|wrote|added)\s*$", before) and re.match(
+                r"^\s*(?:[.,;]|$)", after
+            )
+            if by_according or by_inversion:
+                m.speaker = True
+            role = self._role_before(m.start) or self._role_after(m.end)
+            if role is not None and m.entity is not None:
+                entity = self.entities[m.entity]
+                if role not in entity.roles:
+                    entity.roles.append(role)
+                m.victim_role = self._is_victim_role(role)
+
+    def _role_after(self, end: int) -> str | None:
+        after = self.text[end : end + 50]
+        m = re.match(r"^\s*,\s*(?:(?:a|an|the|his|her|their)\s+)?([^,.;]{2,40}?)\s*[,.;]", after)
+        if not m:
+            return None
+        for role in self.lex.roles:
+            if role.regex.search(m.group(1)):
+                return role.name
+        return None
+
+    def _is_victim_role(self, role: str) -> bool:
+        for r in self.lex.roles:
+            if r.name == role:
+                return r.victim
+        return True
+
+    # ------------------------------------------------------------ queries
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def gender(self, entity: int) -> str | None:
+        return self.entities[entity].gender

@@ -1,0 +1,511 @@
+"""The default, rule-based extractor ("rules.v1").
+
+For each sentence: find event triggers from the language's lexicon, decide
+whom each one is about (named people in the clause, else the pronoun's or the
+story's current subject), read the date, penalty, charges, place and authority
+around it, and keep the sentence as evidence. Then merge what was said twice
+about the same person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from habeas.extract.attributes import (
+    find_authority,
+    find_charges,
+    find_duration_hours,
+    find_penalties,
+    find_place,
+    ill_treatment_detail,
+)
+from habeas.extract.dates import DateMention, find_dates, resolve
+from habeas.extract.language import detect_language
+from habeas.extract.lexicon import Lexicon, Trigger, load_lexicon
+from habeas.extract.merge import merge_events
+from habeas.extract.people import Mention, People
+from habeas.extract.sentences import Sentence, split_sentences
+from habeas.model import (
+    AppealOutcome,
+    Charge,
+    Event,
+    EventType,
+    Extraction,
+    PartialDate,
+    Penalty,
+    PenaltyKind,
+    Person,
+    Report,
+)
+
+ENGINE_VERSION = "rules.v1"
+
+# Types whose trigger is ignored after a negation ("was not released").
+_NEGATABLE = {
+    EventType.DETENTION,
+    EventType.RELEASE,
+    EventType.CHARGE,
+    EventType.SENTENCE,
+    EventType.PRETRIAL_DETENTION,
+    EventType.PROTEST,
+}
+# Court decisions: an undated one told right after a dated decision shares its date.
+_DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL}
+_PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
+
+
+@dataclass(slots=True)
+class _Hit:
+    trigger: Trigger
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class _Draft:
+    entity: int
+    event: Event
+    order: int
+
+
+@dataclass(slots=True)
+class _State:
+    """What the story is about so far, for pronouns and relative dates."""
+
+    focus: list[int] = field(default_factory=list)  # entities of the last event
+    group: list[int] = field(default_factory=list)  # the last group of two or more
+    last_date: PartialDate | None = None
+    last_court: tuple[int, str] | None = None  # sentence index, name
+    last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
+
+
+class RuleExtractor:
+    """Deterministic, offline extraction with per-language lexicons."""
+
+    version = ENGINE_VERSION
+
+    def extract(self, report: Report) -> Extraction:
+        lang = report.lang or detect_language(report.text)
+        try:
+            lex = load_lexicon(lang)
+        except Exception:
+            lex = load_lexicon("en")
+        doc = _Document(report, lex)
+        return Extraction(
+            doc_id=report.doc_id, persons=tuple(doc.persons()), engine=self.version, lang=lex.lang
+        )
+
+
+class _Document:
+    def __init__(self, report: Report, lex: Lexicon) -> None:
+        self.report = report
+        self.text = report.text
+        self.lex = lex
+        self.sentences = split_sentences(self.text)
+        self.people = People(self.text, lex)
+        self.state = _State()
+        self.drafts: list[_Draft] = []
+
+    # ------------------------------------------------------------ driver
+
+    def persons(self) -> list[Person]:
+        for index, sentence in enumerate(self.sentences):
+            self._sentence(index, sentence)
+        by_entity: dict[int, list[_Draft]] = {}
+        for d in self.drafts:
+            by_entity.setdefault(d.entity, []).append(d)
+        persons = []
+        for entity_id in sorted(by_entity, key=lambda i: by_entity[i][0].order):
+            entity = self.people.entities[entity_id]
+            events = merge_events([d.event for d in by_entity[entity_id]])
+            if not events:
+                continue
+            roles = tuple(r for r in entity.roles if self._victim_role(r))
+            persons.append(Person(name=entity.name, roles=roles, events=tuple(events)))
+        return persons
+
+    def _victim_role(self, role: str) -> bool:
+        return all(r.victim for r in self.lex.roles if r.name == role)
+
+    # ------------------------------------------------------------ one sentence
+
+    def _sentence(self, index: int, sentence: Sentence) -> None:
+        text = sentence.text
+        hits = self._triggers(sentence)
+        dates = find_dates(text, self.lex, offset=sentence.start)
+        resolved = self._resolve_dates(dates)
+        court = find_authority(text, self.lex)
+        if court:
+            self.state.last_court = (index, court)
+        mentions = self.people.in_span(sentence.start, sentence.end)
+        penalties = find_penalties(text, self.lex, offset=sentence.start)
+        charges = find_charges(text, self.lex)
+        same_charge = self.lex.extra.get("same_charge")
+        if (
+            not charges
+            and same_charge
+            and self.state.last_decision
+            and re.search(same_charge, text, re.IGNORECASE)
+        ):
+            charges = list(self.state.last_decision[2])
+        decisions = [h for h in hits if h.trigger.type in _DECISIONS]
+        decision_date = (
+            self._date_for(decisions[0], dates, resolved, sentence) if decisions else None
+        )
+        inherited = self.state.last_decision
+        if decisions and (decision_date or court):
+            self.state.last_decision = (index, decision_date, tuple(charges))
+        named_here: list[int] = []
+        for hit in hits:
+            if hit.trigger.type is EventType.SENTENCE and len(penalties) >= 2:
+                # "X received nine years, Y eight and Z seven": everyone named gets a term.
+                targets = self._ids(
+                    [m for m in mentions if m.kind == "name" and not m.speaker and m.victim_role]
+                ) or self._targets(hit, mentions, sentence)
+            else:
+                targets = self._targets(hit, mentions, sentence)
+            if not targets:
+                continue
+            date = self._date_for(hit, dates, resolved, sentence)
+            for entity in targets:
+                event = self._event(
+                    hit, entity, sentence, date, penalties, charges, court, index, inherited
+                )
+                if event is None:
+                    continue
+                self.drafts.append(_Draft(entity, event, len(self.drafts)))
+                if entity not in named_here:
+                    named_here.append(entity)
+        if named_here:
+            self.state.focus = named_here
+            if len(named_here) >= 2:
+                self.state.group = named_here
+        else:
+            victims = [
+                m.entity
+                for m in mentions
+                if m.entity is not None and m.kind == "name" and not m.speaker and m.victim_role
+            ]
+            uniq = list(dict.fromkeys(victims))
+            if len(uniq) >= 2:
+                self.state.group = uniq
+        for r in resolved:
+            if r is not None:
+                self.state.last_date = r
+
+    def _triggers(self, sentence: Sentence) -> list[_Hit]:
+        hits: list[_Hit] = []
+        text = sentence.text
+        for trig in self.lex.triggers:
+            for m in trig.regex.finditer(text):
+                if trig.type in _NEGATABLE and self._negated(text, m.start()):
+                    continue
+                hits.append(_Hit(trig, sentence.start + m.start(), sentence.start + m.end()))
+        # One hit per (type, place): overlapping hits of the same type collapse.
+        hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+        kept: list[_Hit] = []
+        for h in hits:
+            if any(
+                k.trigger.type == h.trigger.type and h.start < k.end and k.start < h.end
+                for k in kept
+            ):
+                continue
+            kept.append(h)
+        return kept
+
+    def _negated(self, text: str, start: int) -> bool:
+        if self.lex.negation is None:
+            return False
+        window = text[max(0, start - 30) : start]
+        return bool(self.lex.negation.search(window))
+
+    # ------------------------------------------------------------ whom
+
+    def _targets(self, hit: _Hit, mentions: list[Mention], sentence: Sentence) -> list[int]:
+        clause = self._clause(hit, sentence)
+        cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        named = [
+            m
+            for m in cands
+            if m.kind == "name"
+            and m.entity is not None
+            and not m.speaker
+            # A lawyer or a relative is a subject only when the trigger is right by the name.
+            and (m.victim_role or self._gap(m, hit) <= 40)
+        ]
+        groups = self._groups(named)
+        side = hit.trigger.target
+        before = [g for g in groups if g[-1].end <= hit.start]
+        after = [g for g in groups if g[0].start >= hit.end]
+        inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
+        if inside:
+            return self._ids(inside[0])
+        pick: list[Mention] | None = None
+        near_before = before[-1] if before else None
+        near_after = after[0] if after else None
+        if side == "before":
+            pick = near_before or near_after
+        elif side == "after":
+            pick = near_after or near_before
+        elif near_before and near_after:
+            db = hit.start - near_before[-1].end
+            da = near_after[0].start - hit.end
+            pick = near_before if db <= da else near_after
+        else:
+            pick = near_before or near_after
+        pronoun = self._pronoun_target(hit, cands, side)
+        if pick is not None:
+            if pronoun is not None and self._closer(pronoun[1], pick, hit):
+                return pronoun[0]
+            return self._ids(pick)
+        if pronoun is not None:
+            return pronoun[0]
+        if self._mentions_group_noun(sentence, hit):
+            return []
+        return list(self.state.focus)
+
+    def _clause(self, hit: _Hit, sentence: Sentence) -> tuple[int, int]:
+        """The stretch of the sentence that can hold the trigger's subject or object."""
+        text = sentence.text
+        rel = hit.start - sentence.start
+        start, end = 0, len(text)
+        # Boundaries: semicolons, dashes, and reported-speech openers.
+        for m in re.finditer(
+            r";|\s[—–]\s|\b(?:said|says|told\s+\w+|according\s+to|while|whereas|but)\b",
+            text,
+            re.IGNORECASE,
+        ):
+            if m.end() <= rel:
+                start = max(start, m.end())
+            elif m.start() >= rel + (hit.end - hit.start):
+                end = min(end, m.start())
+                break
+        return sentence.start + start, sentence.start + end
+
+    def _relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        regex = self.lex.extra.get("relative_clause")
+        if not regex:
+            return []
+        return [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in re.finditer(regex, sentence.text, re.IGNORECASE)
+        ]
+
+    @staticmethod
+    def _gap(m: Mention, hit: _Hit) -> int:
+        return m.start - hit.end if m.start >= hit.end else hit.start - m.end
+
+    @staticmethod
+    def _ids(group: list[Mention]) -> list[int]:
+        return list(dict.fromkeys(m.entity for m in group if m.entity is not None))
+
+    def _groups(self, named: list[Mention]) -> list[list[Mention]]:
+        groups: list[list[Mention]] = []
+        for m in named:
+            if groups and self._joins(groups[-1][-1].end, m.start):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
+
+    def _joins(self, end: int, start: int) -> bool:
+        gap = self.text[end:start]
+        if len(gap) > 45:
+            return False
+        words = re.sub(r"[,:()]", " ", gap).split()
+        fillers = self.lex.extra.get("list_fillers", [])
+        groups = self.lex.extra.get("group_nouns", [])
+        for w in words:
+            lw = w.casefold()
+            if lw in fillers or lw in groups:
+                continue
+            if any(r.regex.fullmatch(w) for r in self.lex.roles):
+                continue
+            return False
+        return True
+
+    def _pronoun_target(
+        self, hit: _Hit, cands: list[Mention], side: str
+    ) -> tuple[list[int], Mention] | None:
+        pronouns = [m for m in cands if m.kind in ("male", "female", "plural", "role_noun")]
+        if not pronouns:
+            return None
+        if side == "before":
+            ordered = [m for m in pronouns if m.end <= hit.start][::-1] or pronouns
+        elif side == "after":
+            ordered = [m for m in pronouns if m.start >= hit.end] or pronouns
+        else:
+            ordered = sorted(
+                pronouns, key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end))
+            )
+        for m in ordered:
+            ids = self._resolve_pronoun(m)
+            if ids:
+                return ids, m
+        return None
+
+    def _resolve_pronoun(self, m: Mention) -> list[int]:
+        if m.kind == "plural":
+            return list(self.state.group)
+        # The most recent person named before the pronoun, of a matching gender.
+        want = {"male": "m", "female": "f"}.get(m.kind)
+        previous = [
+            x
+            for x in self.people.mentions
+            if x.end <= m.start and x.entity is not None and x.kind in ("name", "possessive")
+        ]
+        for x in reversed(previous):
+            assert x.entity is not None
+            g = self.people.gender(x.entity)
+            if want and g and g != want:
+                continue
+            if not x.victim_role:
+                continue
+            return [x.entity]
+        return list(self.state.focus)
+
+    @staticmethod
+    def _closer(pronoun: Mention, group: list[Mention], hit: _Hit) -> bool:
+        def dist(s: int, e: int) -> int:
+            return min(abs(s - hit.end), abs(hit.start - e))
+
+        return dist(pronoun.start, pronoun.end) < min(dist(g.start, g.end) for g in group) and (
+            pronoun.kind != "role_noun"
+        )
+
+    def _mentions_group_noun(self, sentence: Sentence, hit: _Hit) -> bool:
+        groups = self.lex.extra.get("group_nouns")
+        if not groups:
+            return False
+        pattern = re.compile(
+            rf"(?<!\w)(?:{self.lex.num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{'|'.join(groups)})(?!\w)",
+            re.IGNORECASE,
+        )
+        return bool(pattern.search(sentence.text))
+
+    # ------------------------------------------------------------ when
+
+    def _resolve_dates(self, dates: list[DateMention]) -> list[PartialDate | None]:
+        out: list[PartialDate | None] = []
+        previous = self.state.last_date
+        for d in dates:
+            value = resolve(d, published=self.report.published, previous=previous)
+            out.append(value)
+            if value is not None and not d.anchored_on_previous:
+                previous = value
+        return out
+
+    def _date_for(
+        self,
+        hit: _Hit,
+        dates: list[DateMention],
+        resolved: list[PartialDate | None],
+        sentence: Sentence,
+    ) -> PartialDate | None:
+        best: tuple[int, PartialDate] | None = None
+        clause = self._clause(hit, sentence)
+        relative = self._relative_clauses(sentence)
+        inside = next((r for r in relative if r[0] <= hit.start < r[1]), None)
+        for d, value in zip(dates, resolved, strict=True):
+            if value is None:
+                continue
+            # A date inside ", who was detained on Saturday," is that clause's own.
+            d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
+            if d_inside != inside:
+                continue
+            dist = d.start - hit.end if d.start >= hit.end else hit.start - d.end
+            if not (clause[0] <= d.start < clause[1]):
+                dist += 200
+            if best is None or dist < best[0]:
+                best = (dist, value)
+        return best[1] if best else None
+
+    # ------------------------------------------------------------ what
+
+    def _event(
+        self,
+        hit: _Hit,
+        entity: int,
+        sentence: Sentence,
+        date: PartialDate | None,
+        penalties: list[tuple[int, Penalty]],
+        charges: list[Charge],
+        court: str | None,
+        index: int,
+        inherited: tuple[int, PartialDate | None, tuple[Charge, ...]] | None,
+    ) -> Event | None:
+        etype = hit.trigger.type
+        text = sentence.text
+        evidence = (sentence.start, sentence.end)
+        if etype in _DECISIONS and court is None and self.state.last_court:
+            at, name = self.state.last_court
+            if index - at <= 2:
+                court = name
+        if etype in _DECISIONS and date is None and inherited:
+            at, last_date, _ = inherited
+            if index - at == 1:
+                date = last_date
+        event = Event(type=etype, date=date, evidence=evidence)
+        if etype in (EventType.SENTENCE, EventType.PRETRIAL_DETENTION):
+            penalty = self._penalty_for(entity, hit, penalties)
+            pretrial = penalty is not None and penalty.kind in _PRETRIAL_KINDS
+            if etype is EventType.SENTENCE and pretrial:
+                etype = EventType.PRETRIAL_DETENTION
+            elif etype is EventType.PRETRIAL_DETENTION and penalty is not None and not pretrial:
+                return None
+            event = replace(
+                event, type=etype, penalty=penalty, authority=court, charges=tuple(charges)
+            )
+        elif etype is EventType.CHARGE:
+            event = replace(event, charges=tuple(charges))
+        elif etype is EventType.APPEAL:
+            outcome = None
+            for pattern, value in self.lex.outcomes:
+                if pattern.search(text):
+                    outcome = AppealOutcome(value)
+                    break
+            event = replace(event, outcome=outcome, authority=court)
+        elif etype is EventType.ILL_TREATMENT:
+            # The trigger's own words name the form best; then what follows it.
+            rel_start, rel_end = hit.start - sentence.start, hit.end - sentence.start
+            detail = (
+                ill_treatment_detail(text[rel_start:rel_end], self.lex)
+                or ill_treatment_detail(text[rel_start : rel_end + 60], self.lex)
+                or ill_treatment_detail(text, self.lex)
+            )
+            event = replace(event, detail=detail)
+        elif etype in (EventType.DETENTION, EventType.DISAPPEARANCE):
+            event = replace(
+                event,
+                place=find_place(text, self.lex),
+                duration_hours=find_duration_hours(text, self.lex),
+            )
+        elif etype in (EventType.PROTEST, EventType.RELEASE):
+            event = replace(event, place=find_place(text, self.lex))
+        return event
+
+    def _penalty_for(
+        self, entity: int, hit: _Hit, penalties: list[tuple[int, Penalty]]
+    ) -> Penalty | None:
+        if not penalties:
+            return None
+        if len(penalties) == 1:
+            return penalties[0][1]
+        # Several terms in one sentence ("X received nine years, Y eight"): each
+        # person takes the first term after their own name.
+        lo, hi = self.sentences_span(hit)
+        spans = sorted(s for s, _ in self.people.entities[entity].mentions)
+        mine = [s for s in spans if lo <= s < hi]
+        if mine:
+            pos = mine[0]
+            later = [p for p in penalties if p[0] >= pos]
+            if later:
+                return later[0][1]
+        return penalties[0][1]
+
+    def sentences_span(self, hit: _Hit) -> tuple[int, int]:
+        for s in self.sentences:
+            if s.start <= hit.start < s.end:
+                return s.start, s.end
+        return hit.start, hit.end

@@ -1,0 +1,59 @@
+import datetime as dt
+
+import pytest
+
+from habeas.extract.dates import DateKind, find_dates, resolve
+from habeas.extract.lexicon import load_lexicon
+from habeas.model import PartialDate
+
+EN = load_lexicon("en")
+PUBLISHED = dt.date(2025, 3, 13)  # a Thursday
+
+
+def one(text: str, previous: PartialDate | None = None) -> PartialDate | None:
+    found = find_dates(text, EN)
+    assert found, f"no date found in {text!r}"
+    return resolve(found[0], published=PUBLISHED, previous=previous)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("on 8 March", "2025-03-08"),
+        ("on March 8", "2025-03-08"),
+        ("on 8 March 2024", "2024-03-08"),
+        ("on Tuesday", "2025-03-11"),
+        ("last Thursday", "2025-03-06"),
+        ("yesterday", "2025-03-12"),
+        ("in July", "2024-07"),
+        ("in February", "2025-02"),
+        ("in November 2024", "2024-11"),
+        ("in 2021", "2021"),
+        ("three days ago", "2025-03-10"),
+    ],
+)
+def test_dates_against_publication(text: str, expected: str) -> None:
+    assert str(one(text)) == expected
+
+
+def test_relative_dates_count_from_the_event_before() -> None:
+    before = PartialDate(2025, 3, 8)
+    assert str(one("two days later", before)) == "2025-03-10"
+    assert str(one("the next day", before)) == "2025-03-09"
+    assert str(one("that same day", before)) == "2025-03-08"
+
+
+def test_a_date_well_after_publication_is_last_year() -> None:
+    # Published in March: "on 9 November" is the November before.
+    assert str(one("on 9 November")) == "2024-11-09"
+
+
+def test_durations_and_ages_are_not_dates() -> None:
+    kinds = [d.kind for d in find_dates("He got 30 days. She is 34. Station No. 22.", EN)]
+    assert DateKind.ABSOLUTE not in kinds and DateKind.YEAR not in kinds
+
+
+def test_last_week_is_a_month_only_when_the_week_fits_in_it() -> None:
+    found = find_dates("last week", EN)
+    assert str(resolve(found[0], published=dt.date(2023, 11, 15), previous=None)) == "2023-11"
+    assert resolve(found[0], published=dt.date(2023, 11, 8), previous=None) is None

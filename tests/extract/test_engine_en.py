@@ -1,0 +1,102 @@
+"""The rule engine on short English reports about invented people, one phenomenon each."""
+
+from habeas.model import LegalCode, PenaltyKind
+
+from .helpers import extract, first, names, person, types
+
+
+def test_a_list_of_detainees_each_gets_the_event() -> None:
+    r = extract(
+        "Police detained three activists on Saturday: Orkhan Dadashli, Leyla Zeynalova "
+        "and Kamran Veliyev."
+    )
+    assert names(r) == {"Orkhan Dadashli", "Leyla Zeynalova", "Kamran Veliyev"}
+    for p in r.persons:
+        assert str(first(p, "detention").date) == "2025-03-08"
+
+
+def test_surname_only_and_pronoun_refer_back() -> None:
+    r = extract(
+        "Journalist Ramin Askerli was detained on 3 March. Askerli was released the next day. "
+        "He said officers had beaten him."
+    )
+    p = person(r, "Ramin Askerli")
+    assert types(p) == ["detention", "release", "ill_treatment"]
+    assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_people_who_only_speak_are_not_listed() -> None:
+    r = extract(
+        "Blogger Nijat Hasanzade was detained on Monday. 'He did nothing wrong,' his mother, "
+        "Sevda Hasanzade, said. His lawyer, Elnur Rustamov, told reporters he would appeal."
+    )
+    assert names(r) == {"Nijat Hasanzade"}
+
+
+def test_an_unnamed_group_is_not_listed() -> None:
+    r = extract("Police detained at least twelve people near the square on Sunday.")
+    assert r.persons == ()
+
+
+def test_negated_events_are_not_events() -> None:
+    r = extract("Journalist Farid Mehdiyev, whose term ended on Friday, was not released.")
+    assert "release" not in [t for p in r.persons for t in types(p)]
+
+
+def test_administrative_detention_with_article_and_code() -> None:
+    r = extract(
+        "On Monday the Sabail District Court sentenced activist Ulvi Tahirov to 20 days of "
+        "administrative detention for disobeying the police under Article 510 of the Code of "
+        "Administrative Offences."
+    )
+    e = first(person(r, "Ulvi Tahirov"), "sentence")
+    assert e.penalty is not None and e.penalty.kind is PenaltyKind.ADMINISTRATIVE_DETENTION
+    assert e.penalty.days == 20
+    assert e.authority == "Sabail District Court"
+    assert str(e.date) == "2025-03-10"
+    assert [(c.article, c.code) for c in e.charges] == [("510", LegalCode.ADMINISTRATIVE)]
+
+
+def test_each_person_takes_the_term_after_their_name() -> None:
+    r = extract(
+        "The court sentenced the editor Aynur Qasimova to eight and a half years in prison and "
+        "her deputy Tofig Babayev to six years."
+    )
+    assert person(r, "Aynur Qasimova").events[0].penalty.years == 8.5  # type: ignore[union-attr]
+    assert person(r, "Tofig Babayev").events[0].penalty.years == 6  # type: ignore[union-attr]
+
+
+def test_fines_and_their_currency() -> None:
+    r = extract("The court fined activist Nazrin Abbasova 1,500 manats.")
+    penalty = first(person(r, "Nazrin Abbasova"), "sentence").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.FINE
+    assert (penalty.amount, penalty.currency) == (1500, "AZN")
+
+
+def test_pretrial_detention_in_months() -> None:
+    r = extract(
+        "The Khatai District Court ordered economist Rashad Mammadli held for four months "
+        "pending trial."
+    )
+    e = first(person(r, "Rashad Mammadli"), "pretrial_detention")
+    assert e.penalty is not None and e.penalty.months == 4
+
+
+def test_every_event_points_at_its_sentence() -> None:
+    text = "Activist Elvin Guliyev was detained on 2 March. He was released on 4 March."
+    r = extract(text)
+    for e in person(r, "Elvin Guliyev").events:
+        assert e.evidence is not None
+        quote = text[e.evidence[0] : e.evidence[1]]
+        assert "Guliyev" in quote or "He was released" in quote
+
+
+def test_a_repeated_fact_is_one_event() -> None:
+    r = extract(
+        "Activist Samir Huseynov was sentenced to 30 days of administrative detention. "
+        "Huseynov had been sentenced to 30 days of administrative detention by the Nasimi "
+        "District Court, his friends said."
+    )
+    p = person(r, "Samir Huseynov")
+    assert types(p) == ["sentence"]
+    assert p.events[0].authority == "Nasimi District Court"

@@ -1,0 +1,30 @@
+from habeas.extract.sentences import split_sentences
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Police detained him. He was released.\n\nA court fined her."
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Police detained him.",
+        "He was released.",
+        "A court fined her.",
+    ]
+    assert all(text[s.start : s.end] == s.text for s in sentences)
+    assert [s.paragraph for s in sentences] == [0, 0, 1]
+
+
+def test_abbreviations_and_initials_do_not_end_a_sentence() -> None:
+    text = "He was taken to Police Station No. 9 under Art. 510. R. Aliyev was held."
+    assert [s.text for s in split_sentences(text)] == [
+        "He was taken to Police Station No. 9 under Art. 510.",
+        "R. Aliyev was held.",
+    ]
+
+
+def test_russian_article_abbreviations() -> None:
+    text = "Его задержали по ч. 1 ст. 20.3.3 КоАП. Потом отпустили."
+    assert len(split_sentences(text)) == 2
+
+
+def test_empty_text_has_no_sentences() -> None:
+    assert split_sentences("  \n\n ") == []
