@@ -20,6 +20,7 @@ from habeas.errors import HabeasError
 # Order is the order in `habeas --help`.
 _COMMAND_MODULES = (
     "habeas.cli.extract",
+    "habeas.cli.match",
     "habeas.cli.status",
 )
 

@@ -1,0 +1,114 @@
+"""Step 4: decide whether two names can denote the same person, and say why.
+
+The decision, on the tokens paired by `compare.align`:
+
+- every full word of the shorter name pairs with a word of the longer one
+  (extra words in the longer name are middle names or patronymics);
+- a surname alone ("Mirzayev") pairs only with the other name's surname, not
+  its given name;
+- an initial must not meet an unpaired word that starts with another letter
+  ("R. Mirzayev" is not "Elvin Mirzayev");
+- a word declined in a way that looks like the other gender ("Мирзаева") counts
+  only when another word of the name is declined too ("Турала Мирзаева").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from habeas.identity.compare import Alignment, TokenMatch, TokenRule, align
+from habeas.identity.forms import NameToken, prepare_name
+
+ALGORITHM = "names.v1"
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """The verdict on two names: same person or not, a score in [0, 1], and why.
+
+    `score` is at least 0.5 exactly when `same` is true. `matched` lists the
+    token pairs that agreed; `reasons` says in words what decided.
+    """
+
+    same: bool
+    score: float
+    algorithm: str
+    matched: tuple[TokenMatch, ...]
+    reasons: tuple[str, ...]
+
+
+def _different(score: float, matched: tuple[TokenMatch, ...], reason: str) -> NameMatch:
+    return NameMatch(False, round(min(score, 0.49), 3), ALGORITHM, matched, (reason,))
+
+
+def _full(tokens: tuple[NameToken, ...]) -> list[int]:
+    return [i for i, t in enumerate(tokens) if not t.initial]
+
+
+def _is_surname_slot(tokens: tuple[NameToken, ...], index: int) -> bool:
+    full = _full(tokens)
+    return index == full[-1] or tokens[index].has_surname_suffix
+
+
+def _given_against_surname(
+    x: tuple[NameToken, ...], i: int, y: tuple[NameToken, ...], j: int
+) -> bool:
+    # "Nazim" against "Nazimov": the father's name became the family's surname.
+    full_x = _full(x)
+    in_given_slot = len(full_x) >= 2 and i == full_x[0] and not x[i].has_surname_suffix
+    return in_given_slot and y[j].has_surname_suffix and j != _full(y)[0]
+
+
+def _contradiction(a: tuple[NameToken, ...], b: tuple[NameToken, ...], al: Alignment) -> str | None:
+    full_a, full_b = _full(a), _full(b)
+    lost_a = [i for i in al.unmatched_a if not a[i].initial]
+    lost_b = [j for j in al.unmatched_b if not b[j].initial]
+    if len(full_a) <= len(full_b) and lost_a:
+        return f"{a[lost_a[0]].text!r} has no counterpart in the other name"
+    if len(full_b) <= len(full_a) and lost_b:
+        return f"{b[lost_b[0]].text!r} has no counterpart in the other name"
+    initials_a = [i for i in al.unmatched_a if a[i].initial]
+    initials_b = [j for j in al.unmatched_b if b[j].initial]
+    if (initials_a and (lost_b or initials_b)) or (initials_b and (lost_a or initials_a)):
+        return "an initial does not fit the other name's given name"
+    full_pairs = [(i, j) for i, j, m in al.pairs if m.rule is not TokenRule.INITIAL]
+    if not full_pairs:
+        return "only initials agree"
+    if len(full_pairs) == 1 and max(len(full_a), len(full_b)) > 1:
+        i, j = full_pairs[0]
+        if not (_is_surname_slot(a, i) and _is_surname_slot(b, j)):
+            return "only a given name is shared"
+    for i, j, m in al.pairs:
+        if m.rule is TokenRule.SUFFIX_VARIANT and (
+            _given_against_surname(a, i, b, j) or _given_against_surname(b, j, a, i)
+        ):
+            return "a given name matches only the stem of a surname"
+    declined = [m for _, _, m in al.pairs if m.rule is TokenRule.INFLECTED]
+    if any(m.ambiguous_case for m in declined) and len(declined) < 2:
+        return "a male and a female form of the surname differ"
+    return None
+
+
+def match_names(a: str, b: str) -> NameMatch:
+    """Judge whether names `a` and `b` can denote the same person.
+
+    Raises InputError when either name is empty. A name that cannot be
+    compared (no letters, one letter, a word mixing scripts, over 200
+    characters) gives `same=False` with the reason.
+    """
+    pa, pb = prepare_name(a), prepare_name(b)
+    for label, prepared in (("first", pa), ("second", pb)):
+        if prepared.problem is not None:
+            return _different(0.0, (), f"the {label} name cannot be compared: {prepared.problem}")
+    al = align(pa.tokens, pb.tokens)
+    matched = tuple(m for _, _, m in al.pairs)
+    longest = max(len(_full(pa.tokens)), len(_full(pb.tokens)))
+    full_matches = [m for m in matched if m.rule is not TokenRule.INITIAL]
+    quality = sum(m.score for m in matched) / len(matched) if matched else 0.0
+    coverage = len(full_matches) / longest
+    problem = _contradiction(pa.tokens, pb.tokens, al)
+    if problem is not None:
+        return _different(0.5 * quality * coverage, matched, problem)
+    score = 0.5 + 0.5 * quality * (0.75 + 0.25 * coverage)
+    rules = ", ".join(sorted({m.rule.value for m in matched}))
+    return NameMatch(True, round(score, 3), ALGORITHM, matched, (f"all words agree ({rules})",))

@@ -1,0 +1,178 @@
+"""Step 1: a raw name string → clean tokens in given-name-first order.
+
+Cleaning folds case, drops apostrophes and bracketed asides, splits initials
+("T.Mirzəyev" → "t", "mirzəyev"), reads "Surname, Given" order and removes
+patronymics ("Vaqif qızı", "Вагифович"). A patronymic marker with no
+surname after it is kept as the surname ("Aida Nurbek kyzy"), because
+Kyrgyz names use it that way.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from enum import Enum
+
+from habeas.errors import InputError
+
+MAX_NAME_CHARS = 200
+MAX_TOKENS = 12
+
+
+class Script(Enum):
+    """The writing system of one token."""
+
+    LATIN = "latin"
+    CYRILLIC = "cyrillic"
+    GEORGIAN = "georgian"
+    ARMENIAN = "armenian"
+    ARABIC = "arabic"
+    GREEK = "greek"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class RawToken:
+    """One word of a name as written (lower case), with its script."""
+
+    text: str
+    script: Script
+    initial: bool
+
+
+@dataclass(frozen=True, slots=True)
+class CleanName:
+    """A name cut into tokens, or the reason it cannot be compared."""
+
+    tokens: tuple[RawToken, ...]
+    problem: str | None = None
+
+
+# Markers that follow the father's name: Azerbaijani, Turkic and their
+# Russian and English spellings. Lower case, apostrophes already removed.
+_PATRONYMIC_MARKERS = frozenset(
+    {
+        "oglu", "oğlu", "ogly", "oglı", "ogli", "ohlu", "uly", "uulu", "ulu",
+        "qizi", "qızı", "kizi", "kyzy", "gizi", "kızı", "kizy", "gyzy", "qyzy",
+        "оглы", "оглу", "огли", "улы", "уулу", "кызы", "кизи", "гызы", "кыз", "қызы",
+    }
+)  # fmt: skip
+
+# Slavic patronymics are one word; matched on the Latin or Cyrillic form.
+_SLAVIC_PATRONYMIC = re.compile(
+    r"(?:ovich|evich|ovych|evych|ovic|ievich|yevich|ovna|evna|ovns|ichna|ovitch|"
+    r"овна|евна|ович|евич|ична|инична)$"
+)
+
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb`\u00b4\"\u201c\u201d\u00ab\u00bb]")
+
+
+def script_of(ch: str) -> Script:
+    """Return the script of one letter."""
+    code = ord(ch)
+    if code < 0x2B0 or 0x1E00 <= code <= 0x1EFF:
+        return Script.LATIN
+    if 0x400 <= code <= 0x52F:
+        return Script.CYRILLIC
+    if 0x10A0 <= code <= 0x10FF or 0x1C90 <= code <= 0x1CBF:
+        return Script.GEORGIAN
+    if 0x530 <= code <= 0x58F:
+        return Script.ARMENIAN
+    if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
+        return Script.ARABIC
+    if 0x370 <= code <= 0x3FF:
+        return Script.GREEK
+    return Script.OTHER
+
+
+def _token_script(word: str) -> Script | None:
+    """Return the script of a word, or None when its letters mix scripts."""
+    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    if len(scripts) != 1:
+        return None
+    return scripts.pop()
+
+
+def _fold_case(text: str) -> str:
+    # "İ".lower() leaves a combining dot behind; both capitals read as i.
+    text = text.replace("İ", "i").replace("I", "i")
+    return unicodedata.normalize("NFC", text).lower()
+
+
+def _words(text: str) -> tuple[list[tuple[str, bool]], bool]:
+    """Split into (word, is_initial) pairs; the flag says "Surname, Given" order."""
+    text = _APOSTROPHES.sub("", _BRACKETS.sub(" ", text))
+    text = text.replace("-", "").replace("\u2010", "").replace("\u2011", "")
+    head, comma, tail = text.partition(",")
+    surname_first = bool(comma and head.strip() and tail.strip())
+    if surname_first:
+        text = f"{tail} {head}"
+    # Separators are punctuation, symbols and spaces; marks stay, because Thai
+    # and Devanagari vowels are marks inside a word.
+    text = "".join(
+        ch if ch == "." or unicodedata.category(ch)[0] in "LMN" else " "
+        for ch in text.replace(",", " ")
+    )
+    words: list[tuple[str, bool]] = []
+    for chunk in text.split():
+        pieces = [p for p in chunk.split(".") if p]
+        for index, piece in enumerate(pieces):
+            letters = "".join(ch for ch in piece if unicodedata.category(ch)[0] in "LM")
+            if not letters:
+                continue
+            dotted = index < len(pieces) - 1 or chunk.endswith(".")
+            words.append((letters, len(letters) == 1 or (dotted and len(letters) <= 2)))
+    return words, surname_first
+
+
+def _drop_patronymics(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    kept = list(words)
+    for i in range(len(kept) - 1, 0, -1):
+        word = kept[i][0]
+        if word not in _PATRONYMIC_MARKERS:
+            continue
+        has_surname = len(kept) - 2 >= 2
+        if has_surname:
+            del kept[i - 1 : i + 1]
+        else:
+            # "Aida Nurbek kyzy": the patronymic is the surname.
+            del kept[i]
+        break
+    if len(kept) > 2:
+        # Given-first order puts the patronymic second ("Алексей Анатольевич
+        # Навальный"), surname-first order last; Belarusian and Serbian
+        # surnames share the -vich ending, so only one word goes.
+        for j in (1, len(kept) - 1):
+            if _SLAVIC_PATRONYMIC.search(kept[j][0]):
+                del kept[j]
+                break
+    return kept
+
+
+def clean_name(raw: str) -> CleanName:
+    """Cut `raw` into tokens; raise InputError when it is empty or not a string.
+
+    Names that cannot be compared (too long, no letters, a token mixing
+    scripts) come back with `problem` set instead of raising, so a batch of
+    pairs keeps going.
+    """
+    if not isinstance(raw, str) or not raw.strip():
+        raise InputError("A name to match is empty.")
+    if len(raw) > MAX_NAME_CHARS:
+        return CleanName((), f"the name is longer than {MAX_NAME_CHARS} characters")
+    words, _ = _words(_fold_case(raw))
+    if not words:
+        return CleanName((), "the name has no letters")
+    tokens = []
+    for word, initial in _drop_patronymics(words):
+        script = _token_script(word)
+        if script is None:
+            return CleanName((), f"the word {word!r} mixes letters of different scripts")
+        tokens.append(RawToken(word, script, initial))
+    if len(tokens) > MAX_TOKENS:
+        return CleanName((), f"the name has more than {MAX_TOKENS} words")
+    if all(t.initial for t in tokens):
+        return CleanName((), "the name has only initials")
+    return CleanName(tuple(tokens))
