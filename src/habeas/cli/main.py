@@ -21,6 +21,9 @@ from habeas.errors import HabeasError
 _COMMAND_MODULES = (
     "habeas.cli.extract",
     "habeas.cli.match",
+    "habeas.cli.ingest",
+    "habeas.cli.feeds",
+    "habeas.cli.worker",
     "habeas.cli.status",
 )
 

@@ -1,0 +1,1 @@
+"""The case store: sources, reports, persons, events, evidence and their history."""

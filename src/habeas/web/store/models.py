@@ -1,0 +1,203 @@
+"""The case store's tables. Write them only through habeas.web.store.services."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from habeas.model import AppealOutcome, EventType
+
+
+class Report(models.Model):  # type: ignore[misc]
+    """Text taken from one or more captured sources; the same text twice is one report."""
+
+    text = models.TextField()
+    text_sha256 = models.CharField(max_length=64, unique=True)
+    title = models.TextField(blank=True, default="")
+    published = models.DateField(null=True, blank=True)
+    lang = models.CharField(max_length=16, blank=True, default="")
+    publisher = models.CharField(max_length=255, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return f"report #{self.pk}"
+
+
+class Source(models.Model):  # type: ignore[misc]
+    """One capture: the exact bytes (kept as a snapshot) fetched from a URL or uploaded."""
+
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="sources")
+    url = models.TextField(blank=True, default="")  # empty for uploads
+    final_url = models.TextField(blank=True, default="")
+    filename = models.CharField(max_length=255, blank=True, default="")  # uploads only
+    captured_at = models.DateTimeField()
+    http_status = models.PositiveSmallIntegerField(null=True, blank=True)
+    media_type = models.CharField(max_length=127, blank=True, default="")
+    sha256 = models.CharField(max_length=64)
+    snapshot_path = models.TextField()
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(
+                fields=["sha256", "url", "filename"], name="source_unique_bytes_per_origin"
+            ),
+        )
+        indexes = (models.Index(fields=["url"], name="source_url"),)
+
+    def __str__(self) -> str:
+        return str(self.url or self.filename)
+
+
+class Script(models.TextChoices):  # type: ignore[misc]
+    LATIN = "latin"
+    CYRILLIC = "cyrillic"
+    GEORGIAN = "georgian"
+    MIXED = "mixed"
+
+
+class Person(models.Model):  # type: ignore[misc]
+    display_name = models.CharField(max_length=255)
+    roles = models.JSONField(default=list, blank=True)
+    affiliations = models.JSONField(default=list, blank=True)
+    # Confidential until an editor decides otherwise (ARCHITECTURE: confidential by default).
+    confidential = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.display_name)
+
+
+class NameForm(models.Model):  # type: ignore[misc]
+    """A way a person's name is written in a report (scripts and inflections differ)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="name_forms")
+    name = models.CharField(max_length=255)
+    script = models.CharField(max_length=16, choices=Script.choices)
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="name_forms"
+    )
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["person", "name"], name="nameform_unique_per_person"),
+        )
+
+
+EventKind = models.TextChoices("EventKind", [(t.name, t.value) for t in EventType])
+Outcome = models.TextChoices("Outcome", [(o.name, o.value) for o in AppealOutcome])
+
+
+class DatePrecision(models.TextChoices):  # type: ignore[misc]
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class EventStatus(models.TextChoices):  # type: ignore[misc]
+    SUGGESTED = "suggested"
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+
+
+class Event(models.Model):  # type: ignore[misc]
+    """Something that happened to a person; a suggestion until a person confirms it."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="events")
+    type = models.CharField(max_length=32, choices=EventKind.choices)
+    date_text = models.CharField(max_length=10, blank=True, default="")  # YYYY[-MM[-DD]]
+    date_precision = models.CharField(
+        max_length=8, choices=DatePrecision.choices, blank=True, default=""
+    )
+    place = models.TextField(blank=True, default="")
+    authority = models.TextField(blank=True, default="")
+    duration_hours = models.FloatField(null=True, blank=True)
+    penalty = models.JSONField(null=True, blank=True)
+    charges = models.JSONField(default=list, blank=True)
+    outcome = models.CharField(max_length=16, choices=Outcome.choices, blank=True, default="")
+    detail = models.TextField(blank=True, default="")
+    status = models.CharField(
+        max_length=16, choices=EventStatus.choices, default=EventStatus.SUGGESTED
+    )
+    made_by_engine = models.CharField(max_length=64, blank=True, default="")
+    made_by_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["status"], name="event_status"),)
+
+
+class Evidence(models.Model):  # type: ignore[misc]
+    """The characters of a report that support an event, with a copy of the quote."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="evidence")
+    report = models.ForeignKey(Report, on_delete=models.PROTECT, related_name="evidence")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    quote = models.TextField()
+
+
+class VersionedType(models.TextChoices):  # type: ignore[misc]
+    PERSON = "person"
+    EVENT = "event"
+
+
+class Version(models.Model):  # type: ignore[misc]
+    """A snapshot of a person or an event after a change: who, which engine, when and why."""
+
+    object_type = models.CharField(max_length=16, choices=VersionedType.choices)
+    object_id = models.BigIntegerField()
+    snapshot = models.JSONField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    engine = models.CharField(max_length=64, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    why = models.TextField(blank=True, default="")
+
+    class Meta:
+        indexes = (models.Index(fields=["object_type", "object_id"], name="version_object"),)
+        ordering = ("created_at", "id")
+
+
+class Feed(models.Model):  # type: ignore[misc]
+    url = models.TextField(unique=True)
+    title = models.TextField(blank=True, default="")
+    added_at = models.DateTimeField(auto_now_add=True)
+    last_polled_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True, default="")
+
+    def __str__(self) -> str:
+        return str(self.url)
+
+
+class FeedItemState(models.TextChoices):  # type: ignore[misc]
+    PENDING = "pending"
+    STORED = "stored"
+    FAILED = "failed"
+
+
+class FeedItem(models.Model):  # type: ignore[misc]
+    """A feed entry to capture; `pending` rows are what a restarted worker picks up again."""
+
+    feed = models.ForeignKey(Feed, on_delete=models.CASCADE, related_name="items")
+    url = models.TextField()
+    entry_id = models.TextField(blank=True, default="")
+    title = models.TextField(blank=True, default="")
+    published = models.DateField(null=True, blank=True)
+    state = models.CharField(
+        max_length=16, choices=FeedItemState.choices, default=FeedItemState.PENDING
+    )
+    report = models.ForeignKey(
+        Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    error = models.TextField(blank=True, default="")
+    attempts = models.PositiveIntegerField(default=0)
+    seen_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["feed", "url"], name="feeditem_unique_per_feed"),
+        )
+        indexes = (models.Index(fields=["state"], name="feeditem_state"),)

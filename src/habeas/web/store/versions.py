@@ -1,0 +1,114 @@
+"""The history of persons and events: every change is kept as a Version row.
+
+Each function here writes the change and its Version in one transaction, so
+the history never misses a change and never records one that did not happen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db import transaction
+
+from habeas.errors import InputError
+from habeas.web.store.models import Event, EventStatus, Person, Version, VersionedType
+
+_PERSON_FIELDS = ("display_name", "roles", "affiliations", "confidential")
+_EVENT_FIELDS = (
+    "person_id",
+    "type",
+    "date_text",
+    "date_precision",
+    "place",
+    "authority",
+    "duration_hours",
+    "penalty",
+    "charges",
+    "outcome",
+    "detail",
+    "status",
+    "made_by_engine",
+    "made_by_user_id",
+)
+# What an editor may change by hand; the rest is set once, when the row is made.
+_EDITABLE_PERSON = frozenset(_PERSON_FIELDS)
+_EDITABLE_EVENT = frozenset(_EVENT_FIELDS) - {"person_id", "made_by_engine", "made_by_user_id"}
+
+
+def _kind_and_fields(obj: Any) -> tuple[str, tuple[str, ...]]:
+    if isinstance(obj, Person):
+        return VersionedType.PERSON, _PERSON_FIELDS
+    if isinstance(obj, Event):
+        return VersionedType.EVENT, _EVENT_FIELDS
+    raise TypeError(f"only persons and events have a history, not {type(obj).__name__}")
+
+
+def snapshot_of(obj: Any) -> dict[str, Any]:
+    """The JSON form of a person or event as a Version stores it."""
+    _, fields = _kind_and_fields(obj)
+    return {name: getattr(obj, name) for name in fields}
+
+
+def record(obj: Any, *, user: Any = None, engine: str = "", why: str = "") -> Any:
+    """Write a Version of `obj` as it is now; call it inside the transaction that changed it."""
+    kind, _ = _kind_and_fields(obj)
+    return Version.objects.create(
+        object_type=kind,
+        object_id=obj.pk,
+        snapshot=snapshot_of(obj),
+        user=user,
+        engine=engine,
+        why=why,
+    )
+
+
+def history(obj: Any) -> list[Any]:
+    """Every Version of a person or event, oldest first."""
+    kind, _ = _kind_and_fields(obj)
+    return list(Version.objects.filter(object_type=kind, object_id=obj.pk).order_by("id"))
+
+
+def _apply(obj: Any, changes: Mapping[str, Any], *, allowed: frozenset[str]) -> None:
+    unknown = sorted(set(changes) - allowed)
+    if unknown:
+        raise InputError(f"these fields cannot be changed by hand: {', '.join(unknown)}")
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.full_clean()
+    obj.save()
+
+
+def edit_person(person: Any, changes: Mapping[str, Any], *, user: Any, why: str) -> Any:
+    """Change a person's fields and keep the change in its history."""
+    with transaction.atomic():
+        _apply(person, changes, allowed=_EDITABLE_PERSON)
+        record(person, user=user, why=why)
+    return person
+
+
+def edit_event(event: Any, changes: Mapping[str, Any], *, user: Any, why: str) -> Any:
+    """Change an event's fields and keep the change in its history."""
+    with transaction.atomic():
+        _apply(event, changes, allowed=_EDITABLE_EVENT)
+        record(event, user=user, why=why)
+    return event
+
+
+def set_event_status(event: Any, status: EventStatus, *, user: Any, why: str) -> Any:
+    """Confirm or reject a suggested event (or send it back to suggested), keeping the history."""
+    return edit_event(event, {"status": EventStatus(status).value}, user=user, why=why)
+
+
+def restore(version: Any, *, user: Any, why: str) -> Any:
+    """Put a person or event back as `version` shows it; the restore is itself a new version."""
+    model = Person if version.object_type == VersionedType.PERSON else Event
+    with transaction.atomic():
+        obj = model.objects.select_for_update().filter(pk=version.object_id).first()
+        if obj is None:
+            raise InputError(f"{version.object_type} #{version.object_id} no longer exists")
+        for name, value in version.snapshot.items():
+            setattr(obj, name, value)
+        obj.save()
+        record(obj, user=user, why=why)
+    return obj

@@ -1,0 +1,10 @@
+"""The WSGI entry point for a web server (e.g. `gunicorn habeas.web.wsgi`)."""
+
+from __future__ import annotations
+
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "habeas.web.settings")
+application = get_wsgi_application()
