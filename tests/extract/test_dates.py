@@ -3,7 +3,7 @@ import datetime as dt
 import pytest
 
 from habeas.extract.dates import DateKind, find_dates, resolve
-from habeas.extract.lexicon import load_lexicon
+from habeas.extract.lexicon import fold_case, load_lexicon
 from habeas.model import PartialDate
 
 EN = load_lexicon("en")
@@ -11,7 +11,7 @@ PUBLISHED = dt.date(2025, 3, 13)  # a Thursday
 
 
 def one(text: str, previous: PartialDate | None = None) -> PartialDate | None:
-    found = find_dates(text, EN)
+    found = find_dates(fold_case(text), EN)
     assert found, f"no date found in {text!r}"
     return resolve(found[0], published=PUBLISHED, previous=previous)
 
@@ -49,7 +49,9 @@ def test_a_date_well_after_publication_is_last_year() -> None:
 
 
 def test_durations_and_ages_are_not_dates() -> None:
-    kinds = [d.kind for d in find_dates("He got 30 days. She is 34. Station No. 22.", EN)]
+    kinds = [
+        d.kind for d in find_dates(fold_case("He got 30 days. She is 34. Station No. 22."), EN)
+    ]
     assert DateKind.ABSOLUTE not in kinds and DateKind.YEAR not in kinds
 
 

@@ -28,3 +28,11 @@ def test_russian_article_abbreviations() -> None:
 
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("  \n\n ") == []
+
+
+def test_language_is_told_by_script_and_letters() -> None:
+    from habeas.extract.language import detect_language
+
+    assert detect_language("Police in Baku detained the activist. He is still in custody.") == "en"
+    assert detect_language("Полиция задержала активиста в Баку.") == "ru"
+    assert detect_language("Fəal Bakıda saxlanılıb və məhkəməyə aparılıb.") == "az"

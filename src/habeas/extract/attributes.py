@@ -48,8 +48,11 @@ def _penalty(kind: PenaltyKind, term: dict[str, float]) -> Penalty:
     )
 
 
-def find_penalties(text: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int, Penalty]]:
-    """Penalties named in a sentence, with their positions, in text order."""
+def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int, Penalty]]:
+    """Penalties named in a sentence (case-folded), with their positions, in text order."""
+    text = low
+    if not lex.term_cue.search(text):
+        return []
     found: list[tuple[int, int, Penalty]] = []
 
     def free(s: int, e: int) -> bool:
@@ -102,33 +105,34 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
 
 def _near_decision_word(text: str, start: int, lex: Lexicon) -> bool:
     """A bare "15 days" is a penalty only in a sentence that speaks of a court decision."""
-    words = lex.extra.get("decision_words")
-    if not words:
-        return True
-    return bool(re.search("|".join(words), text, re.IGNORECASE))
+    return lex.decision_words is None or bool(lex.decision_words.search(text))
 
 
-def find_charges(text: str, lex: Lexicon) -> list[Charge]:
-    """Charges in a sentence: article numbers with their code and label, or labels alone."""
+def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
+    """Charges in a sentence: article numbers with their code and label, or labels alone.
+
+    Patterns run on `low` (the case-folded sentence); labels are cut from `text`.
+    """
     charges: list[Charge] = []
     covered: list[tuple[int, int]] = []
     if lex.article is not None:
-        for m in lex.article.finditer(text):
-            code = _code_near(text, m.end(), lex)
+        for m in lex.article.finditer(low):
+            code = _code_near(low, m.end(), lex)
             numbers = list(_ARTICLE_NUMBER.finditer(m.group("articles")))
             base = m.start("articles")
             for i, num in enumerate(numbers):
-                article = num.group()
-                label = _label_around(text, base + num.start(), base + num.end(), lex, first=i == 0)
-                charges.append(Charge(label=label, article=article, code=code))
+                span = (base + num.start(), base + num.end())
+                label = _label_around(text, low, span, lex, first=i == 0)
+                charges.append(Charge(label=label, article=num.group(), code=code))
             covered.append(m.span())
     for pattern, _canonical in lex.charges:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(low):
             if any(s - 120 <= m.start() <= e + 80 for s, e in covered):
                 continue
-            if any(c.label and c.label.casefold() == m.group().casefold() for c in charges):
+            label = text[m.start() : m.end()].strip()
+            if any(c.label and c.label.casefold() == label.casefold() for c in charges):
                 continue
-            charges.append(Charge(label=m.group().strip()))
+            charges.append(Charge(label=label))
             covered.append(m.span())
     return _dedupe(charges)
 
@@ -160,21 +164,29 @@ def _code_near(text: str, end: int, lex: Lexicon) -> LegalCode | None:
     return LegalCode(best[1])
 
 
-def _label_around(text: str, start: int, end: int, lex: Lexicon, *, first: bool) -> str | None:
+def _label_around(
+    text: str, low: str, span: tuple[int, int], lex: Lexicon, *, first: bool
+) -> str | None:
     """The offence's name: in brackets after the number, or before "under Article"."""
-    after = text[end : end + 120]
-    m = re.match(r"^[^()]{0,50}?\(([^()]{3,100})\)", after)
-    if m and not re.search(r"\b(?:article|code|кодекс|məcəllə|ст\.)", m.group(1), re.IGNORECASE):
-        return m.group(1).strip()
-    before = text[max(0, start - 160) : start]
+    start, end = span
+    m = re.match(r"^[^()]{0,50}?\(([^()]{3,100})\)", low[end : end + 120])
+    # "(petty hooliganism)" names the offence; "(Article 510 of the Code)" does not.
+    names_code = m is not None and (
+        any(pattern.search(m.group(1)) for pattern, _ in lex.codes)
+        or (lex.article is not None and lex.article.search(m.group(1)) is not None)
+    )
+    if m and not names_code:
+        return text[end + m.start(1) : end + m.end(1)].strip()
+    lo = max(0, start - 160)
+    before = low[lo:start]
     for pattern, _canonical in lex.charges:
         found = list(pattern.finditer(before))
         if found:
-            return found[-1].group().strip()
+            return text[lo + found[-1].start() : lo + found[-1].end()].strip()
     if lex.charge_label is not None and first:
-        found_labels = list(lex.charge_label.finditer(before))
-        if found_labels:
-            return found_labels[-1].group("label").strip()
+        labels = list(lex.charge_label.finditer(before))
+        if labels:
+            return text[lo + labels[-1].start("label") : lo + labels[-1].end("label")].strip()
     return None
 
 
@@ -194,7 +206,8 @@ def find_place(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def find_duration_hours(text: str, lex: Lexicon) -> float | None:
+def find_duration_hours(low: str, lex: Lexicon) -> float | None:
+    text = low
     for pattern in lex.duration:
         m = pattern.search(text)
         if not m or not m.groupdict().get("n"):
@@ -211,7 +224,8 @@ def find_duration_hours(text: str, lex: Lexicon) -> float | None:
     return None
 
 
-def ill_treatment_detail(text: str, lex: Lexicon) -> str | None:
+def ill_treatment_detail(low: str, lex: Lexicon) -> str | None:
+    text = low
     for pattern, detail in lex.ill_treatment_details:
         if pattern.search(text):
             return str(detail)

@@ -13,11 +13,10 @@ the publication date and the date of the event told just before.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from enum import Enum
 
-from habeas.extract.lexicon import Lexicon
+from habeas.extract.lexicon import Lexicon, WordPattern
 from habeas.extract.numbers import parse_number
 from habeas.model import PartialDate
 
@@ -69,7 +68,7 @@ _ORDER = (
 )
 
 
-def _lookup(table: tuple[tuple[re.Pattern[str], int], ...], word: str) -> int | None:
+def _lookup(table: tuple[tuple[WordPattern, int], ...], word: str) -> int | None:
     for pattern, value in table:
         if pattern.fullmatch(word):
             return int(value)

@@ -6,10 +6,10 @@ import re
 
 _CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
 _LATIN = re.compile(r"[a-z]", re.IGNORECASE)
-# Letters and words that only Azerbaijani among our languages uses.
-_AZERBAIJANI = re.compile(
-    r"[əğı]|\b(?:və|ilə|barədə|bildirib|saxlanılıb|məhkəmə\w*)\b", re.IGNORECASE
-)
+# Letters and words that only Azerbaijani among our languages uses. Matched on
+# lower-cased text without IGNORECASE: case-insensitively "ı" would also match
+# "i" and "I", and every English text would look Azerbaijani.
+_AZERBAIJANI = re.compile(r"[əğı]|\b(?:və|ilə|barədə|bildirib|saxlanılıb|məhkəmə\w*)\b")
 
 
 def detect_language(text: str) -> str:
@@ -19,6 +19,6 @@ def detect_language(text: str) -> str:
     lat = len(_LATIN.findall(sample))
     if cyr > lat:
         return "ru"
-    if len(_AZERBAIJANI.findall(sample)) >= 3:
+    if len(_AZERBAIJANI.findall(sample.replace("İ", "I").lower())) >= 3:
         return "az"
     return "en"

@@ -3,12 +3,19 @@
 A lexicon is data, not code: adding a language means adding
 `lexicons/<code>.toml`. Loading validates the file and compiles its patterns
 once; a malformed file fails loudly with the section that is wrong.
+
+Patterns are matched against `fold_case(text)` rather than with
+re.IGNORECASE: case-insensitive matching defeats the regex engine's
+literal-prefix search and made extraction several times slower. Patterns are
+lower-cased on loading. Court and place patterns, where capitals matter, run
+on the original text with their case kept.
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,63 +24,136 @@ from typing import Any
 from habeas.errors import LexiconError
 from habeas.model import EventType
 
-FLAGS = re.IGNORECASE | re.UNICODE
-
-# Letters that may start or continue a word, for our own word boundaries:
-# Python's \b treats Azerbaijani ə and Cyrillic as word characters, which is what
-# we want, but templates are easier to read with an explicit class.
+FLAGS = re.UNICODE
 WORD = r"[^\W\d_]"
+NEVER = "(?!x)x"
+
+
+def fold_case(text: str) -> str:
+    """Lower case with offsets kept: every character maps to exactly one character.
+
+    str.lower() turns only "İ" (U+0130) into two characters; it becomes "i".
+    """
+    return text.replace("İ", "I").lower()
+
+
+def _lower_pattern(pattern: str) -> str:
+    """A pattern's letters in lower case, leaving escapes (\\S, \\W) and (?P<…>) alone."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\" and i + 1 < len(pattern):
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern.startswith(("(?P<", "(?P="), i):
+            end = pattern.find(">" if pattern[i + 3] == "<" else ")", i)
+            out.append(pattern[i : end + 1])
+            i = end + 1
+            continue
+        out.append(c.lower())
+        i += 1
+    return "".join(out)
+
+
+class WordPattern:
+    """A compiled pattern matched as whole words: no letter right before or after.
+
+    The right edge is a lookahead inside the pattern; the left edge is checked
+    here, because a leading lookbehind also defeats the literal-prefix search.
+    """
+
+    __slots__ = ("regex",)
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        pos = 0
+        search = self.regex.search
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return
+            start = m.start()
+            if start and text[start - 1].isalpha():
+                pos = start + 1
+                continue
+            yield m
+            pos = m.end() if m.end() > start else start + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
+
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.regex.match(text)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self.regex.fullmatch(text)
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
     type: EventType
     target: str  # "before", "after" or "near"
-    regex: re.Pattern[str]
+    regex: WordPattern
 
 
 @dataclass(frozen=True, slots=True)
 class Role:
     name: str
     victim: bool
-    regex: re.Pattern[str]
+    regex: WordPattern
 
 
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     lang: str
     name: str
-    months: tuple[tuple[re.Pattern[str], int], ...]
-    weekdays: tuple[tuple[re.Pattern[str], int], ...]
-    numbers: tuple[tuple[re.Pattern[str], float], ...]
+    months: tuple[tuple[WordPattern, int], ...]
+    weekdays: tuple[tuple[WordPattern, int], ...]
+    numbers: tuple[tuple[WordPattern, float], ...]
     num: str  # a regex fragment matching a number in digits or words
-    fractions: tuple[tuple[re.Pattern[str], float], ...]
-    multipliers: tuple[tuple[re.Pattern[str], float], ...]
-    dates: dict[str, re.Pattern[str]]
-    units: tuple[tuple[re.Pattern[str], str, float], ...]
+    fractions: tuple[tuple[WordPattern, float], ...]
+    multipliers: tuple[tuple[WordPattern, float], ...]
+    dates: dict[str, WordPattern]
+    units: tuple[tuple[WordPattern, str, float], ...]
     unit: str  # a regex fragment matching any unit word
-    currencies: tuple[tuple[re.Pattern[str], str], ...]
+    currencies: tuple[tuple[WordPattern, str], ...]
     currency: str
     triggers: tuple[Trigger, ...]
     penalties: tuple[tuple[re.Pattern[str], str], ...]
     penalty_defaults: dict[str, str]
-    penalty_cues: tuple[tuple[re.Pattern[str], str], ...]
-    bare_term: re.Pattern[str] | None
-    ill_treatment_details: tuple[tuple[re.Pattern[str], str], ...]
+    penalty_cues: tuple[tuple[WordPattern, str], ...]
+    bare_term: WordPattern | None
+    ill_treatment_details: tuple[tuple[WordPattern, str], ...]
     negation: re.Pattern[str] | None
-    speech: re.Pattern[str]
+    speech: WordPattern
+    speaker_before: re.Pattern[str]  # "according to" right before a name
+    speaker_inverted: re.Pattern[str]  # "…, said" right before a name that ends the clause
     roles: tuple[Role, ...]
+    # All roles in one pattern, a named group each: one search instead of one per role.
+    role_any: WordPattern
+    role_victim: dict[str, bool]
     no_relation: re.Pattern[str]
-    anaphora: dict[str, re.Pattern[str]]
+    anaphora: dict[str, WordPattern]
     not_names: frozenset[str]
-    charges: tuple[tuple[re.Pattern[str], str], ...]
-    codes: tuple[tuple[re.Pattern[str], str], ...]
+    charges: tuple[tuple[WordPattern, str], ...]
+    codes: tuple[tuple[WordPattern, str], ...]
     article: re.Pattern[str] | None
     charge_label: re.Pattern[str] | None
     authority: tuple[re.Pattern[str], ...]
     place: tuple[re.Pattern[str], ...]
     duration: tuple[re.Pattern[str], ...]
-    outcomes: tuple[tuple[re.Pattern[str], str], ...]
+    outcomes: tuple[tuple[WordPattern, str], ...]
+    group_noun: WordPattern  # "41 people", "several activists"
+    term_cue: WordPattern  # a unit, currency or penalty word: no penalty without one
+    list_fillers: frozenset[str]
+    clause_boundary: re.Pattern[str]
+    relative_clause: re.Pattern[str] | None
+    same_charge: re.Pattern[str] | None
+    decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
 
@@ -83,20 +163,20 @@ def _alternation(keys: list[str]) -> str:
 
 
 def _compile(
-    pattern: str, where: str, *, template: dict[str, str] | None = None
+    pattern: str, where: str, *, template: dict[str, str] | None = None, cased: bool = False
 ) -> re.Pattern[str]:
+    if template:
+        for key, value in template.items():
+            pattern = pattern.replace("{" + key + "}", f"(?:{value})")
     try:
-        if template:
-            for key, value in template.items():
-                pattern = pattern.replace("{" + key + "}", f"(?:{value})")
-        return re.compile(pattern, FLAGS)
+        return re.compile(pattern if cased else _lower_pattern(pattern), FLAGS)
     except re.error as exc:
         raise LexiconError(f"bad pattern in {where}: {exc}: {pattern!r}") from None
 
 
-def _words(pattern: str, where: str, template: dict[str, str] | None = None) -> re.Pattern[str]:
+def _words(pattern: str, where: str, template: dict[str, str] | None = None) -> WordPattern:
     """A pattern matched as whole words (no letter directly before or after)."""
-    return _compile(rf"(?<!{WORD})(?:{pattern})(?!{WORD})", where, template=template)
+    return WordPattern(_compile(rf"(?:{pattern})(?!{WORD})", where, template=template))
 
 
 def _table(data: dict[str, Any], section: str) -> dict[str, Any]:
@@ -152,18 +232,16 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         pats = _strings(spec.get("patterns"), f"{source}: roles.{name}")
         roles.append(Role(name, bool(spec.get("victim", True)), _words(_alternation(pats), name)))
 
-    def pairs(section: str) -> tuple[tuple[re.Pattern[str], Any], ...]:
+    def pairs(section: str) -> tuple[tuple[WordPattern, Any], ...]:
         return tuple(
             (_words(k, f"{source}: [{section}]", tmpl), v) for k, v in _table(data, section).items()
         )
 
-    def patterns(section: str, key: str = "patterns") -> tuple[re.Pattern[str], ...]:
+    def patterns(section: str, *, cased: bool = False) -> tuple[re.Pattern[str], ...]:
         spec = _table(data, section)
-        # Court and place names are told apart by their capitals: case matters here
-        # unless a pattern says (?i) itself.
         return tuple(
-            _compile(f"(?-i:{p})", f"{source}: [{section}]", template=tmpl)
-            for p in _strings(spec.get(key, []), f"{source}: [{section}].{key}")
+            _compile(p, f"{source}: [{section}]", template=tmpl, cased=cased)
+            for p in _strings(spec.get("patterns", []), f"{source}: [{section}].patterns")
         )
 
     def one(section: str, key: str) -> re.Pattern[str] | None:
@@ -171,8 +249,17 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         return _compile(value, f"{source}: [{section}].{key}", template=tmpl) if value else None
 
     neg = _table(data, "negation").get("before")
+    extra = _table(data, "extra")
+    groups = _strings(extra.get("group_nouns", []), f"{source}: extra.group_nouns")
+    decision = _strings(extra.get("decision_words", []), f"{source}: extra.decision_words")
+
+    def optional(key: str) -> re.Pattern[str] | None:
+        value = extra.get(key)
+        return _compile(value, f"{source}: extra.{key}") if value else None
+
     anaphora = {
-        k: _words(_alternation(_strings(v, f"{source}: anaphora.{k}")), k)
+        # An empty list must match nothing, not everything.
+        k: _words(_alternation(_strings(v, f"{source}: anaphora.{k}")) or NEVER, k)
         for k, v in _table(data, "anaphora").items()
     }
     dates = {k: _words(v, f"{source}: dates.{k}", tmpl) for k, v in _table(data, "dates").items()}
@@ -214,10 +301,25 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         speech=_words(
             _alternation(_strings(_table(data, "speech").get("patterns", []), "speech")), "speech"
         ),
+        speaker_before=_compile(
+            rf"(?:{_table(data, 'speech').get('before_name') or NEVER})\s*$", "speech.before_name"
+        ),
+        speaker_inverted=_compile(
+            rf"(?<!{WORD})(?:{_table(data, 'speech').get('inverted') or NEVER})\s*$",
+            "speech.inverted",
+        ),
         roles=tuple(roles),
+        role_any=WordPattern(
+            _compile(
+                "|".join(f"(?P<r{i}>{r.regex.regex.pattern})" for i, r in enumerate(roles))
+                or NEVER,
+                "roles",
+            )
+        ),
+        role_victim={r.name: r.victim for r in roles},
         no_relation=_compile(
             _alternation(_strings(_table(data, "no_relation").get("patterns", []), "no_relation"))
-            or "(?!x)x",
+            or NEVER,
             "no_relation",
         ),
         anaphora=anaphora,
@@ -228,11 +330,30 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         codes=pairs("codes"),
         article=one("charges", "article"),
         charge_label=one("charges", "label"),
-        authority=patterns("authority"),
-        place=patterns("place"),
+        # Court and place names are told apart by their capitals: case matters.
+        authority=patterns("authority", cased=True),
+        place=patterns("place", cased=True),
         duration=patterns("duration"),
         outcomes=pairs("outcomes"),
-        extra=_table(data, "extra"),
+        term_cue=_words(
+            _alternation([unit, currency, *_table(data, "penalty_cues")]), "penalty prefilter", tmpl
+        ),
+        group_noun=_words(
+            rf"(?:{num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{_alternation(groups)})"
+            if groups
+            else NEVER,
+            "extra.group_nouns",
+        ),
+        list_fillers=frozenset(w.casefold() for w in _strings(extra.get("list_fillers", []), "x")),
+        clause_boundary=_compile(
+            extra.get("clause_boundary") or r";|\s[—–]\s", "extra.clause_boundary"
+        ),
+        relative_clause=optional("relative_clause"),
+        same_charge=optional("same_charge"),
+        decision_words=_compile(_alternation(decision), "extra.decision_words")
+        if decision
+        else None,
+        extra=extra,
     )
 
 
@@ -240,7 +361,8 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
 def load_lexicon(lang: str) -> Lexicon:
     """The bundled lexicon for a language code ("en", "ru", "az"), compiled once per process."""
     try:
-        raw = resources.files("habeas.extract.lexicons").joinpath(f"{lang}.toml").read_text("utf-8")
+        files = resources.files("habeas.extract.lexicons")
+        raw = files.joinpath(f"{lang}.toml").read_text("utf-8")
     except FileNotFoundError:
         raise LexiconError(f"no lexicon for language {lang!r}") from None
     try:
@@ -248,6 +370,15 @@ def load_lexicon(lang: str) -> Lexicon:
     except tomllib.TOMLDecodeError as exc:
         raise LexiconError(f"lexicons/{lang}.toml is not valid TOML: {exc}") from None
     return parse_lexicon(data, source=f"lexicons/{lang}.toml")
+
+
+def role_of(lex: Lexicon, match: re.Match[str]) -> str:
+    """The role a match of `lex.role_any` stands for."""
+    return lex.roles[int((match.lastgroup or "r0")[1:])].name
+
+
+def is_role_word(lex: Lexicon, word: str) -> bool:
+    return lex.role_any.fullmatch(word) is not None
 
 
 def available_languages() -> tuple[str, ...]:

@@ -14,11 +14,11 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from habeas.extract.lexicon import Lexicon
+from habeas.extract.lexicon import Lexicon, is_role_word
 
 _UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺ"
 _LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһʼ'’-"
@@ -160,6 +160,8 @@ _AZ_CASE_ENDINGS = (
     "ye",
 )
 
+_FEMALE_SURNAME_ENDINGS = ("ova", "eva", "yeva", "ina", "ayeva", "skaya", "зада", "ова", "ева")
+
 _FOLD = str.maketrans(
     {
         "ə": "a",
@@ -277,6 +279,9 @@ def has_surname_ending(token: str) -> bool:
 def strip_az_case(token: str) -> str:
     """ "Məmmədlinin" → "Məmmədli", "İsmayılovanı" → "İsmayılova"; other words unchanged."""
     low = token.casefold()
+    # "Əhmədova" is a nominative female surname, not "Əhmədov" with a dative -a.
+    if low.endswith(_FEMALE_SURNAME_ENDINGS):
+        return token
     for ending in sorted(_AZ_CASE_ENDINGS, key=len, reverse=True):
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = token[: len(token) - len(ending)]
@@ -325,7 +330,7 @@ def _is_name_word(token: str, lex: Lexicon) -> bool:
     low = token.casefold()
     if low in lex.not_names or len(token) < 2 or token.endswith("."):
         return token.endswith(".") and len(token) == 2  # an initial
-    return not any(role.regex.fullmatch(token) for role in lex.roles)
+    return not is_role_word(lex, low)
 
 
 def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
@@ -375,8 +380,33 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
     return runs
 
 
+_NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Between equally likely readings, the case a detainee's name most often takes
+# in a report ("задержали Марину Тополеву" is accusative, not dative).
+_CASE_PRIOR = {"nomn": 1.0, "accs": 0.9, "gent": 0.85, "ablt": 0.8, "loct": 0.75, "datv": 0.7}
+# Surname endings by (gender, case) → nominative ending, for surnames the
+# dictionary does not know as surnames ("Лыскова" is also a village).
+_SURNAME_CASE_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("m", "gent"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
+    ("m", "accs"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
+    ("m", "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("скому", "ский")),
+    ("m", "ablt"): (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ским", "ский")),
+    ("m", "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ском", "ский")),
+    ("f", "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская")),
+    ("f", "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
+    ("f", "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
+    ("f", "ablt"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
+    ("f", "loct"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
+}
+_GENDERS = {"femn": "f", "masc": "m"}
+
+
 class RussianMorphology:
-    """pymorphy3, loaded once per process (it takes a moment and ~15 MB)."""
+    """pymorphy3, loaded once per process (it takes a moment and ~15 MB).
+
+    Parses are cached per word: pymorphy3's dictionary lookups are pure Python
+    and names recur within and across reports.
+    """
 
     _analyzer: Any = None
 
@@ -388,11 +418,14 @@ class RussianMorphology:
             cls._analyzer = pymorphy3.MorphAnalyzer(lang="ru")
         return cls._analyzer
 
+    @staticmethod
+    @lru_cache(maxsize=100_000)
+    def parse(token: str) -> tuple[Any, ...]:
+        return tuple(RussianMorphology.analyzer().parse(token))
+
     @classmethod
     def name_parts(cls, token: str) -> list[Any]:
-        return [
-            p for p in cls.analyzer().parse(token) if {"Name", "Surn", "Patr"} & p.tag.grammemes
-        ]
+        return [p for p in cls.parse(token) if _NAME_TAGS & p.tag.grammemes]
 
     @classmethod
     def is_name_token(cls, token: str) -> bool:
@@ -402,66 +435,81 @@ class RussianMorphology:
     def nominative(cls, tokens: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
         """A Russian name in the nominative, and its gender.
 
-        "Марка Гальперина" → ("Марк", "Гальперин"), "m".
+        "Марка Гальперина" → ("Марк", "Гальперин"), "m"; "Марину Тополеву" →
+        ("Марина", "Тополева"), "f": the gender and case are the reading on which
+        the given name and the surname agree.
         """
         toks = list(tokens)
-        morph = cls.analyzer()
-        parses = [morph.parse(t) for t in toks]
-        gender: str | None = None
-        case: str | None = None
-        for ps in parses:
-            for p in ps:
-                if "Name" in p.tag.grammemes:
-                    gender = "f" if "femn" in p.tag.grammemes else "m"
-                    case = p.tag.case
-                    break
-            if gender:
-                break
-        out: list[str] = []
-        for tok, ps in zip(toks, parses, strict=True):
-            out.append(cls._nominative_token(tok, ps, gender, case))
-        if gender is None:
-            last = parses[-1]
-            for p in last:
-                if "Surn" in p.tag.grammemes:
-                    gender = "f" if "femn" in p.tag.grammemes else "m"
+        parses = [cls.parse(t) for t in toks]
+        gender, case = cls._agreement(parses)
+        out = [
+            cls._nominative_token(tok, ps, gender, case)
+            for tok, ps in zip(toks, parses, strict=True)
+        ]
+        if len(out) > 1 and out[-1] == toks[-1] and gender and case and case != "nomn":
+            for ending, nominative in _SURNAME_CASE_ENDINGS.get((gender, case), ()):
+                if toks[-1].endswith(ending):
+                    out[-1] = toks[-1][: -len(ending)] + nominative
                     break
         return tuple(out), gender
 
     @staticmethod
+    def _agreement(parses: list[tuple[Any, ...]]) -> tuple[str | None, str | None]:
+        """The gender and case on which the given name and the surname agree best.
+
+        Each pairing of a given-name reading and a surname reading of the same
+        case and gender is weighed by pymorphy3's scores, so "Дмитрия Полозкова"
+        is a man in the genitive, not a woman in the nominative.
+        """
+        best: tuple[float, str, str] | None = None
+        first, last = parses[0], parses[-1]
+        for p in first:
+            if "Name" not in p.tag.grammemes or p.tag.gender not in _GENDERS:
+                continue
+            gender = _GENDERS[p.tag.gender]
+            if len(parses) == 1:
+                return gender, p.tag.case
+            for q in last:
+                if not ({"Surn", "Name"} & q.tag.grammemes) or q.tag.case != p.tag.case:
+                    continue
+                if q.tag.gender in _GENDERS and _GENDERS[q.tag.gender] != gender:
+                    continue
+                weight = p.score * q.score * _CASE_PRIOR.get(p.tag.case, 0.6)
+                if best is None or weight > best[0]:
+                    best = (weight, gender, p.tag.case)
+        if best is not None:
+            return best[1], best[2]
+        for p in first:
+            if "Name" in p.tag.grammemes and p.tag.gender in _GENDERS:
+                return _GENDERS[p.tag.gender], p.tag.case
+        for p in last:
+            if "Surn" in p.tag.grammemes and p.tag.gender in _GENDERS:
+                return _GENDERS[p.tag.gender], p.tag.case
+        return None, None
+
+    @staticmethod
     def _nominative_token(
-        token: str, parses: list[Any], gender: str | None, case: str | None
+        token: str, parses: tuple[Any, ...], gender: str | None, case: str | None
     ) -> str:
         if not re.search("[а-яё]", token, re.IGNORECASE):
             return token
-        want = {"femn": "f", "masc": "m"}
         best = None
-        for p in parses:
-            g = p.tag.grammemes
-            if not ({"Name", "Surn", "Patr"} & g):
-                continue
-            if gender and (("femn" in g and gender != "f") or ("masc" in g and gender != "m")):
-                continue
-            if case and p.tag.case != case:
-                continue
-            best = p
-            break
-        if best is None:
+        for strict in (True, False):
             for p in parses:
-                if {"Name", "Surn", "Patr"} & p.tag.grammemes:
-                    g = p.tag.grammemes
-                    gen_ok = (
-                        not gender
-                        or not ({"femn", "masc"} & g)
-                        or want.get("femn" if "femn" in g else "masc") == gender
-                    )
-                    if gen_ok:
-                        best = p
-                        break
+                if not (_NAME_TAGS & p.tag.grammemes):
+                    continue
+                pg = _GENDERS.get(p.tag.gender or "")
+                if gender and pg and pg != gender:
+                    continue
+                if strict and case and p.tag.case != case:
+                    continue
+                best = p
+                break
+            if best is not None:
+                break
         if best is None or best.tag.case == "nomn":
             return token
-        target = {"nomn", "sing"}
-        form = best.inflect(target)
+        form = best.inflect({"nomn", "sing"})
         if form is None:
             return token
         word = str(form.word)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from habeas.extract.lexicon import Lexicon
+from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
     Entity,
     NameMention,
@@ -48,7 +48,7 @@ class Mention:
     start: int
     end: int
     entity: int | None  # None for pronouns until resolved
-    kind: str  # "name", "possessive", "male", "female", "plural", "role_noun"
+    kind: str  # "name", "possessive", "male", "female", "singular", "plural", "role_noun"
     speaker: bool = False
     victim_role: bool = True
 
@@ -67,6 +67,7 @@ class People:
 
     def __init__(self, text: str, lex: Lexicon) -> None:
         self.text = text
+        self.low = fold_case(text)
         self.lex = lex
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
@@ -79,9 +80,9 @@ class People:
         tokens = list(run.tokens)
         if self.lex.lang == "ru":
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
-            while tokens and not RussianMorphology.is_name_token(tokens[0]):
+            while tokens and not self._ru_name_word(tokens[0], first=True):
                 tokens.pop(0)
-            while tokens and not RussianMorphology.is_name_token(tokens[-1]):
+            while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
@@ -100,15 +101,21 @@ class People:
             score += 0
         return tuple(tokens) if score >= 2 else None
 
+    @staticmethod
+    def _ru_name_word(token: str, *, first: bool) -> bool:
+        """A word of a Russian name: in the dictionary as one, a known given name, or
+        (after a given name) a word with a surname ending, which the dictionary may
+        know only as a common noun ("Зарубина") or a place ("Лыскова")."""
+        if token_key(token) in given_names() or RussianMorphology.is_name_token(token):
+            return True
+        return not first and has_surname_ending(token)
+
     def _role_before(self, start: int) -> str | None:
-        window = self.text[max(0, start - 40) : start]
-        words = window.split()
-        tail = " ".join(words[-3:])
-        for role in self.lex.roles:
-            found = list(role.regex.finditer(tail))
-            # The role word must end right where the name begins ("activist Rauf …").
-            if found and not tail[found[-1].end() :].strip(" ,"):
-                return role.name
+        tail = " ".join(self.low[max(0, start - 40) : start].split()[-3:])
+        found = list(self.lex.role_any.finditer(tail))
+        # The role word must end right where the name begins ("activist Rauf …").
+        if found and not tail[found[-1].end() :].strip(" ,"):
+            return role_of(self.lex, found[-1])
         return None
 
     def _normal(self, tokens: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
@@ -196,6 +203,10 @@ class People:
     def _entity_for_single(self, token: str, start: int) -> Entity | None:
         keys = self._single_keys(token)
         found = [e for e in self.entities if e.surname_key in keys]
+        # Namesakes: a lone surname is more likely the victim's than a quoted relative's.
+        victims = [e for e in found if all(self.lex.role_victim.get(r, True) for r in e.roles)]
+        if victims and len(victims) < len(found):
+            found = victims
         if not found:
             found = [e for e in self.entities if e.given_key in keys and len(e.keys) > 1]
             # A given name alone is only trusted when one person has it.
@@ -209,7 +220,7 @@ class People:
         return best[1] if best[0] >= 0 else found[0]
 
     def _note_relation(self, entity: Entity, end: int) -> None:
-        after = self.text[end : end + 40]
+        after = self.low[end : end + 40]
         if self.lex.no_relation.match(after.lstrip(" ,(")):
             entity.no_relation = True
 
@@ -217,6 +228,8 @@ class People:
         kinds = {
             "singular_male": "male",
             "singular_female": "female",
+            # a pronoun of any gender (Azerbaijani "o", "onu")
+            "singular": "singular",
             "plural": "plural",
             "role_nouns": "role_noun",
         }
@@ -225,14 +238,14 @@ class People:
             regex = self.lex.anaphora.get(key)
             if regex is None:
                 continue
-            for m in regex.finditer(self.text):
+            for m in regex.finditer(self.low):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
                 self.mentions.append(Mention(m.start(), m.end(), None, kind))
 
     def _mark_speakers(self) -> None:
         """Flag names that speak ("X said", "according to X") or hold non-victim roles."""
-        text = self.text
+        text = self.low
         speech = self.lex.speech
         for m in self.mentions:
             if m.kind not in ("name", "possessive"):
@@ -245,11 +258,9 @@ class People:
                 head = re.sub(r"^\s*,[^,]{0,40},", "", clause_after)
                 if speech.match(head.strip()) or speech.match(" ".join(head.split()[1:2])):
                     m.speaker = True
-            by_according = re.search(
-                r"(?:according\s+to|по\s+словам|sözlərinə\s+görə)\s*$", before, re.I
-            )
+            by_according = self.lex.speaker_before.search(before)
             # "…, said X." with X at the end of the clause; not "said X had been beaten".
-            by_inversion = re.search(r"\b(?:said|says|told|wrote|added)\s*$", before) and re.match(
+            by_inversion = self.lex.speaker_inverted.search(before) and re.match(
                 r"^\s*(?:[.,;]|$)", after
             )
             if by_according or by_inversion:
@@ -262,20 +273,15 @@ class People:
                 m.victim_role = self._is_victim_role(role)
 
     def _role_after(self, end: int) -> str | None:
-        after = self.text[end : end + 50]
-        m = re.match(r"^\s*,\s*(?:(?:a|an|the|his|her|their)\s+)?([^,.;]{2,40}?)\s*[,.;]", after)
+        after = self.low[end : end + 50]
+        m = re.match(r"^\s*,\s*([^,.;]{2,40}?)\s*[,.;]", after)
         if not m:
             return None
-        for role in self.lex.roles:
-            if role.regex.search(m.group(1)):
-                return role.name
-        return None
+        found = self.lex.role_any.search(m.group(1))
+        return role_of(self.lex, found) if found else None
 
     def _is_victim_role(self, role: str) -> bool:
-        for r in self.lex.roles:
-            if r.name == role:
-                return r.victim
-        return True
+        return self.lex.role_victim.get(role, True)
 
     # ------------------------------------------------------------ queries
 

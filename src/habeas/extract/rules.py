@@ -22,7 +22,7 @@ from habeas.extract.attributes import (
 )
 from habeas.extract.dates import DateMention, find_dates, resolve
 from habeas.extract.language import detect_language
-from habeas.extract.lexicon import Lexicon, Trigger, load_lexicon
+from habeas.extract.lexicon import Lexicon, Trigger, fold_case, is_role_word, load_lexicon
 from habeas.extract.merge import merge_events
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence, split_sentences
@@ -101,6 +101,7 @@ class _Document:
     def __init__(self, report: Report, lex: Lexicon) -> None:
         self.report = report
         self.text = report.text
+        self.low = fold_case(report.text)
         self.lex = lex
         self.sentences = split_sentences(self.text)
         self.people = People(self.text, lex)
@@ -126,28 +127,24 @@ class _Document:
         return persons
 
     def _victim_role(self, role: str) -> bool:
-        return all(r.victim for r in self.lex.roles if r.name == role)
+        return self.lex.role_victim.get(role, True)
 
     # ------------------------------------------------------------ one sentence
 
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
-        hits = self._triggers(sentence)
-        dates = find_dates(text, self.lex, offset=sentence.start)
+        low = self.low[sentence.start : sentence.end]
+        hits = self._triggers(sentence, low)
+        dates = find_dates(low, self.lex, offset=sentence.start)
         resolved = self._resolve_dates(dates)
         court = find_authority(text, self.lex)
         if court:
             self.state.last_court = (index, court)
         mentions = self.people.in_span(sentence.start, sentence.end)
-        penalties = find_penalties(text, self.lex, offset=sentence.start)
-        charges = find_charges(text, self.lex)
-        same_charge = self.lex.extra.get("same_charge")
-        if (
-            not charges
-            and same_charge
-            and self.state.last_decision
-            and re.search(same_charge, text, re.IGNORECASE)
-        ):
+        penalties = find_penalties(low, self.lex, offset=sentence.start)
+        charges = find_charges(text, low, self.lex)
+        same_charge = self.lex.same_charge
+        if not charges and same_charge and self.state.last_decision and same_charge.search(low):
             charges = list(self.state.last_decision[2])
         decisions = [h for h in hits if h.trigger.type in _DECISIONS]
         decision_date = (
@@ -194,9 +191,8 @@ class _Document:
             if r is not None:
                 self.state.last_date = r
 
-    def _triggers(self, sentence: Sentence) -> list[_Hit]:
+    def _triggers(self, sentence: Sentence, text: str) -> list[_Hit]:
         hits: list[_Hit] = []
-        text = sentence.text
         for trig in self.lex.triggers:
             for m in trig.regex.finditer(text):
                 if trig.type in _NEGATABLE and self._negated(text, m.start()):
@@ -267,15 +263,11 @@ class _Document:
 
     def _clause(self, hit: _Hit, sentence: Sentence) -> tuple[int, int]:
         """The stretch of the sentence that can hold the trigger's subject or object."""
-        text = sentence.text
+        text = self.low[sentence.start : sentence.end]
         rel = hit.start - sentence.start
         start, end = 0, len(text)
         # Boundaries: semicolons, dashes, and reported-speech openers.
-        for m in re.finditer(
-            r";|\s[—–]\s|\b(?:said|says|told\s+\w+|according\s+to|while|whereas|but)\b",
-            text,
-            re.IGNORECASE,
-        ):
+        for m in self.lex.clause_boundary.finditer(text):
             if m.end() <= rel:
                 start = max(start, m.end())
             elif m.start() >= rel + (hit.end - hit.start):
@@ -284,13 +276,11 @@ class _Document:
         return sentence.start + start, sentence.start + end
 
     def _relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
-        regex = self.lex.extra.get("relative_clause")
-        if not regex:
+        regex = self.lex.relative_clause
+        if regex is None:
             return []
-        return [
-            (sentence.start + m.start(), sentence.start + m.end())
-            for m in re.finditer(regex, sentence.text, re.IGNORECASE)
-        ]
+        low = self.low[sentence.start : sentence.end]
+        return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
 
     @staticmethod
     def _gap(m: Mention, hit: _Hit) -> int:
@@ -313,14 +303,12 @@ class _Document:
         gap = self.text[end:start]
         if len(gap) > 45:
             return False
-        words = re.sub(r"[,:()]", " ", gap).split()
-        fillers = self.lex.extra.get("list_fillers", [])
+        words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
         groups = self.lex.extra.get("group_nouns", [])
         for w in words:
-            lw = w.casefold()
-            if lw in fillers or lw in groups:
+            if w in self.lex.list_fillers or w in groups:
                 continue
-            if any(r.regex.fullmatch(w) for r in self.lex.roles):
+            if is_role_word(self.lex, w):
                 continue
             return False
         return True
@@ -328,7 +316,9 @@ class _Document:
     def _pronoun_target(
         self, hit: _Hit, cands: list[Mention], side: str
     ) -> tuple[list[int], Mention] | None:
-        pronouns = [m for m in cands if m.kind in ("male", "female", "plural", "role_noun")]
+        pronouns = [
+            m for m in cands if m.kind in ("male", "female", "singular", "plural", "role_noun")
+        ]
         if not pronouns:
             return None
         if side == "before":
@@ -375,14 +365,7 @@ class _Document:
         )
 
     def _mentions_group_noun(self, sentence: Sentence, hit: _Hit) -> bool:
-        groups = self.lex.extra.get("group_nouns")
-        if not groups:
-            return False
-        pattern = re.compile(
-            rf"(?<!\w)(?:{self.lex.num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{'|'.join(groups)})(?!\w)",
-            re.IGNORECASE,
-        )
-        return bool(pattern.search(sentence.text))
+        return bool(self.lex.group_noun.search(self.low[sentence.start : sentence.end]))
 
     # ------------------------------------------------------------ when
 
@@ -437,6 +420,7 @@ class _Document:
     ) -> Event | None:
         etype = hit.trigger.type
         text = sentence.text
+        low = self.low[sentence.start : sentence.end]
         evidence = (sentence.start, sentence.end)
         if etype in _DECISIONS and court is None and self.state.last_court:
             at, name = self.state.last_court
@@ -462,7 +446,7 @@ class _Document:
         elif etype is EventType.APPEAL:
             outcome = None
             for pattern, value in self.lex.outcomes:
-                if pattern.search(text):
+                if pattern.search(low):
                     outcome = AppealOutcome(value)
                     break
             event = replace(event, outcome=outcome, authority=court)
@@ -470,16 +454,16 @@ class _Document:
             # The trigger's own words name the form best; then what follows it.
             rel_start, rel_end = hit.start - sentence.start, hit.end - sentence.start
             detail = (
-                ill_treatment_detail(text[rel_start:rel_end], self.lex)
-                or ill_treatment_detail(text[rel_start : rel_end + 60], self.lex)
-                or ill_treatment_detail(text, self.lex)
+                ill_treatment_detail(low[rel_start:rel_end], self.lex)
+                or ill_treatment_detail(low[rel_start : rel_end + 60], self.lex)
+                or ill_treatment_detail(low, self.lex)
             )
             event = replace(event, detail=detail)
         elif etype in (EventType.DETENTION, EventType.DISAPPEARANCE):
             event = replace(
                 event,
                 place=find_place(text, self.lex),
-                duration_hours=find_duration_hours(text, self.lex),
+                duration_hours=find_duration_hours(low, self.lex),
             )
         elif etype in (EventType.PROTEST, EventType.RELEASE):
             event = replace(event, place=find_place(text, self.lex))
