@@ -22,6 +22,7 @@ from importlib import resources
 from typing import Any
 
 from habeas.errors import LexiconError
+from habeas.extract.keywords import required_keywords, with_start_guard
 from habeas.model import EventType
 
 FLAGS = re.UNICODE
@@ -58,18 +59,33 @@ def _lower_pattern(pattern: str) -> str:
 
 
 class WordPattern:
-    """A compiled pattern matched as whole words: no letter right before or after.
+    """A compiled pattern, by default matched as whole words (no letter right before or after).
 
     The right edge is a lookahead inside the pattern; the left edge is checked
     here, because a leading lookbehind also defeats the literal-prefix search.
     """
 
-    __slots__ = ("regex",)
+    __slots__ = ("prefilter", "regex", "words")
 
-    def __init__(self, regex: re.Pattern[str]) -> None:
-        self.regex = regex
+    def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
+        self.words = words
+        guarded = with_start_guard(regex.pattern, regex.flags)
+        self.regex = re.compile(guarded, regex.flags) if guarded != regex.pattern else regex
+        keywords = required_keywords(regex.pattern, regex.flags)
+        # One scan for "any of these literals" is cheaper than a loop of `in` tests.
+        self.prefilter = (
+            re.compile("|".join(re.escape(k) for k in sorted(keywords, key=len, reverse=True)))
+            if keywords
+            else None
+        )
+
+    def possible(self, text: str) -> bool:
+        """False when `text` lacks every word the pattern needs (see keywords.py)."""
+        return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        if not self.possible(text):
+            return
         pos = 0
         search = self.regex.search
         while True:
@@ -77,7 +93,7 @@ class WordPattern:
             if m is None:
                 return
             start = m.start()
-            if start and text[start - 1].isalpha():
+            if self.words and start and text[start - 1].isalpha():
                 pos = start + 1
                 continue
             yield m
@@ -123,7 +139,7 @@ class Lexicon:
     currencies: tuple[tuple[WordPattern, str], ...]
     currency: str
     triggers: tuple[Trigger, ...]
-    penalties: tuple[tuple[re.Pattern[str], str], ...]
+    penalties: tuple[tuple[WordPattern, str], ...]
     penalty_defaults: dict[str, str]
     penalty_cues: tuple[tuple[WordPattern, str], ...]
     bare_term: WordPattern | None
@@ -285,7 +301,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         currency=currency,
         triggers=tuple(triggers),
         penalties=tuple(
-            (_compile(p, f"{source}: penalties", template=tmpl), kind)
+            (WordPattern(_compile(p, f"{source}: penalties", template=tmpl), words=False), kind)
             for kind, pats in _table(data, "penalties").items()
             for p in _strings(pats, f"{source}: penalties.{kind}")
         ),

@@ -242,6 +242,7 @@ _CYR = str.maketrans(
 )
 
 
+@lru_cache(maxsize=200_000)
 def token_key(token: str) -> str:
     """A coarse spelling-independent key for one name token within a report.
 
@@ -276,13 +277,17 @@ def has_surname_ending(token: str) -> bool:
     return len(t) > 3 and t.endswith(SURNAME_ENDINGS)
 
 
+_AZ_ENDINGS_LONGEST_FIRST = tuple(sorted(set(_AZ_CASE_ENDINGS), key=len, reverse=True))
+
+
+@lru_cache(maxsize=100_000)
 def strip_az_case(token: str) -> str:
     """ "Məmmədlinin" → "Məmmədli", "İsmayılovanı" → "İsmayılova"; other words unchanged."""
     low = token.casefold()
     # "Əhmədova" is a nominative female surname, not "Əhmədov" with a dative -a.
     if low.endswith(_FEMALE_SURNAME_ENDINGS):
         return token
-    for ending in sorted(_AZ_CASE_ENDINGS, key=len, reverse=True):
+    for ending in _AZ_ENDINGS_LONGEST_FIRST:
         if low.endswith(ending) and len(low) - len(ending) >= 4:
             stem = token[: len(token) - len(ending)]
             # "Həsənliyə": a buffer y/n between the stem and the ending
@@ -333,18 +338,25 @@ def _is_name_word(token: str, lex: Lexicon) -> bool:
     return not is_role_word(lex, low)
 
 
+_PARTICLE_GAP = re.compile(
+    r"[ \t]+(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")[ \t]+$", re.IGNORECASE
+)
+
+
 def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
-    """Runs of capitalised name-like words, as written (not yet judged as names)."""
+    """Runs of capitalised name-like words, as written (not yet judged as names).
+
+    Only capitalised words are visited (a regex finds them), so the cost grows
+    with the number of names and proper nouns, not with the length of the text.
+    Two words are in one run when only spaces, or a patronymic particle
+    ("qızı", "oglu"), stand between them.
+    """
     runs: list[NameMention] = []
     current: list[tuple[int, int, str]] = []
 
     def flush() -> None:
-        while current and current[-1][2].casefold() in _PARTICLES:
-            current.pop()
-        while current and current[0][2].endswith("."):  # "R." alone is not a name
-            if len(current) > 1:
-                break
-            current.pop()
+        if current and current[0][2].endswith(".") and len(current) == 1:
+            current.clear()  # "R." alone is not a name
         if current:
             toks = [c[2] for c in current]
             last = toks[-1]
@@ -353,29 +365,26 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
             runs.append(NameMention(current[0][0], current[-1][1], tuple(toks), possessive))
         current.clear()
 
-    pos = 0
-    for m in re.finditer(r"\S+", text):
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        if s and text[s - 1].isalpha():
+            continue  # inside a word ("McDonald" is one word)
+        if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+            continue
         word = m.group()
-        # Split off punctuation around the word, keeping offsets.
-        core = re.match(r"^[\"'«“‘(\[]*(.*?)[\"'»”’)\].,;:!?]*$", word)
-        inner = core.group(1) if core else word
-        lead = word.find(inner) if inner else 0
-        s = m.start() + lead
-        e = s + len(inner)
-        gap = text[pos : m.start()]
-        broken = bool(current) and (gap.strip() != "" or "\n" in gap)
-        if broken:
+        if not _is_name_word(_POSSESSIVE.sub("", word), lex):
             flush()
-        tok = _TOKEN.fullmatch(inner)
-        name_word = bool(tok) and _is_name_word(_POSSESSIVE.sub("", inner), lex)
-        if name_word or (inner.casefold() in _PARTICLES and current):
-            current.append((s, e, inner))
-        else:
-            flush()
-        # Punctuation after a word ends a run ("Heydarov, Abbasov").
-        if current and e < m.end() and text[e : m.end()].strip("'’"):
-            flush()
-        pos = m.end()
+            continue
+        if current:
+            gap = text[current[-1][1] : s]
+            if gap.strip(" \t") and not _PARTICLE_GAP.match(gap):
+                flush()
+            elif "'" in current[-1][2][-2:] or "’" in current[-1][2][-2:]:
+                flush()  # "Heydarov's Rauf": a possessive ends a name
+        if word.endswith((".",)) and len(word) > 2:
+            word = word[:-1]
+            e -= 1
+        current.append((s, e, word))
     flush()
     return runs
 

@@ -52,6 +52,8 @@ _NEGATABLE = {
 }
 # Court decisions: an undated one told right after a dated decision shares its date.
 _DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL}
+# Types that carry penalties and charges: only their sentences are searched for them.
+_LEGAL = _DECISIONS | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
@@ -111,6 +113,8 @@ class _Document:
     # ------------------------------------------------------------ driver
 
     def persons(self) -> list[Person]:
+        self.hits = self._all_triggers()
+        self.dates = self._all_dates()
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
         by_entity: dict[int, list[_Draft]] = {}
@@ -134,18 +138,25 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self._triggers(sentence, low)
-        dates = find_dates(low, self.lex, offset=sentence.start)
+        hits = self.hits[index]
+        dates = self.dates[index]
         resolved = self._resolve_dates(dates)
+        if not hits:
+            # Nothing happens in this sentence: it only moves the story's time and cast.
+            self._update_state([], self.people.in_span(sentence.start, sentence.end), resolved)
+            return
         court = find_authority(text, self.lex)
         if court:
             self.state.last_court = (index, court)
         mentions = self.people.in_span(sentence.start, sentence.end)
-        penalties = find_penalties(low, self.lex, offset=sentence.start)
-        charges = find_charges(text, low, self.lex)
-        same_charge = self.lex.same_charge
-        if not charges and same_charge and self.state.last_decision and same_charge.search(low):
-            charges = list(self.state.last_decision[2])
+        penalties: list[tuple[int, Penalty]] = []
+        charges: list[Charge] = []
+        if any(h.trigger.type in _LEGAL for h in hits):
+            penalties = find_penalties(low, self.lex, offset=sentence.start)
+            charges = find_charges(text, low, self.lex)
+            same = self.lex.same_charge
+            if not charges and same and self.state.last_decision and same.search(low):
+                charges = list(self.state.last_decision[2])
         decisions = [h for h in hits if h.trigger.type in _DECISIONS]
         decision_date = (
             self._date_for(decisions[0], dates, resolved, sentence) if decisions else None
@@ -174,6 +185,11 @@ class _Document:
                 self.drafts.append(_Draft(entity, event, len(self.drafts)))
                 if entity not in named_here:
                     named_here.append(entity)
+        self._update_state(named_here, mentions, resolved)
+
+    def _update_state(
+        self, named_here: list[int], mentions: list[Mention], resolved: list[PartialDate | None]
+    ) -> None:
         if named_here:
             self.state.focus = named_here
             if len(named_here) >= 2:
@@ -191,14 +207,28 @@ class _Document:
             if r is not None:
                 self.state.last_date = r
 
-    def _triggers(self, sentence: Sentence, text: str) -> list[_Hit]:
-        hits: list[_Hit] = []
-        for trig in self.lex.triggers:
-            for m in trig.regex.finditer(text):
-                if trig.type in _NEGATABLE and self._negated(text, m.start()):
-                    continue
-                hits.append(_Hit(trig, sentence.start + m.start(), sentence.start + m.end()))
-        # One hit per (type, place): overlapping hits of the same type collapse.
+    def _all_triggers(self) -> list[list[_Hit]]:
+        """Every trigger hit of the report, by sentence.
+
+        Each pattern runs sentence by sentence: its keyword prefilter then skips
+        most sentences, which costs far less than scanning the whole text.
+        """
+        out: list[list[_Hit]] = []
+        for sentence in self.sentences:
+            low = self.low[sentence.start : sentence.end]
+            hits: list[_Hit] = []
+            for trig in self.lex.triggers:
+                for m in trig.regex.finditer(low):
+                    start = sentence.start + m.start()
+                    if trig.type in _NEGATABLE and self._negated(start, sentence.start):
+                        continue
+                    hits.append(_Hit(trig, start, sentence.start + m.end()))
+            out.append(self._collapse(hits))
+        return out
+
+    @staticmethod
+    def _collapse(hits: list[_Hit]) -> list[_Hit]:
+        """One hit per (type, place): overlapping hits of the same type collapse."""
         hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
         kept: list[_Hit] = []
         for h in hits:
@@ -210,10 +240,15 @@ class _Document:
             kept.append(h)
         return kept
 
-    def _negated(self, text: str, start: int) -> bool:
+    def _all_dates(self) -> list[list[DateMention]]:
+        return [
+            find_dates(self.low[s.start : s.end], self.lex, offset=s.start) for s in self.sentences
+        ]
+
+    def _negated(self, start: int, floor: int) -> bool:
         if self.lex.negation is None:
             return False
-        window = text[max(0, start - 30) : start]
+        window = self.low[max(floor, start - 30) : start]
         return bool(self.lex.negation.search(window))
 
     # ------------------------------------------------------------ whom

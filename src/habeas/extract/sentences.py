@@ -52,7 +52,8 @@ def split_sentences(text: str) -> list[Sentence]:
             start = pending[0]
             pending = None
         chunk = text[start:end]
-        if _ABBREVIATION.search(chunk.rstrip()) and "\n" not in text[end : end + 2]:
+        # Only the last few characters can hold an abbreviation: no need to scan it all.
+        if _ABBREVIATION.search(chunk.rstrip()[-12:]) and "\n" not in text[end : end + 2]:
             pending = (start, end)
             continue
         # Trim whitespace while keeping offsets exact.

@@ -1,0 +1,170 @@
+"""Literal words a pattern cannot match without, to skip it cheaply.
+
+A regular expression whose match must contain one of a few literal strings
+("detain", "arrest", "custody") need not run on a sentence that contains none
+of them: `str.__contains__` is far cheaper than a regex scan, and most
+sentences of a report carry no event. The strings are read off the compiled
+pattern's parse tree, so lexicon authors write patterns as they like and the
+prefilter stays correct by construction.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# re's parser is private API, stable in substance across CPython 3.11–3.13; if
+# it changes, `required_keywords` returns None and patterns simply always run.
+try:
+    from re import _constants as c  # type: ignore[attr-defined]
+    from re import _parser as sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    sre_parse = None
+    c = None
+
+MIN_LENGTH = 3
+
+
+def _literal(code: int) -> str:
+    return chr(code)
+
+
+def _requirement(items: Any) -> frozenset[str] | None:
+    """A set of strings one of which every match of `items` (a sequence) contains."""
+    candidates: list[frozenset[str]] = []
+    run: list[str] = []
+
+    def end_run() -> None:
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(_literal(av))
+            continue
+        end_run()
+        if op is c.SUBPATTERN:
+            req = _requirement(av[-1])
+            if req is not None:
+                candidates.append(req)
+        elif op is c.BRANCH:
+            alternatives = [_requirement(alt) for alt in av[1]]
+            if all(a is not None for a in alternatives):
+                candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            req = _requirement(av[2])
+            if req is not None:
+                candidates.append(req)
+    end_run()
+    good = [s for s in candidates if s and min(len(x) for x in s) >= MIN_LENGTH]
+    if not good:
+        return None
+    # The most selective: longest shortest keyword, then fewest keywords.
+    return max(good, key=lambda s: (min(len(x) for x in s), -len(s)))
+
+
+def required_keywords(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains; None when unknown."""
+    if sre_parse is None:
+        return None
+    try:
+        tree = sre_parse.parse(pattern, flags)
+    except Exception:
+        return None
+    req = _requirement(list(tree))
+    return tuple(sorted(req)) if req else None
+
+
+_WHITESPACE = frozenset(" \t\n\r\f\v\u00a0\u2009\u202f")
+_DIGITS = frozenset("0123456789")
+
+
+def _first(items: Any) -> tuple[frozenset[str] | None, bool]:
+    """The characters a match of `items` can start with, and whether it can be empty."""
+    chars: set[str] = set()
+    for op, av in items:
+        f, nullable = _first_item(op, av)
+        if f is None:
+            return None, False
+        chars |= f
+        if not nullable:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _first_item(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
+    if op is c.LITERAL:
+        return frozenset([chr(av)]), False
+    if op is c.IN:
+        out: set[str] = set()
+        for iop, iav in av:
+            if iop is c.LITERAL:
+                out.add(chr(iav))
+            elif iop is c.RANGE and iav[1] - iav[0] < 200:
+                out.update(chr(x) for x in range(iav[0], iav[1] + 1))
+            elif iop is c.CATEGORY and iav is c.CATEGORY_SPACE:
+                out |= _WHITESPACE
+            elif iop is c.CATEGORY and iav is c.CATEGORY_DIGIT:
+                out |= _DIGITS
+            else:
+                return None, False
+        return frozenset(out), False
+    if op is c.SUBPATTERN:
+        return _first(av[-1])
+    if op is c.BRANCH:
+        chars: set[str] = set()
+        nullable = False
+        for alt in av[1]:
+            f, n = _first(alt)
+            if f is None:
+                return None, False
+            chars |= f
+            nullable = nullable or n
+        return frozenset(chars), nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        f, n = _first(av[2])
+        return f, n or av[0] == 0
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset(), True  # zero width
+    return None, False
+
+
+def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The characters every match of `pattern` starts with; None when any may."""
+    if sre_parse is None:
+        return None
+    try:
+        f, nullable = _first(list(sre_parse.parse(pattern, flags)))
+    except Exception:
+        return None
+    return f if f and not nullable else None
+
+
+def with_start_guard(pattern: str, flags: int = 0) -> str:
+    """`pattern` behind a lookahead for its possible first characters.
+
+    The regex engine skips ahead quickly only for patterns that start with a
+    literal or a character class; an alternation of groups ("(?:was|were)\\s+…")
+    makes it try every branch at every position. A leading `(?=[…])` makes a
+    position that cannot start a match fail at the first test.
+    """
+    if _has_fast_start(pattern, flags):
+        return pattern
+    chars = first_characters(pattern, flags)
+    if not chars or len(chars) > 40:
+        return pattern
+    cls = "".join(sorted(re.escape(ch) for ch in chars))
+    return f"(?=[{cls}])(?:{pattern})"
+
+
+def _has_fast_start(pattern: str, flags: int) -> bool:
+    """Whether the compiled pattern already starts with a literal or character set."""
+    try:
+        from re import _compiler  # type: ignore[attr-defined]
+
+        code = _compiler._code(sre_parse.parse(pattern, flags), flags)
+        # An INFO block's third word holds SRE_INFO_PREFIX (1), LITERAL (2), CHARSET (4).
+        return bool(code[0] == _compiler.INFO and code[2] & 0b111)
+    except Exception:
+        return False
