@@ -100,3 +100,40 @@ def test_a_repeated_fact_is_one_event() -> None:
     p = person(r, "Samir Huseynov")
     assert types(p) == ["sentence"]
     assert p.events[0].authority == "Nasimi District Court"
+
+
+def test_members_named_after_a_group_event_get_it() -> None:
+    r = extract(
+        "At least six people walked free on Saturday under a pardon. Among them were "
+        "journalist Kenan Aliyev and activist Samira Huseynova."
+    )
+    for name in ("Kenan Aliyev", "Samira Huseynova"):
+        assert str(first(person(r, name), "release").date) == "2025-03-08"
+
+
+def test_a_possible_term_is_not_a_sentence() -> None:
+    r = extract(
+        "Investigators charged blogger Vugar Rzayev with smuggling, which carries up to "
+        "eight years in prison."
+    )
+    assert types(person(r, "Vugar Rzayev")) == ["charge"]
+
+
+def test_a_detention_centre_is_not_a_detention_order() -> None:
+    r = extract(
+        "Reporter Nigar Mammadova has spent seven months in the Baku Pretrial Detention Centre."
+    )
+    assert "pretrial_detention" not in [t for p in r.persons for t in types(p)]
+
+
+def test_a_relative_listed_with_others_is_one_of_them() -> None:
+    r = extract("Police detained residents Aygun Rahimova and her son Elnur Rahimov on Sunday.")
+    assert names(r) == {"Aygun Rahimova", "Elnur Rahimov"}
+
+
+def test_an_undated_event_shares_the_date_of_its_scene() -> None:
+    r = extract(
+        "Police on Saturday broke up a rally outside the ministry. Activist Ilham Novruzov "
+        "was pushed into a police van."
+    )
+    assert str(first(person(r, "Ilham Novruzov"), "detention").date) == "2025-03-08"

@@ -169,6 +169,7 @@ class Lexicon:
     clause_boundary: re.Pattern[str]
     relative_clause: re.Pattern[str] | None
     same_charge: re.Pattern[str] | None
+    membership: re.Pattern[str] | None  # "among them", at the start of a sentence
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -366,6 +367,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         ),
         relative_clause=optional("relative_clause"),
         same_charge=optional("same_charge"),
+        membership=optional("membership"),
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

@@ -57,14 +57,27 @@ def _combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: list[Event]) -> list[Event]:
-    """Events in first-told order, with repeated tellings of one fact merged."""
+def merge_events(events: list[Event], *, soft: list[bool] | None = None) -> list[Event]:
+    """Events in first-told order, with repeated tellings of one fact merged.
+
+    A `soft` date (one taken from the scene around the event, not told with it)
+    does not keep two tellings apart, and gives way to a date told with the event.
+    """
+    flags = soft or [False] * len(events)
     merged: list[Event] = []
-    for event in events:
+    merged_soft: list[bool] = []
+    for event, is_soft in zip(events, flags, strict=True):
+        probe = replace(event, date=None) if is_soft else event
         for i, kept in enumerate(merged):
-            if _same(kept, event):
-                merged[i] = _combine(kept, event)
+            kept_probe = replace(kept, date=None) if merged_soft[i] else kept
+            if _same(kept_probe, probe):
+                if merged_soft[i] and not is_soft:
+                    merged[i] = _combine(replace(kept, date=event.date), event)
+                    merged_soft[i] = False
+                else:
+                    merged[i] = _combine(kept, event)
                 break
         else:
             merged.append(event)
+            merged_soft.append(is_soft)
     return merged

@@ -253,6 +253,9 @@ def token_key(token: str) -> str:
     s = unicodedata.normalize("NFKD", s)
     s = "".join(c for c in s if c.isalpha())
     s = _PHONETIC.sub(lambda m: _PHONETIC_MAP[m.group()], s)
+    # Azerbaijani ə is written "a" or "e" in English (Həsənli / Hasanli,
+    # Abbaszadə / Abbaszade): within one report e and a are one letter.
+    s = s.replace("e", "a")
     return re.sub(r"(.)\1+", r"\1", s)
 
 

@@ -57,11 +57,20 @@ _LEGAL = _DECISIONS | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
+# A marker for "no date carried over" (None is a real value: an undated group event).
+_NO_DATE = object()
+# Events that happen in a scene: without a date word they share the date of the
+# scene told just before in the same paragraph. Ill-treatment and charges are
+# often told apart from the scene, so they keep no date.
+_NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventType.DISAPPEARANCE}
+
+
 @dataclass(slots=True)
 class _Hit:
     trigger: Trigger
     start: int
     end: int
+    group_date: object = _NO_DATE
 
 
 @dataclass(slots=True)
@@ -69,6 +78,7 @@ class _Draft:
     entity: int
     event: Event
     order: int
+    soft_date: bool = False  # the date is the scene's, not told with the event
 
 
 @dataclass(slots=True)
@@ -80,6 +90,11 @@ class _State:
     last_date: PartialDate | None = None
     last_court: tuple[int, str] | None = None  # sentence index, name
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
+    # where the last date was told: undated events of the same paragraph share it
+    last_date_paragraph: int = -1
+    # events said of an unnamed group ("nine people walked free"), waiting for
+    # "Among them were X and Y" in the next sentence
+    group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
 
 
 class RuleExtractor:
@@ -123,7 +138,8 @@ class _Document:
         persons = []
         for entity_id in sorted(by_entity, key=lambda i: by_entity[i][0].order):
             entity = self.people.entities[entity_id]
-            events = merge_events([d.event for d in by_entity[entity_id]])
+            drafts = by_entity[entity_id]
+            events = merge_events([d.event for d in drafts], soft=[d.soft_date for d in drafts])
             if not events:
                 continue
             roles = tuple(r for r in entity.roles if self._victim_role(r))
@@ -138,12 +154,14 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self.hits[index]
+        hits = self.hits[index] + self._members_of_last_group(index, low)
         dates = self.dates[index]
         resolved = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
-            self._update_state([], self.people.in_span(sentence.start, sentence.end), resolved)
+            mentions = self.people.in_span(sentence.start, sentence.end)
+            self._update_state([], mentions, resolved, sentence.paragraph)
+            self.state.group_hits = []
             return
         court = find_authority(text, self.lex)
         if court:
@@ -162,33 +180,70 @@ class _Document:
             self._date_for(decisions[0], dates, resolved, sentence) if decisions else None
         )
         inherited = self.state.last_decision
+        if decisions and decision_date is None and inherited and index - inherited[0] == 1:
+            # A run of sentences about one hearing: each takes the first one's date.
+            decision_date = inherited[1]
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
         named_here: list[int] = []
+        group_hits: list[tuple[int, _Hit, PartialDate | None]] = []
         for hit in hits:
             if hit.trigger.type is EventType.SENTENCE and len(penalties) >= 2:
                 # "X received nine years, Y eight and Z seven": everyone named gets a term.
                 targets = self._ids(
                     [m for m in mentions if m.kind == "name" and not m.speaker and m.victim_role]
                 ) or self._targets(hit, mentions, sentence)
+            elif hit.group_date is not _NO_DATE:
+                targets = self._ids(
+                    [m for m in mentions if m.kind == "name" and not m.speaker and m.victim_role]
+                )
             else:
                 targets = self._targets(hit, mentions, sentence)
             if not targets:
+                if self._mentions_group_noun(sentence, hit):
+                    date = self._date_for(hit, dates, resolved, sentence)
+                    group_hits.append((index, hit, date))
                 continue
-            date = self._date_for(hit, dates, resolved, sentence)
+            if hit.group_date is not _NO_DATE:
+                date = hit.group_date  # type: ignore[assignment]
+            else:
+                date = self._date_for(hit, dates, resolved, sentence)
+            soft = False
+            if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
+                date, soft = self.state.last_date, True
             for entity in targets:
                 event = self._event(
                     hit, entity, sentence, date, penalties, charges, court, index, inherited
                 )
                 if event is None:
                     continue
-                self.drafts.append(_Draft(entity, event, len(self.drafts)))
+                self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
                 if entity not in named_here:
                     named_here.append(entity)
-        self._update_state(named_here, mentions, resolved)
+        self.state.group_hits = group_hits
+        self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _members_of_last_group(self, index: int, low: str) -> list[_Hit]:
+        """ "Among them were X and Y": the group events of the sentence before, again."""
+        cue = self.lex.membership
+        if cue is None or not cue.match(low):
+            return []
+        return [
+            _Hit(h.trigger, h.start, h.end, group_date=date)
+            for at, h, date in self.state.group_hits
+            if at == index - 1
+        ]
+
+    def _same_scene(self, sentence: Sentence) -> bool:
+        """Whether an undated event continues the scene whose date was told last."""
+        return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
 
     def _update_state(
-        self, named_here: list[int], mentions: list[Mention], resolved: list[PartialDate | None]
+        self,
+        named_here: list[int],
+        mentions: list[Mention],
+        resolved: list[PartialDate | None],
+        paragraph: int,
     ) -> None:
         if named_here:
             self.state.focus = named_here
@@ -206,6 +261,7 @@ class _Document:
         for r in resolved:
             if r is not None:
                 self.state.last_date = r
+                self.state.last_date_paragraph = paragraph
 
     def _all_triggers(self) -> list[list[_Hit]]:
         """Every trigger hit of the report, by sentence.
@@ -256,16 +312,14 @@ class _Document:
     def _targets(self, hit: _Hit, mentions: list[Mention], sentence: Sentence) -> list[int]:
         clause = self._clause(hit, sentence)
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        named = [
-            m
-            for m in cands
-            if m.kind == "name"
-            and m.entity is not None
-            and not m.speaker
-            # A lawyer or a relative is a subject only when the trigger is right by the name.
-            and (m.victim_role or self._gap(m, hit) <= 40)
+        named = [m for m in cands if m.kind == "name" and m.entity is not None and not m.speaker]
+        # A lawyer or a relative is a subject only when the trigger is right by the
+        # name, or when they are listed with others ("residents X, Y and her son Z").
+        groups = [
+            g
+            for g in self._groups(named)
+            if any(m.victim_role for m in g) or min(self._gap(m, hit) for m in g) <= 40
         ]
-        groups = self._groups(named)
         side = hit.trigger.target
         before = [g for g in groups if g[-1].end <= hit.start]
         after = [g for g in groups if g[0].start >= hit.end]
@@ -385,10 +439,14 @@ class _Document:
             g = self.people.gender(x.entity)
             if want and g and g != want:
                 continue
-            if not x.victim_role:
+            # A relative or a lawyer is the antecedent only once something happened to them.
+            if not x.victim_role and not self._has_events(x.entity):
                 continue
             return [x.entity]
         return list(self.state.focus)
+
+    def _has_events(self, entity: int) -> bool:
+        return any(d.entity == entity for d in self.drafts)
 
     @staticmethod
     def _closer(pronoun: Mention, group: list[Mention], hit: _Hit) -> bool:
