@@ -170,6 +170,7 @@ class Lexicon:
     relative_clause: re.Pattern[str] | None
     same_charge: re.Pattern[str] | None
     membership: re.Pattern[str] | None  # "among them", at the start of a sentence
+    addressee: re.Pattern[str] | None  # "told (journalist)" right before a name
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -368,6 +369,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         relative_clause=optional("relative_clause"),
         same_charge=optional("same_charge"),
         membership=optional("membership"),
+        addressee=optional("addressee"),
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

@@ -393,6 +393,49 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
 
 
 _NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+# Endings of a Russian given name in oblique cases: (ending, nominative ending, gender, case).
+_GIVEN_NAME_CASES = (
+    ("а", "", "m", "gent"),
+    ("у", "", "m", "datv"),
+    ("ом", "", "m", "ablt"),
+    ("е", "", "m", "loct"),
+    ("я", "ь", "m", "gent"),
+    ("ю", "ь", "m", "datv"),
+    ("ем", "ь", "m", "ablt"),
+    ("у", "а", "f", "accs"),
+    ("ю", "я", "f", "accs"),
+    ("ы", "а", "f", "gent"),
+    ("и", "я", "f", "gent"),
+    ("ой", "а", "f", "ablt"),
+    ("ей", "я", "f", "ablt"),
+)
+
+
+def _gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
+    """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
+    names = given_names()
+    if token_key(token) in names:
+        return None
+    for ending, nominative, gender, case in _GIVEN_NAME_CASES:
+        if token.endswith(ending) and len(token) > len(ending) + 2:
+            stem = token[: len(token) - len(ending)] + nominative
+            if token_key(stem) in names:
+                return stem, gender, case
+    return None
+
+
+def _indeclinable_for_women(parses: list[tuple[Any, ...]]) -> bool:
+    last = parses[-1]
+    word = str(last[0].word) if last else ""
+    # "Навойчик", "Мартынюк" stay as they are for a woman; "-ой", "-ий" are case forms.
+    return (
+        len(parses) > 1
+        and bool(word)
+        and word[-1] not in "аяоеиыуюьй"
+        and not any("Surn" in p.tag.grammemes and p.tag.case != "nomn" for p in last[:1])
+    )
+
+
 # Between equally likely readings, the case a detainee's name most often takes
 # in a report ("задержали Марину Тополеву" is accusative, not dative).
 _CASE_PRIOR = {"nomn": 1.0, "accs": 0.9, "gent": 0.85, "ablt": 0.8, "loct": 0.75, "datv": 0.7}
@@ -444,7 +487,9 @@ class RussianMorphology:
         return bool(cls.name_parts(token))
 
     @classmethod
-    def nominative(cls, tokens: Iterable[str]) -> tuple[tuple[str, ...], str | None]:
+    def nominative(
+        cls, tokens: Iterable[str], *, before: str | None = None
+    ) -> tuple[tuple[str, ...], str | None]:
         """A Russian name in the nominative, and its gender.
 
         "Марка Гальперина" → ("Марк", "Гальперин"), "m"; "Марину Тополеву" →
@@ -453,20 +498,52 @@ class RussianMorphology:
         """
         toks = list(tokens)
         parses = [cls.parse(t) for t in toks]
-        gender, case = cls._agreement(parses)
+        gender, case = cls._agreement(parses, hint=cls._hint(before))
+        known = any("Name" in p.tag.grammemes for p in parses[0])
+        given = _gazetteer_given_name(toks[0]) if len(toks) > 1 and not known else None
+        if given is not None:
+            # A given name pymorphy3 does not know ("Ерлана" from Ерлан): its
+            # ending in the gazetteer tells the gender and case.
+            first, gender, case = given
+            rest = [
+                cls._nominative_token(tok, ps, gender, case)
+                for tok, ps in zip(toks[1:], parses[1:], strict=True)
+            ]
+            out = [first, *rest]
+            return cls._surname_by_ending(out, toks, gender, case), gender
         out = [
             cls._nominative_token(tok, ps, gender, case)
             for tok, ps in zip(toks, parses, strict=True)
         ]
+        return cls._surname_by_ending(out, toks, gender, case), gender
+
+    @staticmethod
+    def _surname_by_ending(
+        out: list[str], toks: list[str], gender: str | None, case: str | None
+    ) -> tuple[str, ...]:
         if len(out) > 1 and out[-1] == toks[-1] and gender and case and case != "nomn":
             for ending, nominative in _SURNAME_CASE_ENDINGS.get((gender, case), ()):
                 if toks[-1].endswith(ending):
                     out[-1] = toks[-1][: -len(ending)] + nominative
                     break
-        return tuple(out), gender
+        return tuple(out)
+
+    @classmethod
+    def _hint(cls, word: str | None) -> frozenset[tuple[str, str]]:
+        """Gender and case of the noun before a name ("активиста Ерлана …": masculine
+        genitive), which the name agrees with."""
+        if not word or not re.fullmatch("[а-яё]+", word, re.IGNORECASE):
+            return frozenset()
+        return frozenset(
+            (_GENDERS[p.tag.gender], p.tag.case)
+            for p in cls.parse(word)
+            if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.gender in _GENDERS
+        )
 
     @staticmethod
-    def _agreement(parses: list[tuple[Any, ...]]) -> tuple[str | None, str | None]:
+    def _agreement(
+        parses: list[tuple[Any, ...]], *, hint: frozenset[tuple[str, str]] = frozenset()
+    ) -> tuple[str | None, str | None]:
         """The gender and case on which the given name and the surname agree best.
 
         Each pairing of a given-name reading and a surname reading of the same
@@ -481,12 +558,25 @@ class RussianMorphology:
             gender = _GENDERS[p.tag.gender]
             if len(parses) == 1:
                 return gender, p.tag.case
+            if (
+                gender == "f"
+                and p.tag.case == "nomn"
+                and "sing" in p.tag.grammemes
+                and _indeclinable_for_women(parses)
+            ):
+                # "Алеся Навойчик": a surname ending in a consonant does not decline
+                # for a woman, so an undeclined one agrees with a nominative woman.
+                weight = p.score * 0.5
+                if best is None or weight > best[0]:
+                    best = (weight, gender, "nomn")
             for q in last:
                 if not ({"Surn", "Name"} & q.tag.grammemes) or q.tag.case != p.tag.case:
                     continue
                 if q.tag.gender in _GENDERS and _GENDERS[q.tag.gender] != gender:
                     continue
                 weight = p.score * q.score * _CASE_PRIOR.get(p.tag.case, 0.6)
+                if (gender, p.tag.case) in hint:
+                    weight *= 4
                 if best is None or weight > best[0]:
                     best = (weight, gender, p.tag.case)
         if best is not None:

@@ -48,7 +48,7 @@ class Mention:
     start: int
     end: int
     entity: int | None  # None for pronouns until resolved
-    kind: str  # "name", "possessive", "male", "female", "singular", "plural", "role_noun"
+    kind: str  # name, possessive, male, female, singular, plural, role_noun, kin
     speaker: bool = False
     victim_role: bool = True
 
@@ -87,9 +87,17 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
+        known = given_names()
+        # "Poet Farid Shukurov": a capitalised word before a known given name is
+        # not part of the name.
+        while (
+            len(tokens) >= 3
+            and token_key(tokens[0]) not in known
+            and (token_key(tokens[1]) in known)
+        ):
+            tokens.pop(0)
         if len(tokens) < 2 or len(tokens) > 4:
             return None
-        known = given_names()
         score = 0
         if token_key(tokens[0]) in known:
             score += 2
@@ -118,9 +126,11 @@ class People:
             return role_of(self.lex, found[-1])
         return None
 
-    def _normal(self, tokens: Sequence[str]) -> tuple[tuple[str, ...], str | None]:
+    def _normal(
+        self, tokens: Sequence[str], *, before: str | None = None
+    ) -> tuple[tuple[str, ...], str | None]:
         if self.lex.lang == "ru":
-            return RussianMorphology.nominative(tokens)
+            return RussianMorphology.nominative(tokens, before=before)
         toks = list(tokens)
         if self.lex.lang == "az":
             toks[-1] = strip_az_case(toks[-1])
@@ -154,7 +164,8 @@ class People:
                 if len(run.tokens) == 1 or self.lex.lang == "ru":
                     singles.append(run)
                 continue
-            normal, gender = self._normal(tokens)
+            words_before = self.text[max(0, run.start - 30) : run.start].split()
+            normal, gender = self._normal(tokens, before=words_before[-1] if words_before else None)
             entity = self._entity_for(normal, gender)
             entity.mentions.append((run.start, run.end))
             role = self._role_before(run.start)
@@ -232,6 +243,8 @@ class People:
             "singular": "singular",
             "plural": "plural",
             "role_nouns": "role_noun",
+            # "her son": a relative of someone named, never that someone
+            "kin": "kin",
         }
         taken = [(m.start, m.end) for m in self.mentions]
         for key, kind in kinds.items():

@@ -312,6 +312,9 @@ class _Document:
     def _targets(self, hit: _Hit, mentions: list[Mention], sentence: Sentence) -> list[int]:
         clause = self._clause(hit, sentence)
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        if not any(m.kind == "name" for m in cands):
+            clause = self._clause(hit, sentence, dashes=False)
+            cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         named = [m for m in cands if m.kind == "name" and m.entity is not None and not m.speaker]
         # A lawyer or a relative is a subject only when the trigger is right by the
         # name, or when they are listed with others ("residents X, Y and her son Z").
@@ -350,13 +353,19 @@ class _Document:
             return []
         return list(self.state.focus)
 
-    def _clause(self, hit: _Hit, sentence: Sentence) -> tuple[int, int]:
-        """The stretch of the sentence that can hold the trigger's subject or object."""
+    def _clause(self, hit: _Hit, sentence: Sentence, *, dashes: bool = True) -> tuple[int, int]:
+        """The stretch of the sentence that can hold the trigger's subject or object.
+
+        With `dashes` false, a dash does not end the clause: "…detained three
+        people — X, Y and Z" lists them after one.
+        """
         text = self.low[sentence.start : sentence.end]
         rel = hit.start - sentence.start
         start, end = 0, len(text)
         # Boundaries: semicolons, dashes, and reported-speech openers.
         for m in self.lex.clause_boundary.finditer(text):
+            if not dashes and m.group().strip() in ("—", "–"):
+                continue
             if m.end() <= rel:
                 start = max(start, m.end())
             elif m.start() >= rel + (hit.end - hit.start):
@@ -406,7 +415,9 @@ class _Document:
         self, hit: _Hit, cands: list[Mention], side: str
     ) -> tuple[list[int], Mention] | None:
         pronouns = [
-            m for m in cands if m.kind in ("male", "female", "singular", "plural", "role_noun")
+            m
+            for m in cands
+            if m.kind in ("male", "female", "singular", "plural", "role_noun", "kin")
         ]
         if not pronouns:
             return None
@@ -426,7 +437,16 @@ class _Document:
 
     def _resolve_pronoun(self, m: Mention) -> list[int]:
         if m.kind == "plural":
-            return list(self.state.group)
+            # "X and Y said they were detained": the people named just before in
+            # the sentence, speakers included; else the story's last group.
+            sentence = self._sentence_of(m.start)
+            here = [
+                x.entity
+                for x in self.people.in_span(sentence.start, m.start)
+                if x.entity is not None and x.kind == "name" and not self._addressee(x)
+            ]
+            named = list(dict.fromkeys(here))
+            return named if len(named) >= 2 else list(self.state.group)
         # The most recent person named before the pronoun, of a matching gender.
         want = {"male": "m", "female": "f"}.get(m.kind)
         previous = [
@@ -436,6 +456,8 @@ class _Document:
         ]
         for x in reversed(previous):
             assert x.entity is not None
+            if m.kind == "kin" and (x.speaker or x.kind == "possessive"):
+                continue  # "X said her son…": the son is not X
             g = self.people.gender(x.entity)
             if want and g and g != want:
                 continue
@@ -454,7 +476,7 @@ class _Document:
             return min(abs(s - hit.end), abs(hit.start - e))
 
         return dist(pronoun.start, pronoun.end) < min(dist(g.start, g.end) for g in group) and (
-            pronoun.kind != "role_noun"
+            pronoun.kind not in ("role_noun", "kin")
         )
 
     def _mentions_group_noun(self, sentence: Sentence, hit: _Hit) -> bool:
@@ -582,7 +604,16 @@ class _Document:
         return penalties[0][1]
 
     def sentences_span(self, hit: _Hit) -> tuple[int, int]:
+        s = self._sentence_of(hit.start)
+        return s.start, s.end
+
+    def _addressee(self, m: Mention) -> bool:
+        """ "X told journalist Y that …": Y is spoken to."""
+        regex = self.lex.addressee
+        return regex is not None and bool(regex.search(self.low[max(0, m.start - 40) : m.start]))
+
+    def _sentence_of(self, offset: int) -> Sentence:
         for s in self.sentences:
-            if s.start <= hit.start < s.end:
-                return s.start, s.end
-        return hit.start, hit.end
+            if s.start <= offset < s.end:
+                return s
+        return Sentence(offset, offset, "", -1)
