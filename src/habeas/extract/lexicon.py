@@ -164,6 +164,7 @@ class Lexicon:
     duration: tuple[re.Pattern[str], ...]
     outcomes: tuple[tuple[WordPattern, str], ...]
     group_noun: WordPattern  # "41 people", "several activists"
+    group_noun_end: re.Pattern[str]  # a group noun right before a trigger ("traders protesting")
     term_cue: WordPattern  # a unit, currency or penalty word: no penalty without one
     list_fillers: frozenset[str]
     clause_boundary: re.Pattern[str]
@@ -171,6 +172,7 @@ class Lexicon:
     same_charge: re.Pattern[str] | None
     membership: re.Pattern[str] | None  # "among them", at the start of a sentence
     addressee: re.Pattern[str] | None  # "told (journalist)" right before a name
+    subordinate: re.Pattern[str] | None  # "after", "before": a clause with its own time
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -362,6 +364,12 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
             else NEVER,
             "extra.group_nouns",
         ),
+        group_noun_end=_compile(
+            rf"(?<!{WORD})(?:{_alternation(groups)})\s+(?:(?:were|was|are|is|have|had|been)\s+)?$"
+            if groups
+            else NEVER,
+            "extra.group_nouns",
+        ),
         list_fillers=frozenset(w.casefold() for w in _strings(extra.get("list_fillers", []), "x")),
         clause_boundary=_compile(
             extra.get("clause_boundary") or r";|\s[—–]\s", "extra.clause_boundary"
@@ -370,6 +378,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         same_charge=optional("same_charge"),
         membership=optional("membership"),
         addressee=optional("addressee"),
+        subordinate=optional("subordinate"),
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

@@ -57,6 +57,11 @@ _LEGAL = _DECISIONS | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
+def _family_key(surname_key: str) -> str:
+    """One key for a family's male and female surname forms (Rzayev / Rzayeva)."""
+    return surname_key[:-1] if surname_key.endswith("a") else surname_key
+
+
 # A marker for "no date carried over" (None is a real value: an undated group event).
 _NO_DATE = object()
 # Events that happen in a scene: without a date word they share the date of the
@@ -346,12 +351,28 @@ class _Document:
         if pick is not None:
             if pronoun is not None and self._closer(pronoun[1], pick, hit):
                 return pronoun[0]
-            return self._ids(pick)
+            return self._ids(pick) + self._kin_joined(pick, cands)
+        if pronoun is not None and pronoun[1].end >= hit.start - 30:
+            return pronoun[0]  # "the four journalists were arrested"
+        if self._group_noun_before(hit):
+            return []  # "traders protesting": the event is the group's, not a pronoun's
         if pronoun is not None:
             return pronoun[0]
         if self._mentions_group_noun(sentence, hit):
             return []
         return list(self.state.focus)
+
+    def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:
+        """ "Rzayeva and her son were released": the son goes with her."""
+        out: list[int] = []
+        for m in cands:
+            if m.kind == "kin" and m.start >= group[-1].end and self._joins(group[-1].end, m.start):
+                out.extend(e for e in self._resolve_pronoun(m) if e not in out)
+        return out
+
+    def _group_noun_before(self, hit: _Hit) -> bool:
+        window = self.low[max(0, hit.start - 30) : hit.start]
+        return bool(self.lex.group_noun_end.search(window))
 
     def _clause(self, hit: _Hit, sentence: Sentence, *, dashes: bool = True) -> tuple[int, int]:
         """The stretch of the sentence that can hold the trigger's subject or object.
@@ -421,6 +442,11 @@ class _Document:
         ]
         if not pronouns:
             return None
+        kin = [m for m in pronouns if m.kind == "kin"]
+        if kin:
+            # "у сына астма, а ему не передают…": the relative named in the clause
+            # is whom the pronoun means too.
+            pronouns = kin
         if side == "before":
             ordered = [m for m in pronouns if m.end <= hit.start][::-1] or pronouns
         elif side == "after":
@@ -454,10 +480,10 @@ class _Document:
             for x in self.people.mentions
             if x.end <= m.start and x.entity is not None and x.kind in ("name", "possessive")
         ]
+        if m.kind == "kin":
+            return self._resolve_kin(m, previous)
         for x in reversed(previous):
             assert x.entity is not None
-            if m.kind == "kin" and (x.speaker or x.kind == "possessive"):
-                continue  # "X said her son…": the son is not X
             g = self.people.gender(x.entity)
             if want and g and g != want:
                 continue
@@ -466,6 +492,22 @@ class _Document:
                 continue
             return [x.entity]
         return list(self.state.focus)
+
+    def _resolve_kin(self, m: Mention, previous: list[Mention]) -> list[int]:
+        """ "X said her son …", "Rzayeva and her son": a relative of the person named
+        just before, never that person; one who shares their surname first."""
+        if not previous:
+            return []
+        owner = previous[-1].entity
+        assert owner is not None
+        family = _family_key(self.people.entities[owner].surname_key)
+        others = [
+            x.entity for x in reversed(previous) if x.entity is not None and x.entity != owner
+        ]
+        for e in others:
+            if _family_key(self.people.entities[e].surname_key) == family:
+                return [e]
+        return []
 
     def _has_events(self, entity: int) -> bool:
         return any(d.entity == entity for d in self.drafts)
@@ -511,6 +553,8 @@ class _Document:
             # A date inside ", who was detained on Saturday," is that clause's own.
             d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
             if d_inside != inside:
+                continue
+            if d.start >= hit.end and self._subordinate_between(hit.end, d.start):
                 continue
             dist = d.start - hit.end if d.start >= hit.end else hit.start - d.end
             if not (clause[0] <= d.start < clause[1]):
@@ -606,6 +650,10 @@ class _Document:
     def sentences_span(self, hit: _Hit) -> tuple[int, int]:
         s = self._sentence_of(hit.start)
         return s.start, s.end
+
+    def _subordinate_between(self, start: int, end: int) -> bool:
+        regex = self.lex.subordinate
+        return regex is not None and regex.search(self.low[start:end]) is not None
 
     def _addressee(self, m: Mention) -> bool:
         """ "X told journalist Y that …": Y is spoken to."""
