@@ -178,8 +178,13 @@ class Lexicon:
 
 
 def _alternation(keys: list[str]) -> str:
-    # Longest first, so "a hundred" wins over "a".
-    return "|".join(f"(?:{k})" for k in sorted(keys, key=len, reverse=True))
+    # Longest first, so "a hundred" wins over "a". A leading \b is dropped: word
+    # patterns check the left edge themselves, and a leading assertion keeps the
+    # regex engine from skipping quickly to where a match can start.
+    return "|".join(
+        f"(?:{k[2:] if k.startswith(chr(92) + 'b') else k})"
+        for k in sorted(keys, key=len, reverse=True)
+    )
 
 
 def _compile(
