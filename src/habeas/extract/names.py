@@ -568,17 +568,15 @@ class RussianMorphology:
             gender = _GENDERS[p.tag.gender]
             if len(parses) == 1:
                 return gender, p.tag.case
-            if (
-                gender == "f"
-                and p.tag.case == "nomn"
-                and "sing" in p.tag.grammemes
-                and _indeclinable_for_women(parses)
-            ):
-                # "Алеся Навойчик": a surname ending in a consonant does not decline
-                # for a woman, so an undeclined one agrees with a nominative woman.
-                weight = p.score * 0.5
+            if gender == "f" and "sing" in p.tag.grammemes and _indeclinable_for_women(parses):
+                # "Алеся Навойчик", "Алесю Навойчик": a surname ending in a consonant
+                # does not decline for a woman, so an undeclined one agrees with her
+                # in any case (for a man it would be "Алеся Навойчика").
+                weight = p.score * 0.5 * _CASE_PRIOR.get(p.tag.case, 0.6)
+                if (gender, p.tag.case) in hint:
+                    weight *= 4
                 if best is None or weight > best[0]:
-                    best = (weight, gender, "nomn")
+                    best = (weight, gender, p.tag.case)
             for q in last:
                 if not ({"Surn", "Name"} & q.tag.grammemes) or q.tag.case != p.tag.case:
                     continue

@@ -191,6 +191,13 @@ class People:
         keys = tuple(token_key(t) for t in tokens if not t.endswith("."))
         keys = tuple(k for k in keys if k) or (token_key(tokens[-1]),)
         for e in self.entities:
+            if (
+                self.lex.lang == "az"
+                and len(keys) >= 2
+                and e.given_key == keys[0]
+                and keys[-1] == e.surname_key + "a"
+            ):
+                return e  # "Mübariz Həsənova" is the dative of Mübariz Həsənov
             if e.keys == keys or (
                 e.surname_key == keys[-1]
                 and (e.given_key is None or e.given_key == keys[0])
@@ -267,10 +274,12 @@ class People:
             before = text[max(0, m.start - 40) : m.start]
             # "X said", "X, a lawyer, said", "X told reporters"
             clause_after = re.split(r"[.;:!?\n]", after, maxsplit=1)[0]
-            if re.match(r"^\s*(?:,[^,]{0,40},\s*)?(?:\w+\s+){0,1}", clause_after):
-                head = re.sub(r"^\s*,[^,]{0,40},", "", clause_after)
-                if speech.match(head.strip()) or speech.match(" ".join(head.split()[1:2])):
+            # "X said", "X, his lawyer, said", "X also said", "X, рассказала …"
+            for head in (clause_after.lstrip(" ,"), re.sub(r"^\s*,[^,]{0,40},", "", clause_after)):
+                words = head.split()
+                if speech.match(head.strip()) or speech.match(" ".join(words[1:2])):
                     m.speaker = True
+                    break
             by_according = self.lex.speaker_before.search(before)
             # "…, said X." with X at the end of the clause; not "said X had been beaten".
             by_inversion = self.lex.speaker_inverted.search(before) and re.match(
