@@ -109,6 +109,24 @@ class People:
             score += 0
         return tuple(tokens) if score >= 2 else None
 
+    def _split_ru_run(self, run: NameMention) -> list[NameMention]:
+        """ "Адвокат Гасымова Захид Оруджев": a genitive surname, then a full name."""
+        toks = run.tokens
+        if len(toks) < 3:
+            return [run]
+        grammemes = [
+            {g for p in RussianMorphology.parse(t) for g in p.tag.grammemes} for t in toks[:3]
+        ]
+        if "Name" in grammemes[0] or "Name" not in grammemes[1] or "Patr" in grammemes[2]:
+            return [run]
+        second = self.text.find(toks[1], run.start + len(toks[0]))
+        if second < 0:
+            return [run]
+        return [
+            NameMention(run.start, run.start + len(toks[0]), toks[:1]),
+            NameMention(second, run.end, toks[1:], run.possessive),
+        ]
+
     @staticmethod
     def _ru_name_word(token: str, *, first: bool) -> bool:
         """A word of a Russian name: in the dictionary as one, a known given name, or
@@ -157,6 +175,8 @@ class People:
 
     def _build(self) -> None:
         runs = find_name_runs(self.text, self.lex)
+        if self.lex.lang == "ru":
+            runs = [part for run in runs for part in self._split_ru_run(run)]
         singles: list[NameMention] = []
         for run in runs:
             tokens = self._judge(run)

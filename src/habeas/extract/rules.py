@@ -652,8 +652,17 @@ class _Document:
         return s.start, s.end
 
     def _subordinate_between(self, start: int, end: int) -> bool:
+        """Whether a clause with its own time opens between a trigger and a date.
+
+        "missing since 10 March": the date is the trigger's own ("since" is right
+        before it); "disappeared … after taking part in a rally on 8 March" opens
+        another clause first.
+        """
         regex = self.lex.subordinate
-        return regex is not None and regex.search(self.low[start:end]) is not None
+        if regex is None:
+            return False
+        found = list(regex.finditer(self.low[start:end]))
+        return bool(found) and len(self.low[start + found[-1].end() : end].split()) >= 2
 
     def _addressee(self, m: Mention) -> bool:
         """ "X told journalist Y that …": Y is spoken to."""
