@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
 from habeas.identity.forms import NameToken, surname_stem
+from habeas.identity.given import given_name_keys
 from habeas.identity.normalize import Script
+from habeas.identity.translit import loose_key
 
 FUZZY_THRESHOLD = 0.8
 # Shorter words have too few letters for one edit to be a spelling variant.
@@ -30,6 +33,7 @@ class TokenRule(Enum):
     INFLECTED = "inflected"
     SUFFIX_VARIANT = "suffix_variant"
     VOWEL_VARIANT = "vowel_variant"
+    DROPPED_H = "dropped_h"
     FUZZY = "fuzzy"
     INITIAL = "initial"
 
@@ -39,9 +43,20 @@ _RULE_WEIGHT = {
     TokenRule.INFLECTED: 0.95,
     TokenRule.SUFFIX_VARIANT: 0.9,
     TokenRule.VOWEL_VARIANT: 0.85,
+    TokenRule.DROPPED_H: 0.85,
     TokenRule.FUZZY: 0.9,
     TokenRule.INITIAL: 0.6,
 }
+
+
+# Looked up once: hashing an Enum member costs more than the rest of a comparison.
+_W_DROPPED_H = _RULE_WEIGHT[TokenRule.DROPPED_H]
+_W_FUZZY = _RULE_WEIGHT[TokenRule.FUZZY]
+_W_INFLECTED = _RULE_WEIGHT[TokenRule.INFLECTED]
+_W_INITIAL = _RULE_WEIGHT[TokenRule.INITIAL]
+_W_SAME_KEY = _RULE_WEIGHT[TokenRule.SAME_KEY]
+_W_SUFFIX_VARIANT = _RULE_WEIGHT[TokenRule.SUFFIX_VARIANT]
+_W_VOWEL_VARIANT = _RULE_WEIGHT[TokenRule.VOWEL_VARIANT]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,17 +93,28 @@ def _inflected(a: NameToken, b: NameToken) -> TokenMatch | None:
         for form in source.nominatives:
             if (
                 other.key == form
+                or loose_key(form) == other.loose
                 or _same_stem(form, other)
                 or (
                     other.script is not source.script and _fuzzy(form, other.key) >= FUZZY_THRESHOLD
                 )
             ):
-                # "Мирзаева" is a man's genitive or a woman's nominative; only
-                # another declined word in the name can tell which.
-                ambiguous = gender_pair(source.key, other.key)
-                score = _RULE_WEIGHT[TokenRule.INFLECTED]
+                ambiguous = _could_be_feminine(source.key, other.key)
+                score = _W_INFLECTED
                 return TokenMatch(a.text, b.text, TokenRule.INFLECTED, score, ambiguous)
     return None
+
+
+def _could_be_feminine(declined: str, base: str) -> bool:
+    # "Алиева" and "Руслана" are a man's genitive or a woman's nominative. In
+    # Russian only surnames of the -ov/-ev/-in/-sky families take a feminine
+    # -a, and a given name does when the feminine name exists; "Ибрагима"
+    # and "Турала" can only be genitives.
+    if not gender_pair(declined, base):
+        return False
+    male = min(declined, base, key=len)
+    female = max(declined, base, key=len)
+    return male.endswith(_MALE_ENDINGS) or female in given_name_keys()
 
 
 def _same_stem(form: str, other: NameToken) -> bool:
@@ -118,9 +144,9 @@ def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
             same = a.key[:1] == b.key[:1] or a.latin[:1] == b.latin[:1]
         if not same:
             return None
-        return TokenMatch(a.text, b.text, TokenRule.INITIAL, _RULE_WEIGHT[TokenRule.INITIAL])
+        return TokenMatch(a.text, b.text, TokenRule.INITIAL, _W_INITIAL)
     if a.key == b.key:
-        return TokenMatch(a.text, b.text, TokenRule.SAME_KEY, _RULE_WEIGHT[TokenRule.SAME_KEY])
+        return TokenMatch(a.text, b.text, TokenRule.SAME_KEY, _W_SAME_KEY)
     if a.nominatives or b.nominatives:
         inflected = _inflected(a, b)
         if inflected is not None:
@@ -133,13 +159,29 @@ def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
 
 def _spelling_rule(a: NameToken, b: NameToken) -> tuple[TokenRule | None, float]:
     if a.stem == b.stem and len(a.stem) >= 4 and (a.key != a.stem or b.key != b.stem):
-        return TokenRule.SUFFIX_VARIANT, _RULE_WEIGHT[TokenRule.SUFFIX_VARIANT]
+        return TokenRule.SUFFIX_VARIANT, _W_SUFFIX_VARIANT
     if a.loose == b.loose or _same_consonants(a, b):
-        return TokenRule.VOWEL_VARIANT, _RULE_WEIGHT[TokenRule.VOWEL_VARIANT]
+        return TokenRule.VOWEL_VARIANT, _W_VOWEL_VARIANT
+    if _dropped_h(a, b) or _dropped_h(b, a):
+        return TokenRule.DROPPED_H, _W_DROPPED_H
     similarity = _fuzzy(a.loose, b.loose)
     if similarity >= FUZZY_THRESHOLD:
-        return TokenRule.FUZZY, _RULE_WEIGHT[TokenRule.FUZZY] * similarity
+        return TokenRule.FUZZY, _W_FUZZY * similarity
     return None, 0.0
+
+
+def _dropped_h(latin: NameToken, cyrillic: NameToken) -> bool:
+    # Russian often drops the h of Azerbaijani and Arabic names before a
+    # vowel (Həsən / Асан beside Гасан); only across these two scripts, where
+    # it is a convention rather than a different name.
+    return (
+        latin.script is Script.LATIN
+        and cyrillic.script is Script.CYRILLIC
+        and latin.latin.startswith(("h", "kh", "x"))
+        and len(cyrillic.key) >= 3
+        and cyrillic.loose[0] in "aiou"
+        and latin.loose[1:] == cyrillic.loose
+    )
 
 
 def _gender_differs(a: NameToken, b: NameToken) -> bool:
@@ -169,27 +211,32 @@ class Alignment:
     unmatched_b: tuple[int, ...]
 
 
+@lru_cache(maxsize=131072)
+def compare_tokens_cached(a: NameToken, b: NameToken) -> TokenMatch | None:
+    """`compare_tokens`, remembered: the same words meet again across a store's names."""
+    return compare_tokens(a, b)
+
+
 def align(a: tuple[NameToken, ...], b: tuple[NameToken, ...]) -> Alignment:
     """Pair tokens greedily, best score first, then nearer positions first."""
     candidates = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
-            found = compare_tokens(ta, tb)
+            found = compare_tokens_cached(ta, tb)
             if found is not None:
                 candidates.append((-found.score, abs(i - j), i, j, found))
-    candidates.sort(key=lambda c: (c[0], c[1], c[2], c[3]))
-    used_a: set[int] = set()
-    used_b: set[int] = set()
+    # (i, j) is unique, so the sort never reaches the TokenMatch itself.
+    candidates.sort()
+    free_a = [True] * len(a)
+    free_b = [True] * len(b)
     pairs = []
     for _, _, i, j, found in candidates:
-        if i in used_a or j in used_b:
-            continue
-        used_a.add(i)
-        used_b.add(j)
-        pairs.append((i, j, found))
-    pairs.sort()
+        if free_a[i] and free_b[j]:
+            free_a[i] = free_b[j] = False
+            pairs.append((i, j, found))
+    pairs.sort(key=lambda p: p[0])
     return Alignment(
         tuple(pairs),
-        tuple(i for i in range(len(a)) if i not in used_a),
-        tuple(j for j in range(len(b)) if j not in used_b),
+        tuple(i for i, free in enumerate(free_a) if free),
+        tuple(j for j, free in enumerate(free_b) if free),
     )

@@ -8,7 +8,7 @@ token could have in the nominative ("Туралу" → tural).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from habeas.identity.normalize import RawToken, Script, clean_name
@@ -45,18 +45,22 @@ _VOWEL_KEYS = frozenset("aeiou")
 
 @dataclass(frozen=True, slots=True)
 class NameToken:
-    """One word of a name in all the forms the comparison looks at."""
+    """One word of a name in all the forms the comparison looks at.
+
+    Equal and hashed by its text and initial flag alone, because the other
+    fields follow from them; that keeps the comparison cache cheap.
+    """
 
     text: str
-    latin: str
-    key: str
-    consonants: str
-    loose: str
-    stem: str
-    has_surname_suffix: bool
+    latin: str = field(compare=False)
+    key: str = field(compare=False)
+    consonants: str = field(compare=False)
+    loose: str = field(compare=False)
+    stem: str = field(compare=False)
+    has_surname_suffix: bool = field(compare=False)
     initial: bool
-    nominatives: frozenset[str]
-    script: Script
+    nominatives: frozenset[str] = field(compare=False)
+    script: Script = field(compare=False)
 
 
 def surname_stem(key: str) -> tuple[str, bool]:

@@ -89,6 +89,8 @@ def script_of(ch: str) -> Script:
 
 def _token_script(word: str) -> Script | None:
     """Return the script of a word, or None when its letters mix scripts."""
+    if word.isascii():
+        return Script.LATIN
     scripts = {script_of(ch) for ch in word if ch.isalpha()}
     if len(scripts) != 1:
         return None

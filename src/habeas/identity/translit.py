@@ -130,8 +130,9 @@ def phonetic_key(latin: str) -> str:
     if text.endswith(("skaia", "ckaia")):
         # Polish and Czech write the feminine ending short (Kowalska).
         text = text[:-2]
-    # The glide between two vowels is written or not (Mirzaev / Mirzayev).
-    text = _GLIDE.sub("", text)
+    # The glide between two vowels is written or not (Mirzaev / Mirzayev);
+    # doubled letters go first so a doubled glide (Майя → maiia) goes too.
+    text = _GLIDE.sub("", _DOUBLED.sub(r"\1", text))
     return _DOUBLED.sub(r"\1", text)
 
 
