@@ -7,8 +7,10 @@ HABEAS_HOME
     The data directory: the database (by default), captured snapshots and the
     task queue live here. Default: ``./var`` (relative to the working directory).
 HABEAS_DATABASE_URL
-    Where the case store lives, as ``sqlite:///relative/path.sqlite3`` or
-    ``sqlite:////absolute/path.sqlite3``. Default: ``HABEAS_HOME/habeas.sqlite3``.
+    Where the case store lives, as ``sqlite:///relative/path.sqlite3``,
+    ``sqlite:////absolute/path.sqlite3`` or (for production)
+    ``postgresql://user:password@host:5432/dbname`` (``?sslmode=require`` and other
+    libpq parameters may follow). Default: ``HABEAS_HOME/habeas.sqlite3``.
 HABEAS_MAX_BYTES
     The largest page, feed or file habeas will read, in bytes. Default: 10000000.
 HABEAS_ALLOW_PRIVATE_FETCH
@@ -28,14 +30,33 @@ HABEAS_SECRET_KEY
 HABEAS_DEBUG
     ``1``/``true`` turns on the web application's debug pages (and full tracebacks
     from the CLI). Default: false.
+
+Notifications of alerts (``habeas alerts check`` and ``habeas alerts digest``),
+read by load_notifications() below and documented in docs/alerts.md:
+
+HABEAS_SMTP_HOST
+    The SMTP server that sends alert e-mails. Default: empty, which turns e-mail off.
+HABEAS_SMTP_PORT
+    Its port (1-65535). Default: 25.
+HABEAS_SMTP_USER / HABEAS_SMTP_PASSWORD
+    Credentials, when the server asks for them. Default: none.
+HABEAS_SMTP_STARTTLS
+    ``1``/``true`` upgrades the connection with STARTTLS. Default: false.
+HABEAS_MAIL_FROM
+    The sender address of alert e-mails. Default: ``habeas@localhost``.
+HABEAS_WEBHOOK_URL
+    A URL that receives every new alert as a JSON POST, in addition to each
+    user's own webhook. Default: empty (none).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
+from urllib.parse import parse_qsl, unquote, urlsplit
 
 from habeas.errors import InputError
 
@@ -43,7 +64,8 @@ _TRUE = frozenset({"1", "true", "yes", "on"})
 _FALSE = frozenset({"0", "false", "no", "off", ""})
 
 DEFAULT_EXTRACTOR = "habeas.extract.engine:default_extractor"
-INSECURE_SECRET_KEY = "habeas-insecure-development-key-change-me"
+# bandit B105: the documented laptop default, named insecure on purpose.
+INSECURE_SECRET_KEY = "habeas-insecure-development-key-change-me"  # nosec B105
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +133,100 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     )
 
 
+# ---------------------------------------------------------------- notifications of alerts
+# Kept apart from Config because only the alerts app reads them, when it sends something;
+# an empty SMTP host or webhook URL turns that channel off.
+
+
+@dataclass(frozen=True, slots=True)
+class Notifications:
+    smtp_host: str
+    smtp_port: int
+    smtp_user: str
+    smtp_password: str
+    smtp_starttls: bool
+    mail_from: str
+    webhook_url: str
+
+
+def _url(env: Mapping[str, str], name: str) -> str:
+    raw = (env.get(name) or "").strip()
+    if raw and not raw.startswith(("http://", "https://")):
+        raise InputError(f"{name} must be an http:// or https:// URL, not {raw!r}")
+    return raw
+
+
+def load_notifications(environ: Mapping[str, str] | None = None) -> Notifications:
+    """The HABEAS_SMTP_*, HABEAS_MAIL_FROM and HABEAS_WEBHOOK_URL settings, validated."""
+    env = os.environ if environ is None else environ
+    return Notifications(
+        smtp_host=(env.get("HABEAS_SMTP_HOST") or "").strip(),
+        smtp_port=_int(env, "HABEAS_SMTP_PORT", 25, low=1, high=65535),
+        smtp_user=env.get("HABEAS_SMTP_USER") or "",
+        smtp_password=env.get("HABEAS_SMTP_PASSWORD") or "",
+        smtp_starttls=_bool(env, "HABEAS_SMTP_STARTTLS", False),
+        mail_from=(env.get("HABEAS_MAIL_FROM") or "").strip() or "habeas@localhost",
+        webhook_url=_url(env, "HABEAS_WEBHOOK_URL"),
+    )
+
+
 def sqlite_path(database_url: str) -> Path:
     """The file of a ``sqlite:///`` database URL; InputError for any other kind of URL."""
     prefix = "sqlite:///"
     if not database_url.startswith(prefix) or len(database_url) == len(prefix):
         raise InputError(
-            f"HABEAS_DATABASE_URL must be a sqlite:///path URL for now, not {database_url!r}"
+            f"HABEAS_DATABASE_URL must be a sqlite:///path URL here, not {database_url!r}"
         )
     return Path(database_url[len(prefix) :])
+
+
+class DatabaseKind(StrEnum):
+    SQLITE = "sqlite"
+    POSTGRESQL = "postgresql"
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    """A database URL taken apart: a SQLite file, or a PostgreSQL server and database."""
+
+    kind: DatabaseKind
+    name: str  # the file for SQLite, the database name for PostgreSQL
+    user: str = ""
+    password: str = field(default="", repr=False)
+    host: str = ""
+    port: int | None = None
+    options: tuple[tuple[str, str], ...] = ()
+
+
+def parse_database_url(url: str) -> Database:
+    """The database a ``sqlite:///…`` or ``postgresql://…`` URL names; InputError otherwise."""
+    scheme = url.partition("://")[0].lower()
+    if scheme == "sqlite":
+        return Database(DatabaseKind.SQLITE, str(sqlite_path(url)))
+    if scheme not in ("postgresql", "postgres"):
+        raise InputError(
+            "HABEAS_DATABASE_URL must start with sqlite:/// or postgresql://, "
+            f"not {url.split('@')[-1]!r}"
+        )
+    parts = urlsplit(url)
+    # Never echo the whole URL: it may carry a password.
+    where = f"postgresql://{parts.hostname or ''}{parts.path}"
+    try:
+        port = parts.port
+    except ValueError:
+        raise InputError(f"the port in the database URL {where} is not a number") from None
+    name = unquote(parts.path.lstrip("/"))
+    if not parts.hostname or not name or "/" in name:
+        raise InputError(
+            f"the database URL {where} must name a host and a database: "
+            "postgresql://user:password@host:5432/dbname"
+        )
+    return Database(
+        DatabaseKind.POSTGRESQL,
+        name,
+        user=unquote(parts.username or ""),
+        password=unquote(parts.password or ""),
+        host=parts.hostname,
+        port=port,
+        options=tuple(parse_qsl(parts.query)),
+    )

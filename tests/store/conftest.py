@@ -1,7 +1,13 @@
-"""The case store's tests run on a real SQLite file and real local HTTP servers."""
+"""The case store's tests run on a real database and real local HTTP servers.
+
+The database is a SQLite file in a temporary directory, or the PostgreSQL
+server named by HABEAS_TEST_DATABASE_URL when it is set (`.ci/postgres.sh`
+starts one and prints its URL). Its tables are emptied before every test.
+"""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from collections.abc import Iterator
@@ -21,6 +27,9 @@ def django_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         env.setenv("HABEAS_EXTRACTOR", EXTRACTOR)
         for name in ("HABEAS_DATABASE_URL", "HABEAS_ALLOW_PRIVATE_FETCH", "HABEAS_MAX_BYTES"):
             env.delenv(name, raising=False)
+        server = os.environ.get("HABEAS_TEST_DATABASE_URL")
+        if server:
+            env.setenv("HABEAS_DATABASE_URL", server)
         from habeas.web.bootstrap import setup
 
         setup()
@@ -29,17 +38,30 @@ def django_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def empty_store(django_store: Path) -> None:
-    from django.contrib.auth.models import User
+    from django.contrib.auth.models import Group, User
 
     from habeas.web.store import models as m
     from habeas.web.store.tasks import queue
 
+    _empty_audit_log()
     for model in (m.Evidence, m.Version, m.Event, m.NameForm, m.Person, m.FeedItem, m.Feed):
         model.objects.all().delete()
     m.Source.objects.all().delete()
     m.Report.objects.all().delete()
     User.objects.all().delete()
+    Group.objects.all().delete()
     queue().huey.flush()
+
+
+def _empty_audit_log() -> None:
+    from django.db import connection
+
+    from habeas.web.audit.models import AuditEntry, AuditHead
+
+    # The app never deletes audit entries (its queryset refuses); tests start afresh with SQL.
+    with connection.cursor() as cursor:
+        for table in (AuditEntry._meta.db_table, AuditHead._meta.db_table):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 @pytest.fixture
