@@ -61,6 +61,11 @@ class Person(models.Model):  # type: ignore[misc]
     affiliations = models.JSONField(default=list, blank=True)
     # Confidential until an editor decides otherwise (ARCHITECTURE: confidential by default).
     confidential = models.BooleanField(default=True)
+    # Set while this person's forms and events live in another person's file
+    # after a merge; cleared when the merge is undone.
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="absorbed"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self) -> str:
@@ -201,3 +206,65 @@ class FeedItem(models.Model):  # type: ignore[misc]
             models.UniqueConstraint(fields=["feed", "url"], name="feeditem_unique_per_feed"),
         )
         indexes = (models.Index(fields=["state"], name="feeditem_state"),)
+
+
+class BlockingKey(models.Model):  # type: ignore[misc]
+    """One blocking key of one person (habeas.identity.blocking), so candidates are one lookup."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="blocking_keys")
+    key = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["person", "key"], name="blockingkey_unique_per_person"),
+        )
+        indexes = (models.Index(fields=["key"], name="blockingkey_key"),)
+
+
+class Verdict(models.TextChoices):  # type: ignore[misc]
+    SAME = "same"
+    DIFFERENT = "different"
+    UNSURE = "unsure"
+
+
+class Judgement(models.Model):  # type: ignore[misc]
+    """A decision that two persons are (or may be) one, by a user or an engine, with its reasons.
+
+    Decisions are kept as judgements, never as destructive merges: a `same`
+    judgement may come with a Merge, which can be undone.
+    """
+
+    person_a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    person_b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    verdict = models.CharField(max_length=16, choices=Verdict.choices)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    engine = models.CharField(max_length=64, blank=True, default="")
+    reasons = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (
+            models.Index(fields=["person_a", "verdict"], name="judgement_person_a"),
+            models.Index(fields=["person_b", "verdict"], name="judgement_person_b"),
+        )
+
+
+class Merge(models.Model):  # type: ignore[misc]
+    """One person's file folded into another's: exactly what moved, so an undo can move it back."""
+
+    kept = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    absorbed = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    name_form_ids = models.JSONField(default=list)
+    event_ids = models.JSONField(default=list)
+    kept_before = models.JSONField()  # the kept person's fields before the merge
+    version = models.OneToOneField(
+        Version, on_delete=models.CASCADE, related_name="merge"
+    )  # the absorbed person's version that records the merge
+    judgement = models.ForeignKey(
+        Judgement, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    undone_by = models.OneToOneField(
+        Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="undid"
+    )

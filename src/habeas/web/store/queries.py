@@ -7,7 +7,17 @@ from typing import Any
 
 from django.db.models import Count, Q
 
-from habeas.web.store.models import Event, EventStatus, Feed, FeedItemState, Person, Report
+from habeas.web.store.models import (
+    Event,
+    EventStatus,
+    Feed,
+    FeedItemState,
+    Judgement,
+    NameForm,
+    Person,
+    Report,
+    Verdict,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,4 +71,108 @@ def suggested_events(*, limit: int = 100) -> list[Any]:
         .select_related("person")
         .prefetch_related("evidence")
         .order_by("created_at", "id")[:limit]
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class PersonHit:
+    """A person found by name: the form that matched best, its score and why."""
+
+    person_id: int
+    display_name: str
+    form: str
+    score: float
+    reasons: tuple[str, ...]
+
+
+def _current(person_id: int, merged: dict[int, int | None]) -> int:
+    # Follow merges to the file a person's forms now live in.
+    seen = {person_id}
+    while (target := merged.get(person_id)) is not None and target not in seen:
+        seen.add(target)
+        person_id = target
+    return person_id
+
+
+def find_persons(name: str, *, limit: int = 20) -> list[PersonHit]:
+    """Persons any of whose known name forms can denote `name`, best first.
+
+    Candidates come from the blocking keys, then every form of each is
+    judged by the name matcher; a person merged into another is reported as
+    the one it was merged into. Raises InputError when `name` is empty.
+    """
+    from habeas.identity import match_names
+    from habeas.web.store.resolution import candidate_ids
+
+    if not name.strip():
+        from habeas.errors import InputError
+
+        raise InputError("A name to search for is empty.")
+    ids = candidate_ids([name])
+    merged = dict(Person.objects.filter(pk__in=ids).values_list("pk", "merged_into_id"))
+    best: dict[int, tuple[float, str, tuple[str, ...]]] = {}
+    for pid, form in NameForm.objects.filter(person_id__in=ids).values_list("person_id", "name"):
+        result = match_names(name, form)
+        if not result.same:
+            continue
+        owner = _current(pid, merged)
+        if owner not in best or result.score > best[owner][0]:
+            best[owner] = (result.score, form, result.reasons)
+    names = dict(Person.objects.filter(pk__in=best).values_list("pk", "display_name"))
+    hits = [
+        PersonHit(pid, names.get(pid, ""), form, score, reasons)
+        for pid, (score, form, reasons) in best.items()
+    ]
+    hits.sort(key=lambda h: (-h.score, h.person_id))
+    return hits[:limit]
+
+
+def possible_matches(person_id: int) -> list[Any]:
+    """The engine's open "possibly the same as …" judgements about a person, newest first."""
+    return list(
+        Judgement.objects.filter(verdict=Verdict.UNSURE)
+        .filter(Q(person_a_id=person_id) | Q(person_b_id=person_id))
+        .select_related("person_a", "person_b")
+        .order_by("-created_at", "-id")
+    )
+
+
+def search_reports_postgres(
+    query: str, *, limit: int = 50, open_mark: str = "«", close_mark: str = "»"
+) -> list[Any]:
+    """Reports matching `query` on PostgreSQL, best first, each with `rank` and `headline`.
+
+    Web-search syntax ("quoted phrase", -exclude, or). The `simple` text search
+    configuration is used because reports come in several languages (en, ru, az)
+    and a stemmer for one would mangle the others. PostgreSQL only: the SQLite
+    search uses the FTS5 index instead.
+    """
+    from django.contrib.postgres.search import (
+        SearchHeadline,
+        SearchQuery,
+        SearchRank,
+        SearchVector,
+    )
+
+    if not query.strip():
+        return []
+    vector = SearchVector("title", weight="A", config="simple") + SearchVector(
+        "text", weight="B", config="simple"
+    )
+    search = SearchQuery(query, search_type="websearch", config="simple")
+    return list(
+        Report.objects.annotate(document=vector)
+        .filter(document=search)
+        .annotate(
+            rank=SearchRank(vector, search),
+            headline=SearchHeadline(
+                "text",
+                search,
+                config="simple",
+                start_sel=open_mark,
+                stop_sel=close_mark,
+                max_words=24,
+            ),
+        )
+        .order_by("-rank", "-id")[:limit]
     )

@@ -33,7 +33,9 @@ from django.utils import timezone
 from habeas import model
 from habeas.errors import HabeasError, InputError
 from habeas.extract.engine import Extractor
+from habeas.web.store.merges import merge_persons, undo_merge
 from habeas.web.store.models import Event, Evidence, NameForm, Person, Report, Script, Source
+from habeas.web.store.resolution import resolve_person
 from habeas.web.store.versions import edit_event, edit_person, history, restore, set_event_status
 
 __all__ = [
@@ -47,9 +49,12 @@ __all__ = [
     "ingest_url",
     "load_extractor",
     "max_bytes",
+    "merge_persons",
+    "resolve_person",
     "restore",
     "script_of",
     "set_event_status",
+    "undo_merge",
 ]
 
 _HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
@@ -336,6 +341,8 @@ def _store_extraction(report: Any, engine: str, extraction: model.Extraction) ->
         for event in found.events:
             _store_event(person, event, report=report, engine=engine, why=why)
             n_events += 1
+        # After the events, so their places and dates count as context.
+        resolve_person(person.pk)
     return len(extraction.persons), n_events
 
 

@@ -14,7 +14,7 @@ from django.db import transaction
 from habeas.errors import InputError
 from habeas.web.store.models import Event, EventStatus, Person, Version, VersionedType
 
-_PERSON_FIELDS = ("display_name", "roles", "affiliations", "confidential")
+_PERSON_FIELDS = ("display_name", "roles", "affiliations", "confidential", "merged_into_id")
 _EVENT_FIELDS = (
     "person_id",
     "type",
@@ -32,7 +32,7 @@ _EVENT_FIELDS = (
     "made_by_user_id",
 )
 # What an editor may change by hand; the rest is set once, when the row is made.
-_EDITABLE_PERSON = frozenset(_PERSON_FIELDS)
+_EDITABLE_PERSON = frozenset(_PERSON_FIELDS) - {"merged_into_id"}  # merges.py moves it
 _EDITABLE_EVENT = frozenset(_EVENT_FIELDS) - {"person_id", "made_by_engine", "made_by_user_id"}
 
 
@@ -53,7 +53,7 @@ def snapshot_of(obj: Any) -> dict[str, Any]:
 def record(obj: Any, *, user: Any = None, engine: str = "", why: str = "") -> Any:
     """Write a Version of `obj` as it is now; call it inside the transaction that changed it."""
     kind, _ = _kind_and_fields(obj)
-    return Version.objects.create(
+    version = Version.objects.create(
         object_type=kind,
         object_id=obj.pk,
         snapshot=snapshot_of(obj),
@@ -61,6 +61,12 @@ def record(obj: Any, *, user: Any = None, engine: str = "", why: str = "") -> An
         engine=engine,
         why=why,
     )
+    # Every change also goes to the hash-chained audit log, in the same transaction.
+    from habeas.web.audit.chain import record as audit
+    from habeas.web.audit.models import AuditAction
+
+    audit(user or engine or None, AuditAction.EDIT, obj, {"version": version.pk, "why": why})
+    return version
 
 
 def history(obj: Any) -> list[Any]:

@@ -1,0 +1,171 @@
+"""Who is who: link an arriving person to a known one, or ask a reviewer.
+
+When a report's persons arrive, each is indexed by its blocking keys and
+compared with the candidates that share a key (never with every person).
+A candidate whose name matches becomes:
+
+- a link (an engine merge, undoable) only when the evidence is strong: the
+  same normalised full name of two words or more, and agreeing context
+  (a shared affiliation, event place or dated event; a shared role alone is
+  too common to count), and no second candidate as strong;
+- otherwise an `unsure` judgement, shown to the reviewer as "possibly the
+  same as …" with its reasons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from habeas.identity import ALGORITHM, blocking_keys, match_names
+from habeas.identity.forms import prepare_name
+from habeas.web.store.merges import index_person, merge_persons
+from habeas.web.store.models import BlockingKey, Event, Judgement, NameForm, Person, Verdict
+
+ENGINE = f"resolve.v1/{ALGORITHM}"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A known person whose name matches, with the name forms that matched and why."""
+
+    person_id: int
+    score: float
+    name: str
+    known_as: str
+    exact_name: bool
+    agreements: tuple[str, ...]
+
+    def reasons(self) -> list[str]:
+        """The reasons in words, for the reviewer."""
+        lines = [f"name {self.name!r} matches {self.known_as!r} (score {self.score:.2f})"]
+        return lines + list(self.agreements)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    """What resolution did with one arriving person."""
+
+    person_id: int
+    linked_to: int | None = None
+    possibly: tuple[int, ...] = field(default=())
+
+
+def sought_keys(names: Iterable[str]) -> frozenset[str]:
+    """The blocking keys to look candidates up by, for every name of one person."""
+    keys: set[str] = set()
+    for name in names:
+        if name.strip():
+            keys |= blocking_keys(name).sought
+    return frozenset(keys)
+
+
+def candidate_ids(names: Iterable[str], *, exclude: int | None = None) -> list[int]:
+    """Ids of the persons sharing a blocking key with any of `names` (one indexed lookup)."""
+    keys = sorted(sought_keys(names))
+    if not keys:
+        return []
+    rows = BlockingKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()
+    return sorted(pid for pid in rows if pid != exclude)
+
+
+def normalised(name: str) -> tuple[str, ...] | None:
+    """The name's word keys in order, or None when it is not a full name of two words or more."""
+    if not name.strip():
+        return None
+    tokens = prepare_name(name).tokens
+    if len(tokens) < 2 or any(t.initial for t in tokens):
+        return None
+    return tuple(sorted(t.key for t in tokens))
+
+
+def _context(person_id: int) -> dict[str, set[str]]:
+    person = Person.objects.get(pk=person_id)
+    events = Event.objects.filter(person_id=person_id).exclude(status="rejected")
+    return {
+        "role": {r.casefold() for r in person.roles},
+        "affiliation": {a.casefold() for a in person.affiliations},
+        "place": {e.place.casefold() for e in events if e.place},
+        "date": {f"{e.type} on {e.date_text}" for e in events if e.date_text},
+    }
+
+
+def agreeing_context(a_id: int, b_id: int) -> tuple[str, ...]:
+    """What two persons' files share besides the name: roles, affiliations, places, dated events."""
+    a, b = _context(a_id), _context(b_id)
+    return tuple(f"same {kind}: {value}" for kind in a for value in sorted(a[kind] & b[kind]))
+
+
+def _best_match(names: list[str], forms: list[str]) -> tuple[float, str, str, bool] | None:
+    best = None
+    for name in names:
+        for form in forms:
+            if not name.strip() or not form.strip():
+                continue
+            result = match_names(name, form)
+            exact = normalised(name) is not None and normalised(name) == normalised(form)
+            if result.same and (best is None or (exact, result.score) > (best[3], best[0])):
+                best = (result.score, name, form, exact)
+    return best
+
+
+def _specific(agreements: tuple[str, ...]) -> bool:
+    # "activist" or "journalist" is shared by thousands; a place, a date or
+    # an affiliation is what ties two reports to one person.
+    return any(not a.startswith("same role:") for a in agreements)
+
+
+def find_candidates(person_id: int) -> list[Candidate]:
+    """The known persons whose names match this person's names, best first."""
+    names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
+    ids = candidate_ids(names, exclude=person_id)
+    forms: dict[int, list[str]] = {}
+    for pid, form in NameForm.objects.filter(
+        person_id__in=ids, person__merged_into__isnull=True
+    ).values_list("person_id", "name"):
+        forms.setdefault(pid, []).append(form)
+    found = []
+    for pid, known in forms.items():
+        best = _best_match(names, known)
+        if best is None:
+            continue
+        score, name, form, exact = best
+        found.append(Candidate(pid, score, name, form, exact, agreeing_context(person_id, pid)))
+    found.sort(key=lambda c: (not c.exact_name, -len(c.agreements), -c.score, c.person_id))
+    return found
+
+
+def resolve_person(person_id: int) -> Resolution:
+    """Index an arriving person and link it, or record who it may be; see the module docstring."""
+    index_person(Person.objects.get(pk=person_id))
+    candidates = find_candidates(person_id)
+    strong = [c for c in candidates if c.exact_name and _specific(c.agreements)]
+    if len(strong) == 1:
+        target = strong[0]
+        judgement = Judgement.objects.create(
+            person_a_id=target.person_id,
+            person_b_id=person_id,
+            verdict=Verdict.SAME,
+            engine=ENGINE,
+            reasons=target.reasons(),
+        )
+        merge_persons(
+            target.person_id,
+            person_id,
+            why="; ".join(target.reasons()),
+            engine=ENGINE,
+            judgement=judgement,
+        )
+        return Resolution(person_id, linked_to=target.person_id)
+    for candidate in candidates:
+        reasons = candidate.reasons()
+        if candidate in strong:
+            reasons.append("another known person matches as strongly")
+        Judgement.objects.create(
+            person_a_id=candidate.person_id,
+            person_b_id=person_id,
+            verdict=Verdict.UNSURE,
+            engine=ENGINE,
+            reasons=reasons,
+        )
+    return Resolution(person_id, possibly=tuple(c.person_id for c in candidates))
