@@ -1,7 +1,16 @@
-"""URL routes; the review UI adds its own later."""
+"""URL routes: accounts, Django's admin (admins only) and the review UI.
+
+Other apps add one include() line each here.
+"""
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
 
-urlpatterns: list[URLPattern | URLResolver] = []
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("accounts/", include("habeas.web.accounts.urls")),
+    path("admin/", admin.site.urls),
+    path("alerts/", include("habeas.web.alerts.urls")),
+    path("", include("habeas.web.review.urls")),
+]

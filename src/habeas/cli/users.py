@@ -1,0 +1,63 @@
+"""`habeas users`: create the people who may log in, with a role."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from typing import Any
+
+ROLES = ("admin", "editor", "viewer")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "users",
+        help="add and list users of the web app",
+        description="Users log in to the web app; a role says what they may do.",
+    )
+    sub = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
+    add = sub.add_parser(
+        "add",
+        help="add a user (the first admin of a new install, for instance)",
+        description=(
+            "Add a user with a role: admin (everything), editor (review, edit, capture) "
+            "or viewer (read only). Without --password-stdin a strong password is "
+            "generated and printed once."
+        ),
+    )
+    add.add_argument("name")
+    add.add_argument("--role", choices=ROLES, required=True)
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    add.set_defaults(func=run_add)
+    listing = sub.add_parser("list", help="list users and their roles")
+    listing.set_defaults(func=run_list)
+
+
+def run_add(args: argparse.Namespace) -> int:
+    from habeas.web.bootstrap import setup
+
+    setup()
+    from habeas.web.accounts.roles import Role
+    from habeas.web.accounts.users import create_user
+
+    generated = not args.password_stdin
+    password = secrets.token_urlsafe(15) if generated else sys.stdin.readline().rstrip("\n")
+    create_user(args.name, role=Role(args.role), password=password)
+    print(f"added {args.name} ({args.role})")
+    if generated:
+        print(f"password: {password}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    from habeas.web.bootstrap import setup
+
+    setup()
+    from habeas.web.accounts.users import describe_users
+
+    for name, role in describe_users():
+        print(f"{name}\t{role or '(no role)'}")
+    return 0

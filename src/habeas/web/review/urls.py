@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+from django.urls import path
+
+from habeas.web.review.views import (
+    capture,
+    dashboard,
+    feeds,
+    lists,
+    persons,
+    queue,
+    reports,
+    search,
+)
+
+urlpatterns = [
+    path("", dashboard.dashboard, name="dashboard"),
+    path("review/", queue.queue, name="review-queue"),
+    path("events/<int:event_id>/edit/", queue.edit, name="event-edit"),
+    path("events/<int:event_id>/<str:action>/", queue.decide, name="event-decide"),
+    path("persons/", persons.person_list, name="person-list"),
+    path("persons/<int:person_id>/", persons.person, name="person"),
+    path("lists/<str:which>/", lists.custody, name="custody-list"),
+    path("reports/", reports.report_list, name="report-list"),
+    path("reports/<int:report_id>/", reports.report, name="report"),
+    path("search/", search.search, name="search"),
+    path("capture/", capture.capture, name="capture"),
+    path("capture/paste/", capture.paste, name="capture-paste"),
+    path("capture/url/", capture.from_url, name="capture-url"),
+    path("capture/upload/", capture.upload, name="capture-upload"),
+    path("capture/batches/<str:batch_id>/", capture.batch, name="capture-batch"),
+    path("feeds/", feeds.feeds, name="feeds"),
+    path("feeds/add/", feeds.add, name="feed-add"),
+]

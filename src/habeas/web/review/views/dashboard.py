@@ -1,0 +1,32 @@
+"""The dashboard: counts of what is stored and reviewed, and detentions per month."""
+
+from __future__ import annotations
+
+from django.db.models import Count
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from habeas.web.accounts.roles import viewer_required
+from habeas.web.review.custody import detentions_per_month, status_counts, statuses
+from habeas.web.store.models import Event, Person, Report
+
+
+@viewer_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    by_status = dict(Event.objects.values_list("status").annotate(n=Count("id")))
+    custody = status_counts(statuses(today=timezone.localdate()))
+    months = detentions_per_month()
+    context = {
+        "reports": Report.objects.count(),
+        "persons": Person.objects.count(),
+        "suggested": by_status.get("suggested", 0),
+        "confirmed": by_status.get("confirmed", 0),
+        "rejected": by_status.get("rejected", 0),
+        "detained": custody.get("detained", 0),
+        "missing": custody.get("missing", 0),
+        "released": custody.get("released", 0),
+        "months": months,
+        "chart": {"labels": [m for m, _ in months], "counts": [n for _, n in months]},
+    }
+    return render(request, "review/dashboard.html", context)

@@ -1,0 +1,86 @@
+"""A person's case file: names, roles, status in words, timeline, reports and history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from habeas.web.accounts.roles import viewer_required
+from habeas.web.review.casefile import case_status, date_words
+from habeas.web.store.models import Event, Person, Report, Version, VersionedType
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineMark:
+    event: Any
+    offset: float  # percent from the left edge of the timeline
+    label: str
+
+
+def timeline(events: list[Any]) -> list[TimelineMark]:
+    """Dated events placed on a line from the first to the last date (by each date's first day)."""
+    dated = [(_first_day(e.date_text), e) for e in events if e.date_text]
+    if not dated:
+        return []
+    first = min(d for d, _ in dated)
+    last = max(d for d, _ in dated)
+    span = max((last - first).days, 1)
+    marks = [
+        TimelineMark(e, round(100 * (d - first).days / span, 2), date_words(d))
+        for d, e in sorted(dated, key=lambda pair: (pair[0], pair[1].pk))
+    ]
+    return marks
+
+
+def _first_day(date_text: str) -> dt.date:
+    parts = [int(p) for p in date_text.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+@viewer_required
+def person_list(request: HttpRequest) -> HttpResponse:
+    persons = Person.objects.order_by("display_name", "id").prefetch_related("name_forms")
+    page = Paginator(persons, 100).get_page(request.GET.get("page"))
+    return render(request, "review/person_list.html", {"page": page})
+
+
+@viewer_required
+def person(request: HttpRequest, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.prefetch_related("name_forms"), pk=person_id)
+    events = list(
+        Event.objects.filter(person=person)
+        .select_related("made_by_user")
+        .prefetch_related("evidence__report")
+        .order_by("date_text", "id")
+    )
+    case = case_status(events, today=timezone.localdate())
+    report_ids = {ev.report_id for e in events for ev in e.evidence.all()}
+    report_ids |= {f.report_id for f in person.name_forms.all() if f.report_id}
+    reports = Report.objects.filter(pk__in=report_ids).order_by("-published", "-id")
+    versions = _history(person, events)
+    context = {
+        "person": person,
+        "events": events,
+        "undated": [e for e in events if not e.date_text],
+        "marks": timeline(events),
+        "case": case,
+        "reports": reports,
+        "versions": versions,
+    }
+    return render(request, "review/person.html", context)
+
+
+def _history(person: Any, events: list[Any]) -> list[Any]:
+    """Every version of the person and their events, newest first."""
+    person_versions = Version.objects.filter(object_type=VersionedType.PERSON, object_id=person.pk)
+    event_versions = Version.objects.filter(
+        object_type=VersionedType.EVENT, object_id__in=[e.pk for e in events]
+    )
+    rows = (person_versions | event_versions).select_related("user").order_by("-id")
+    return list(rows[:200])

@@ -1,0 +1,36 @@
+"""Serving the web app with waitress, a production WSGI server; WhiteNoise serves static files."""
+
+from __future__ import annotations
+
+import socket
+
+from habeas.errors import InputError
+
+
+def serve(*, host: str, port: int, announce: str = "") -> None:
+    """Serve the (already set up) web app on host:port until interrupted; port 0 picks a free one.
+
+    Prints the address it listens on (and `announce`, if given) to standard
+    output first, so a person or a test can find it.
+    """
+    from django.conf import settings
+    from waitress.server import create_server
+
+    from habeas.web.wsgi import application
+
+    if host not in settings.ALLOWED_HOSTS:
+        settings.ALLOWED_HOSTS.append(host)
+    try:
+        server = create_server(application, host=host, port=port, threads=8)
+    except (OSError, socket.gaierror) as exc:
+        raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    shown = f"[{host}]" if ":" in host else host
+    print(
+        f"habeas: serving on http://{shown}:{server.effective_port}/ (Ctrl-C to stop)", flush=True
+    )
+    if announce:
+        print(announce, flush=True)
+    try:
+        server.run()
+    finally:
+        server.close()

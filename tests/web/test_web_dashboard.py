@@ -1,0 +1,38 @@
+"""The dashboard: counts, and detentions per month handed to the chart as JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from web_support import client_for, confirm_all, held_story, store
+
+
+def test_counts_and_chart_data() -> None:
+    from habeas.web.review.custody import detentions_per_month
+
+    confirm_all(store(held_story("Zaur Qasimli", "Qasimli"), name="a").report_id)
+    store(held_story("Rena Abbasova", "Abbasova"), name="b")
+
+    page = client_for("carol").get("/").content.decode()
+
+    assert '<strong data-count="detained">1</strong>' in page
+    assert '<strong data-count="suggested">2</strong>' in page
+    assert '<strong data-count="confirmed">2</strong>' in page
+    data = re.search(
+        r'<script id="detentions-per-month" type="application/json">(.*?)</script>', page
+    )
+    assert data is not None
+    months = detentions_per_month()
+    assert json.loads(data.group(1)) == {"labels": [months[0][0]], "counts": [1]}
+    assert "<script>" not in page.replace('<script src="', "")  # no inline script
+
+
+def test_months_without_detentions_are_filled_with_zero() -> None:
+    from habeas.web.review.custody import detentions_per_month
+
+    for n, date in enumerate(("1 January 2025", "2 March 2025")):
+        text = f"Police in Baku detained activist Zaur Qasimli on {date}.\n"
+        confirm_all(store(text, name=f"r{n}").report_id)
+
+    assert detentions_per_month() == [("2025-01", 1), ("2025-02", 0), ("2025-03", 1)]

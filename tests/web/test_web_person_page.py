@@ -1,0 +1,56 @@
+"""A person's page: status in words from confirmed events, names, timeline, reports, history."""
+
+from __future__ import annotations
+
+from web_support import client_for, confirm_all, day, held_story, store, words
+
+
+def _person_id() -> int:
+    from habeas.web.store.models import Person
+
+    return int(Person.objects.get().pk)
+
+
+def test_the_status_is_said_in_words_once_the_events_are_confirmed() -> None:
+    result = store(held_story("Zaur Qasimli", "Qasimli", days_ago=5))
+    client = client_for("carol")
+    before = client.get(f"/persons/{_person_id()}/").content.decode()
+
+    confirm_all(result.report_id)
+    after = client.get(f"/persons/{_person_id()}/").content.decode()
+
+    assert "no confirmed events about custody yet" in before
+    assert (
+        f"held since {words(day(5))}, 30-day administrative detention, "
+        "Sabail District Court" in after
+    )
+    assert "release expected on" in after
+
+
+def test_the_page_lists_names_events_with_sources_reports_and_history() -> None:
+    result = store(held_story("Zaur Qasimli", "Qasimli"), name="story.txt")
+    confirm_all(result.report_id, by="bob")
+
+    page = client_for("carol").get(f"/persons/{_person_id()}/").content.decode()
+
+    assert 'Zaur Qasimli <span class="muted">(latin)</span>' in page
+    assert f'href="/reports/{result.report_id}/"' in page
+    assert "“Police in Baku detained activist Zaur Qasimli" in page
+    assert page.count('<li class="detention confirmed"') == 1  # on the timeline
+    assert "suggested by test.web.v1" in page and ">bob<" in page  # engine, then the editor
+
+
+def test_timeline_marks_are_placed_by_date() -> None:
+    from habeas.web.review.views.persons import timeline
+    from habeas.web.store.models import Event
+
+    store(held_story("Zaur Qasimli", "Qasimli", days_ago=11))
+
+    marks = timeline(list(Event.objects.order_by("id")))
+
+    assert [m.offset for m in marks] == [0.0, 100.0]
+    assert marks[0].label == words(day(11))
+
+
+def test_an_unknown_person_is_a_404() -> None:
+    assert client_for("carol").get("/persons/424242/").status_code == 404
