@@ -25,6 +25,15 @@ _COMMAND_MODULES = (
     "habeas.cli.feeds",
     "habeas.cli.worker",
     "habeas.cli.status",
+    "habeas.cli.people",
+    "habeas.cli.serve",
+    "habeas.cli.demo",
+    "habeas.cli.users",
+    "habeas.cli.alerts",
+    "habeas.cli.audit",
+    "habeas.cli.keys",
+    "habeas.cli.migrate_db",
+    "habeas.cli.backup",
 )
 
 

@@ -1,0 +1,1 @@
+"""Support given to detained persons, alerts about them, and the notifications they send."""

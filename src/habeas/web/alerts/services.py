@@ -1,0 +1,286 @@
+"""Every write to the alerts app: support actions, computing alerts, acknowledging them.
+
+Alerts are computed, not entered: `refresh_person` runs the timeline on a
+person's confirmed events, adds refusals of support, and brings the Alert
+rows in line (new ones opened, vanished ones resolved), matching them by
+their stable key so that recomputing never duplicates an alert.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from habeas import model
+from habeas.errors import InputError
+from habeas.timeline.assessment import Assessment, assess
+from habeas.web.accounts.roles import Role, can
+from habeas.web.alerts.models import (
+    ASAP,
+    Alert,
+    AlertState,
+    PersonWatch,
+    Subscription,
+    SupportAction,
+)
+from habeas.web.alerts.rules import (
+    DueAlert,
+    SupportItem,
+    SupportKind,
+    SupportStatus,
+    check_status,
+    from_support,
+    from_timeline,
+)
+from habeas.web.store.models import Event, EventStatus, Person
+
+
+# Who may do what, in the accounts app's roles (docs/alerts.md, "Who sees what"):
+# viewers read alerts and the support actions not marked confidential; editors
+# and admins also see confidential support, record support and acknowledge alerts.
+def can_read_alerts(user: Any) -> bool:
+    return can(user, Role.VIEWER)
+
+
+def can_act_on_alerts(user: Any) -> bool:
+    """Acknowledge alerts, record support, see confidential support."""
+    return can(user, Role.EDITOR)
+
+
+# ------------------------------------------------------------------ reading the store
+
+
+def event_of(row: Any) -> model.Event:
+    """A stored event in the contract's form (the timeline's input)."""
+    return model.Event(
+        type=model.EventType(row.type),
+        date=model.PartialDate.parse(row.date_text) if row.date_text else None,
+        place=row.place or None,
+        authority=row.authority or None,
+        duration_hours=row.duration_hours,
+        penalty=model.penalty_from_json(row.penalty) if row.penalty else None,
+        charges=tuple(model.charge_from_json(c) for c in row.charges or ()),
+        outcome=model.AppealOutcome(row.outcome) if row.outcome else None,
+        detail=row.detail or None,
+    )
+
+
+def confirmed_events(person: Any) -> list[model.Event]:
+    """The person's confirmed events in the order they were stored (the reports' order)."""
+    rows = Event.objects.filter(person=person, status=EventStatus.CONFIRMED).order_by("id")
+    return [event_of(row) for row in rows]
+
+
+def assessment_of(person: Any, *, today: dt.date) -> Assessment:
+    """What the timeline says about a person on `today`, from their confirmed events."""
+    return assess(confirmed_events(person), today=today)
+
+
+def support_items(person: Any) -> list[SupportItem]:
+    """The person's support actions in the order they happened; undated ones when entered."""
+    rows = sorted(
+        SupportAction.objects.filter(person=person),
+        key=lambda a: (a.date or a.created_at.date(), a.id),
+    )
+    return [
+        SupportItem(a.id, SupportKind(a.kind), SupportStatus(a.status), a.date, a.confidential)
+        for a in rows
+    ]
+
+
+# ------------------------------------------------------------------ support
+
+
+def record_support(
+    person: Any,
+    *,
+    kind: SupportKind,
+    status: SupportStatus,
+    user: Any,
+    date: dt.date | None = None,
+    note: str = "",
+    confidential: bool = True,
+) -> Any:
+    """Store a support action for a person; InputError when the status does not fit the kind."""
+    try:
+        check_status(SupportKind(kind), SupportStatus(status))
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    return SupportAction.objects.create(
+        person=person,
+        kind=SupportKind(kind).value,
+        status=SupportStatus(status).value,
+        date=date,
+        note=note,
+        confidential=confidential,
+        created_by=user,
+    )
+
+
+def support_visible_to(user: Any, person: Any) -> QuerySet[Any]:
+    """The person's support actions `user` may see: confidential ones need the permission."""
+    actions = SupportAction.objects.filter(person=person).order_by("date", "id")
+    return actions if can_act_on_alerts(user) else actions.filter(confidential=False)
+
+
+# ------------------------------------------------------------------ computing alerts
+
+
+def _due_alerts(person: Any, *, today: dt.date) -> list[DueAlert]:
+    timeline = from_timeline(assessment_of(person, today=today).alerts)
+    return timeline + from_support(support_items(person))
+
+
+def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = None) -> list[Any]:
+    """Bring a person's Alert rows in line with what holds on `today`; the alerts newly opened.
+
+    A new situation opens an alert; one that holds again after being resolved
+    is reopened; an alert whose situation no longer holds is resolved (its
+    acknowledgement, if any, is kept). Messages are refreshed ("3 days ago").
+    """
+    now = now or timezone.now()
+    due = {d.key: d for d in _due_alerts(person, today=today)}
+    opened: list[Any] = []
+    with transaction.atomic():
+        existing = {a.key: a for a in Alert.objects.select_for_update().filter(person=person)}
+        for key, d in due.items():
+            row = existing.get(key)
+            fields = {
+                "kind": d.kind.value,
+                "date_text": str(d.date) if d.date else "",
+                "message": d.message,
+                "confidential": d.confidential,
+            }
+            if row is None:
+                opened.append(Alert.objects.create(person=person, key=key, opened_at=now, **fields))
+                continue
+            for name, value in fields.items():
+                setattr(row, name, value)
+            if row.state == AlertState.RESOLVED:
+                row.state, row.opened_at, row.resolved_at = AlertState.OPEN, now, None
+                row.acknowledged_by, row.acknowledged_at, row.notified_at = None, None, None
+                opened.append(row)
+            row.save()
+        for key, row in existing.items():
+            if key not in due and row.state != AlertState.RESOLVED:
+                row.state, row.resolved_at = AlertState.RESOLVED, now
+                row.save(update_fields=["state", "resolved_at"])
+    return opened
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    checked: int
+    opened: int
+
+
+def _end_of(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+
+
+def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
+    """Recompute the alerts of every person whose watch is due; safe to run in parallel.
+
+    A person is due when their events or support changed, or when `today` is
+    later than the day of their last check (alerts depend on the date). Each
+    due row is claimed with a conditional update, so two workers never check
+    one person twice. `now` only stamps the rows (default: the clock).
+    """
+    now = now or timezone.now()
+    claim_until = _end_of(today)
+    PersonWatch.objects.bulk_create(
+        [
+            PersonWatch(person_id=pk, look_again_at=ASAP)
+            for pk in Person.objects.filter(watch__isnull=True).values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,
+    )
+    next_look = dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
+    checked = opened = 0
+    due = PersonWatch.objects.filter(look_again_at__lte=claim_until).order_by("look_again_at")
+    for watch in due.select_related("person"):
+        claimed = PersonWatch.objects.filter(pk=watch.pk, look_again_at=watch.look_again_at).update(
+            look_again_at=next_look, checked_at=now
+        )
+        if not claimed:
+            continue  # another worker took it
+        checked += 1
+        opened += len(refresh_person(watch.person, today=today, now=now))
+    return CheckResult(checked, opened)
+
+
+# ------------------------------------------------------------------ acknowledging and listing
+
+
+def acknowledge(alert: Any, *, user: Any, now: dt.datetime | None = None) -> bool:
+    """Record that `user` has seen an open alert; False when it was not open any more."""
+    now = now or timezone.now()
+    done = Alert.objects.filter(pk=alert.pk, state=AlertState.OPEN).update(
+        state=AlertState.ACKNOWLEDGED, acknowledged_by=user, acknowledged_at=now
+    )
+    return bool(done)
+
+
+def visible_alerts(user: Any, *, states: tuple[str, ...] = (AlertState.OPEN,)) -> QuerySet[Any]:
+    """The alerts `user` may see in `states`, newest situation first.
+
+    Viewers see alerts except those raised by a confidential support action;
+    editors and admins see all; users without a role see none.
+    """
+    if not can_read_alerts(user):
+        return Alert.objects.none()
+    rows = Alert.objects.filter(state__in=states).select_related("person", "acknowledged_by")
+    if not can_act_on_alerts(user):
+        rows = rows.filter(confidential=False)
+    return rows.order_by("-date_text", "-id")
+
+
+def open_alert_count(user: Any) -> int:
+    """How many open alerts `user` may see (the number on the badge)."""
+    return int(visible_alerts(user).count())
+
+
+# ------------------------------------------------------------------ subscriptions
+
+
+def _new_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+def subscription_of(user: Any) -> Any:
+    """The user's notification settings, made with defaults on first use."""
+    sub, _ = Subscription.objects.get_or_create(
+        user=user, defaults={"calendar_token": _new_token()}
+    )
+    return sub
+
+
+def regenerate_calendar_token(user: Any) -> Any:
+    """Give the user a new calendar secret; the old feed URL stops working at once."""
+    sub = subscription_of(user)
+    sub.calendar_token = _new_token()
+    sub.save(update_fields=["calendar_token"])
+    return sub
+
+
+def user_for_calendar_token(token: str) -> Any:
+    """The active user whose calendar secret is `token`, or None."""
+    if not token:
+        return None
+    sub = Subscription.objects.select_related("user").filter(calendar_token=token).first()
+    if sub is None or not sub.user.is_active:
+        return None
+    return sub.user
+
+
+def alert_readers() -> list[Any]:
+    """Active users who may see alerts, in a stable order."""
+    users = get_user_model().objects.filter(is_active=True).order_by("pk")
+    return [u for u in users if can_read_alerts(u)]
