@@ -137,3 +137,37 @@ def test_an_undated_event_shares_the_date_of_its_scene() -> None:
         "was pushed into a police van."
     )
     assert str(first(person(r, "Ilham Novruzov"), "detention").date) == "2025-03-08"
+
+
+def test_time_served_of_a_longer_term_is_not_the_term() -> None:
+    r = extract(
+        "Journalist Orkhan Bagirov, who had served two years of a six-year sentence, "
+        "walked free on Saturday under a pardon."
+    )
+    penalty = first(person(r, "Orkhan Bagirov"), "sentence").penalty
+    assert penalty is not None and penalty.years == 6
+
+
+def test_a_reduced_term_is_the_new_one() -> None:
+    r = extract(
+        "The Baku Court of Appeal on Tuesday reduced the sentence of activist Lala Ismayilova "
+        "from five years to three years."
+    )
+    p = person(r, "Lala Ismayilova")
+    assert first(p, "appeal").outcome is not None
+    assert first(p, "sentence").penalty.years == 3  # type: ignore[union-attr]
+
+
+def test_terms_given_respectively() -> None:
+    r = extract(
+        "In May the court found Elgun Aliyev and Sabina Rzayeva guilty and sentenced them to "
+        "six and four years respectively."
+    )
+    assert first(person(r, "Elgun Aliyev"), "sentence").penalty.years == 6  # type: ignore[union-attr]
+    assert first(person(r, "Sabina Rzayeva"), "sentence").penalty.years == 4  # type: ignore[union-attr]
+
+
+def test_a_term_served_before_release_is_the_sentence() -> None:
+    r = extract("Activist Ramil Safarov walked free on Wednesday after serving 30 days.")
+    penalty = first(person(r, "Ramil Safarov"), "sentence").penalty
+    assert penalty is not None and penalty.days == 30

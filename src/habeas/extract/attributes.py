@@ -77,6 +77,25 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             if term is None:
                 continue
             found.append((m.start(), m.end(), _penalty(pk, term)))
+    if lex.bare_pair is not None:
+        # "six and four years": two terms sharing one unit
+        cue = _cue_kind(text, lex)
+        for m in lex.bare_pair.finditer(text):
+            if not free(*m.span()):
+                continue
+            groups = m.groupdict()
+            first, second = (
+                _term({**groups, "n": groups.get("n1"), "half": None}, lex),
+                _term(groups, lex),
+            )
+            if first is None or second is None:
+                continue
+            kind_name = cue or lex.penalty_defaults.get(next(iter(second)))
+            if kind_name is None or not _near_decision_word(text, m.start(), lex):
+                continue
+            kind = PenaltyKind(kind_name)
+            found.append((m.start(), m.start("n"), _penalty(kind, first)))
+            found.append((m.start("n"), m.end(), _penalty(kind, second)))
     if lex.bare_term is not None:
         cue = _cue_kind(text, lex)
         for m in lex.bare_term.finditer(text):
@@ -93,7 +112,18 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 continue
             found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
     found.sort(key=lambda t: t[0])
-    return [(s + offset, p) for s, _, p in found]
+    return [(s + offset, p) for s, e, p in found if not _superseded(text, s, e, lex)]
+
+
+def _superseded(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """A term that is not the penalty itself: time already served of a longer one
+    ("served three years of a seven-year sentence") or the old term of a changed
+    one ("reduced from four years to two")."""
+    regex = lex.superseded_term
+    if regex is None:
+        return False
+    before, after = text[max(0, start - 25) : start], text[end : end + 60]
+    return bool(regex.search(before + "\x00" + after))
 
 
 def _cue_kind(text: str, lex: Lexicon) -> str | None:

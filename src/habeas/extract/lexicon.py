@@ -143,6 +143,7 @@ class Lexicon:
     penalty_defaults: dict[str, str]
     penalty_cues: tuple[tuple[WordPattern, str], ...]
     bare_term: WordPattern | None
+    bare_pair: WordPattern | None  # "six and four years"
     ill_treatment_details: tuple[tuple[WordPattern, str], ...]
     negation: re.Pattern[str] | None
     speech: WordPattern
@@ -173,6 +174,9 @@ class Lexicon:
     membership: re.Pattern[str] | None  # "among them", at the start of a sentence
     addressee: re.Pattern[str] | None  # "told (journalist)" right before a name
     subordinate: re.Pattern[str] | None  # "after", "before": a clause with its own time
+    # Matched on "<words before a term>\0<words after it>": a term that is not the penalty.
+    superseded_term: re.Pattern[str] | None
+    respectively: re.Pattern[str] | None  # "six and four years respectively"
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -319,6 +323,9 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         bare_term=_words(_table(data, "bare_term")["pattern"], "bare_term", tmpl)
         if "pattern" in _table(data, "bare_term")
         else None,
+        bare_pair=_words(_table(data, "bare_term")["pair"], "bare_term.pair", tmpl)
+        if "pair" in _table(data, "bare_term")
+        else None,
         ill_treatment_details=pairs("ill_treatment_details"),
         negation=_compile(rf"(?:{_alternation(_strings(neg, 'negation'))})$", "negation")
         if neg
@@ -384,6 +391,8 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         membership=optional("membership"),
         addressee=optional("addressee"),
         subordinate=optional("subordinate"),
+        superseded_term=optional("superseded_term"),
+        respectively=optional("respectively"),
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

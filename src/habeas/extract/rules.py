@@ -216,17 +216,37 @@ class _Document:
             soft = False
             if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
+            respectively = self._respectively(low, targets, penalties)
             for entity in targets:
+                terms = [(0, respectively[entity])] if entity in respectively else penalties
                 event = self._event(
-                    hit, entity, sentence, date, penalties, charges, court, index, inherited
+                    hit, entity, sentence, date, terms, charges, court, index, inherited
                 )
                 if event is None:
                     continue
                 self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
+                if event.outcome is AppealOutcome.REDUCED and terms:
+                    # "reduced from four years to two": the new term is a sentence too.
+                    new_term = self._penalty_for(entity, hit, terms)
+                    if new_term is not None:
+                        reduced = replace(event, type=EventType.SENTENCE, outcome=None)
+                        reduced = replace(reduced, penalty=new_term)
+                        self.drafts.append(_Draft(entity, reduced, len(self.drafts), soft))
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _respectively(
+        self, low: str, targets: list[int], penalties: list[tuple[int, Penalty]]
+    ) -> dict[int, Penalty]:
+        """ "sentenced them to six and four years respectively": terms in name order."""
+        cue = self.lex.respectively
+        if cue is None or len(targets) < 2 or len(targets) != len(penalties):
+            return {}
+        if not cue.search(low):
+            return {}
+        return {entity: penalty for entity, (_, penalty) in zip(targets, penalties, strict=True)}
 
     def _members_of_last_group(self, index: int, low: str) -> list[_Hit]:
         """ "Among them were X and Y": the group events of the sentence before, again."""
