@@ -303,19 +303,9 @@ class _Document:
                     start = sentence.start + m.start()
                     if trig.type in _NEGATABLE and self._negated(start, sentence.start):
                         continue
-                    end = sentence.start + m.end()
-                    if trig.type is EventType.PROTEST and self._names_follow(end):
-                        continue  # "fined protester Levan Gogoladze": a role word, not an event
                     hits.append(_Hit(trig, start, sentence.start + m.end()))
             out.append(self._collapse(hits))
         return out
-
-    def _names_follow(self, end: int) -> bool:
-        """A name right after, with only a space between ("protester Levan Gogoladze")."""
-        return any(
-            m.kind == "name" and 0 < m.start - end <= 2 and not self.text[end : m.start].strip()
-            for m in self.people.mentions
-        )
 
     @staticmethod
     def _collapse(hits: list[_Hit]) -> list[_Hit]:
