@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
@@ -60,6 +61,27 @@ def _gender_of(tokens: Sequence[str]) -> str | None:
     if last.endswith(MALE_ENDINGS):
         return "m"
     return None
+
+
+@lru_cache(maxsize=50_000)
+def _single_keys(token: str, lang: str) -> frozenset[str]:
+    """The keys a lone word can have as a surname or given name (cached: pymorphy3
+    inflection is slow and names recur)."""
+    keys = {token_key(token)}
+    if lang == "az":
+        keys.add(token_key(strip_az_case(token)))
+    elif lang == "ru":
+        for p in RussianMorphology.name_parts(token):
+            keys.add(token_key(p.normal_form))
+            if "Surn" not in p.tag.grammemes:
+                continue
+            for g in ("masc", "femn"):
+                # "Гасымова" (genitive of Гасымов) may be him; it is also her: both
+                # keys are kept and the caller decides between the people it knows.
+                form = p.inflect({"nomn", "sing", g})
+                if form is not None:
+                    keys.add(token_key(form.word))
+    return frozenset(keys)
 
 
 class People:
@@ -154,24 +176,8 @@ class People:
             toks[-1] = strip_az_case(toks[-1])
         return tuple(toks), _gender_of(toks)
 
-    def _single_keys(self, token: str) -> set[str]:
-        keys = {token_key(token)}
-        if self.lex.lang == "az":
-            keys.add(token_key(strip_az_case(token)))
-        elif self.lex.lang == "ru":
-            for p in RussianMorphology.name_parts(token):
-                keys.add(token_key(p.normal_form))
-                for g in ("masc", "femn"):
-                    form = p.inflect({"nomn", "sing", g})
-                    if (
-                        form is not None
-                        and "Surn" in p.tag.grammemes
-                        and token_key(form.word) != token_key(p.normal_form)
-                    ):
-                        # Only the gender the word itself can have: "Гасымова" (gen. of
-                        # Гасымов) may be him; it is also her, the caller decides.
-                        keys.add(token_key(form.word))
-        return keys
+    def _single_keys(self, token: str) -> frozenset[str]:
+        return _single_keys(token, self.lex.lang)
 
     def _build(self) -> None:
         runs = find_name_runs(self.text, self.lex)
