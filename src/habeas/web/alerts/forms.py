@@ -1,4 +1,4 @@
-"""The support form: a kind, a status that fits it, a date, a note, confidential by default."""
+"""The alerts app's forms: support actions, and each user's notification settings."""
 
 from __future__ import annotations
 
@@ -6,11 +6,14 @@ from typing import Any
 
 from django import forms
 
-from habeas.web.alerts.models import SupportKindChoice, SupportStatusChoice
+from habeas.web.alerts.models import Subscription, SupportKindChoice, SupportStatusChoice
 from habeas.web.alerts.rules import SupportKind, SupportStatus, check_status
+from habeas.web.alerts.webhooks import webhook_policy, webhook_refusal
 
 
 class SupportForm(forms.Form):  # type: ignore[misc]
+    """A support action: a kind, a status that fits it, a date, a note, confidential by default."""
+
     kind = forms.ChoiceField(choices=SupportKindChoice.choices)
     status = forms.ChoiceField(choices=SupportStatusChoice.choices)
     date = forms.DateField(required=False, help_text="YYYY-MM-DD")
@@ -25,3 +28,33 @@ class SupportForm(forms.Form):  # type: ignore[misc]
             except ValueError as exc:
                 raise forms.ValidationError(str(exc).capitalize() + ".") from None
         return data
+
+
+class SubscriptionForm(forms.ModelForm):  # type: ignore[misc]
+    """A user's own notification settings; a webhook must pass ingest's address guard."""
+
+    webhook_url = forms.URLField(
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        label="Webhook URL",
+        help_text="Each new alert is POSTed here as JSON. Leave empty for none.",
+    )
+
+    class Meta:
+        model = Subscription
+        fields = ("email_alerts", "daily_digest", "alerts_for", "webhook_url")
+        labels = {  # noqa: RUF012
+            "email_alerts": "E-mail me each new alert",
+            "daily_digest": "E-mail me a daily digest of open alerts",
+            "alerts_for": "Alerts for",
+        }
+        widgets = {"alerts_for": forms.RadioSelect}  # noqa: RUF012
+
+    def clean_webhook_url(self) -> str:
+        url: str = self.cleaned_data.get("webhook_url") or ""
+        if url:
+            refusal = webhook_refusal(url, policy=webhook_policy())
+            if refusal is not None:
+                raise forms.ValidationError(refusal)
+        return url

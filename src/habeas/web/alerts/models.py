@@ -84,6 +84,13 @@ class PersonWatch(models.Model):  # type: ignore[misc]
     checked_at = models.DateTimeField(null=True, blank=True)
 
 
+class AlertScope(models.TextChoices):  # type: ignore[misc]
+    """Which persons' alerts a user is notified of (e-mail, webhook, digest)."""
+
+    ALL = "all", "all persons"
+    FOLLOWED = "followed", "only persons I follow"
+
+
 class Subscription(models.Model):  # type: ignore[misc]
     """How one user hears of alerts: e-mail, a daily digest, a webhook, a calendar feed."""
 
@@ -96,6 +103,22 @@ class Subscription(models.Model):  # type: ignore[misc]
     # The secret in the calendar feed's URL; regenerating it cuts off old copies of the URL.
     calendar_token = models.CharField(max_length=64, unique=True)
     digest_sent_on = models.DateField(null=True, blank=True)
+    alerts_for = models.CharField(max_length=16, choices=AlertScope.choices, default=AlertScope.ALL)
+
+
+class Follow(models.Model):  # type: ignore[misc]
+    """A user follows a person: with AlertScope.FOLLOWED, only these persons' alerts reach them."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="alert_follows"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="followers")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = (
+            models.UniqueConstraint(fields=["user", "person"], name="follow_once_per_user"),
+        )
 
 
 class Channel(models.TextChoices):  # type: ignore[misc]

@@ -7,7 +7,12 @@ other notifications and never undoes the alert itself.
 Who hears of what: every active user with a role (viewer or higher), unless
 their Subscription turns a channel off; an alert raised by a confidential
 support action goes only to editors and admins, and never to the global
-webhook (HABEAS_WEBHOOK_URL), which belongs to no user.
+webhook (HABEAS_WEBHOOK_URL), which belongs to no user. A user who chose
+"only persons I follow" hears only of those persons' alerts.
+
+A user's webhook goes through ingest's SSRF guard (habeas.web.alerts.webhooks)
+at send time too; a refused address is recorded as a failed Delivery and not
+retried. The global webhook is the operator's own setting and is not guarded.
 """
 
 from __future__ import annotations
@@ -25,14 +30,15 @@ from django.db.models import Q
 from django.utils import timezone
 
 from habeas.config import Notifications, load_notifications
-from habeas.web.alerts import texts
+from habeas.ingest.addresses import AddressPolicy
+from habeas.web.alerts import follows, texts
 from habeas.web.alerts.models import Alert, AlertState, Channel, Delivery, Subscription
 from habeas.web.alerts.services import (
     alert_readers,
     can_act_on_alerts,
     subscription_of,
-    visible_alerts,
 )
+from habeas.web.alerts.webhooks import WebhookRefused, guarded_post, webhook_policy
 
 WEBHOOK_ATTEMPTS = 4
 WEBHOOK_BACKOFF_SECONDS = 2.0
@@ -124,21 +130,33 @@ def post_webhook(
     attempts: int = WEBHOOK_ATTEMPTS,
     backoff: float = WEBHOOK_BACKOFF_SECONDS,
     sleep: Callable[[float], None] = time.sleep,
+    policy: AddressPolicy | None = None,
 ) -> bool:
     """POST `payload` as JSON, retrying up to `attempts` times with exponential backoff.
 
     Waits `backoff`, then twice as long, and so on between tries. A 2xx answer
     is success; a network error, a 5xx, 408, 425 or 429 is worth another try;
     any other answer is final. Each try is recorded as a Delivery row.
+    With a `policy` (a user's webhook) the connection goes through ingest's
+    SSRF guard, and a refused address is one failed Delivery, never retried;
+    without one the URL is trusted (the operator's HABEAS_WEBHOOK_URL).
     """
     for attempt in range(1, attempts + 1):
         status: int | None = None
         error = ""
+        refused = False
         try:
-            response = httpx.post(url, json=payload, timeout=WEBHOOK_TIMEOUT_SECONDS)
+            if policy is None:
+                response = httpx.post(url, json=payload, timeout=WEBHOOK_TIMEOUT_SECONDS)
+            else:
+                response = guarded_post(
+                    url, payload, policy=policy, timeout=WEBHOOK_TIMEOUT_SECONDS
+                )
             status = response.status_code
             if not 200 <= status < 300:
                 error = f"HTTP {status}"
+        except WebhookRefused as exc:
+            error, refused = f"refused: {exc.sentence}", True
         except httpx.HTTPError as exc:
             error = f"{type(exc).__name__}: {exc}"
         Delivery.objects.create(
@@ -154,7 +172,7 @@ def post_webhook(
         )
         if not error:
             return True
-        final = status is not None and status < 500 and status not in _RETRY_STATUSES
+        final = refused or (status is not None and status < 500 and status not in _RETRY_STATUSES)
         if final or attempt == attempts:
             return False
         sleep(backoff * 2 ** (attempt - 1))
@@ -171,10 +189,13 @@ def _count(ok: bool) -> Sent:
 def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> Sent:
     note = note_of(alert)
     result = Sent()
+    policy = webhook_policy()
     for user in alert_readers():
         if alert.confidential and not can_act_on_alerts(user):
             continue
         sub = subscription_of(user)
+        if not follows.notified_of(sub, person_id=alert.person_id):
+            continue
         if sub.email_alerts and user.email and config.smtp_host:
             ok = send_email(
                 to=user.email,
@@ -187,7 +208,12 @@ def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> S
             result += _count(ok)
         if sub.webhook_url:
             ok = post_webhook(
-                sub.webhook_url, texts.webhook_payload(note), user=user, alert=alert, **webhook
+                sub.webhook_url,
+                texts.webhook_payload(note),
+                user=user,
+                alert=alert,
+                policy=policy,
+                **webhook,
             )
             result += _count(ok)
     if config.webhook_url and not alert.confidential:
@@ -219,6 +245,8 @@ def notify_new_alerts(
 def send_digests(*, today: dt.date, config: Notifications | None = None) -> Sent:
     """E-mail each user who wants it one list of the open alerts they may see, once per day.
 
+    A user who chose "only persons I follow" gets only those persons' alerts.
+
     Users with no open alert get nothing. A user is claimed for `today` before
     the e-mail goes; if it fails, the claim is undone so a later run can retry.
     """
@@ -230,7 +258,7 @@ def send_digests(*, today: dt.date, config: Notifications | None = None) -> Sent
         sub = subscription_of(user)
         if not (sub.daily_digest and user.email):
             continue
-        notes = [note_of(a) for a in visible_alerts(user)]
+        notes = [note_of(a) for a in follows.alerts_notified_to(user, sub)]
         if not notes:
             continue
         not_yet = Q(digest_sent_on__isnull=True) | Q(digest_sent_on__lt=today)

@@ -1,4 +1,4 @@
-"""The alerts pages: open alerts, support for a person, and the calendar feed."""
+"""The alerts pages: open alerts, support, notification settings, following, the calendar."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 
 from habeas.web.accounts.roles import Role, requires
-from habeas.web.alerts import services
+from habeas.web.alerts import follows, services
 from habeas.web.alerts.calendar_feed import calendar_for
-from habeas.web.alerts.forms import SupportForm
+from habeas.web.alerts.forms import SubscriptionForm, SupportForm
 from habeas.web.alerts.models import AlertState
 from habeas.web.store.models import Person
 
@@ -24,6 +25,7 @@ _RECENTLY_ACKNOWLEDGED = 50
 _read = requires(Role.VIEWER)
 _read_or_post = requires(Role.VIEWER, methods=("GET", "HEAD", "POST"))
 _editor_post = requires(Role.EDITOR, methods=("POST",))
+_reader_post = requires(Role.VIEWER, methods=("POST",))
 
 
 @_read
@@ -94,6 +96,44 @@ def calendar_settings(request: Any) -> HttpResponse:
     sub = services.subscription_of(request.user)
     url = request.build_absolute_uri(reverse("alerts:feed", args=[sub.calendar_token]))
     return render(request, "alerts/calendar.html", {"feed_url": url})
+
+
+@_read_or_post
+def notification_settings(request: Any) -> HttpResponse:
+    sub = services.subscription_of(request.user)
+    form = SubscriptionForm(request.POST if request.method == "POST" else None, instance=sub)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.info(request, "Your notification settings were saved.")
+        return redirect("alerts:settings")
+    return render(
+        request,
+        "alerts/settings.html",
+        {"form": form, "followed": follows.followed_persons(request.user)},
+    )
+
+
+def _back_to(request: Any, person: Any) -> HttpResponse:
+    # Back to the page the button was on, but never to another site.
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return redirect(target if safe else reverse("person", args=[person.pk]))
+
+
+@_reader_post
+def follow_person(request: Any, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    follows.follow(request.user, person)
+    return _back_to(request, person)
+
+
+@_reader_post
+def unfollow_person(request: Any, person_id: int) -> HttpResponse:
+    person = get_object_or_404(Person, pk=person_id)
+    follows.unfollow(request.user, person)
+    return _back_to(request, person)
 
 
 @login_not_required  # type: ignore[untyped-decorator]
