@@ -99,6 +99,17 @@ REPORTS = (
         review="confirm",
     ),
     DemoReport(
+        # The Ganja blogger again, in Azerbaijani spelling: the demo's "possibly the same as".
+        "bloger-sikayet",
+        "Məhkəmə blogerin şikayətini rədd edib",
+        "az",
+        1,
+        "Gəncə Şəhər Məhkəməsi bloger Elnur Məmmədzadənin həbsinə etiraz edən vəkilinin "
+        "şikayətini rədd edib. Bloger Elnur Məmmədzadə ötən həftə Gəncədə saxlanılıb.\n\n"
+        f"{_NOTE_AZ}",
+        review="leave",
+    ),
+    DemoReport(
         "released-after-fine",
         "Two activists fined and released",
         "en",

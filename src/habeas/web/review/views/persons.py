@@ -6,13 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.casefile import case_status, date_words
+from habeas.web.review.views.identity import current_person_id, person_context
 from habeas.web.store.models import Event, Person, Report, Version, VersionedType
 
 
@@ -53,6 +55,10 @@ def person_list(request: HttpRequest) -> HttpResponse:
 @viewer_required
 def person(request: HttpRequest, person_id: int) -> HttpResponse:
     person = get_object_or_404(Person.objects.prefetch_related("name_forms"), pk=person_id)
+    if person.merged_into_id is not None:
+        # An absorbed person's old links still lead to the case file.
+        messages.info(request, f"{person.display_name} (#{person.pk}) was merged into this file.")
+        return redirect("person", person_id=current_person_id(person))
     events = list(
         Event.objects.filter(person=person)
         .select_related("made_by_user")
@@ -72,6 +78,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         "case": case,
         "reports": reports,
         "versions": versions,
+        **person_context(person),
     }
     return render(request, "review/person.html", context)
 

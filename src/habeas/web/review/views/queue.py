@@ -12,6 +12,7 @@ from habeas.errors import HabeasError
 from habeas.web.accounts.roles import editor_form, editor_post, viewer_required
 from habeas.web.review.forms import EventEditForm
 from habeas.web.review.highlight import Highlight, split_at
+from habeas.web.review.views.identity import possibly_same_by_person
 from habeas.web.store import services
 from habeas.web.store.models import Event, EventStatus
 from habeas.web.store.queries import suggested_events
@@ -33,7 +34,8 @@ def suggestion(event: Any) -> dict[str, Any]:
 def queue(request: HttpRequest) -> HttpResponse:
     events = suggested_events(limit=QUEUE_SIZE)
     total = Event.objects.filter(status=EventStatus.SUGGESTED).count()
-    items = [suggestion(e) for e in events]
+    possibly = possibly_same_by_person([e.person_id for e in events])
+    items = [suggestion(e) | {"possibly": possibly.get(e.person_id, [])} for e in events]
     return render(request, "review/queue.html", {"items": items, "total": total})
 
 
