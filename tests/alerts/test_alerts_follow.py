@@ -173,3 +173,15 @@ def test_the_digest_honours_the_follow_list(smtp: Any, two_alerts: Any, bob: Any
     assert "Tamar Velkova" in bodies["bob@example.org"]
     assert "Ruta Kalnenko" not in bodies["bob@example.org"]
     assert "Ruta Kalnenko" in bodies[erin.email]
+
+
+def test_the_person_page_offers_to_follow() -> None:
+    from django.test import Client
+
+    from habeas.web.store.models import Person
+
+    person = Person.objects.create(display_name="Orxan Quliyev (fictional)")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(make_user("page-viewer", "viewer"))
+    page = client.get(f"/persons/{person.pk}/").content.decode()
+    assert f"/alerts/person/{person.pk}/follow/" in page
