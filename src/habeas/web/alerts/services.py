@@ -40,6 +40,7 @@ from habeas.web.alerts.rules import (
     from_timeline,
 )
 from habeas.web.store.models import Event, EventStatus, Person
+from habeas.web.store.queries import contract_event
 
 
 # Who may do what, in the accounts app's roles (docs/alerts.md, "Who sees what"):
@@ -57,25 +58,10 @@ def can_act_on_alerts(user: Any) -> bool:
 # ------------------------------------------------------------------ reading the store
 
 
-def event_of(row: Any) -> model.Event:
-    """A stored event in the contract's form (the timeline's input)."""
-    return model.Event(
-        type=model.EventType(row.type),
-        date=model.PartialDate.parse(row.date_text) if row.date_text else None,
-        place=row.place or None,
-        authority=row.authority or None,
-        duration_hours=row.duration_hours,
-        penalty=model.penalty_from_json(row.penalty) if row.penalty else None,
-        charges=tuple(model.charge_from_json(c) for c in row.charges or ()),
-        outcome=model.AppealOutcome(row.outcome) if row.outcome else None,
-        detail=row.detail or None,
-    )
-
-
 def confirmed_events(person: Any) -> list[model.Event]:
     """The person's confirmed events in the order they were stored (the reports' order)."""
     rows = Event.objects.filter(person=person, status=EventStatus.CONFIRMED).order_by("id")
-    return [event_of(row) for row in rows]
+    return [contract_event(row) for row in rows]
 
 
 def assessment_of(person: Any, *, today: dt.date) -> Assessment:

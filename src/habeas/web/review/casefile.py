@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from habeas import model
-from habeas.errors import HabeasError
 from habeas.timeline.assessment import Assessment, assess
 from habeas.timeline.status import CustodyStatus
 from habeas.web.store.models import EventStatus
+from habeas.web.store.queries import contract_event
 
 _PENALTY_WORDS = {
     model.PenaltyKind.ADMINISTRATIVE_DETENTION: "administrative detention",
@@ -29,24 +29,6 @@ _PENALTY_WORDS = {
     model.PenaltyKind.SUSPENDED_SENTENCE: "suspended sentence",
     model.PenaltyKind.HOUSE_ARREST: "house arrest",
 }
-
-
-def to_contract_event(row: Any) -> model.Event:
-    """The contract's Event for a stored event row (its evidence left out)."""
-    try:
-        return model.Event(
-            type=model.EventType(row.type),
-            date=model.PartialDate.parse(row.date_text) if row.date_text else None,
-            place=row.place or None,
-            authority=row.authority or None,
-            duration_hours=row.duration_hours,
-            penalty=model.penalty_from_json(row.penalty) if row.penalty else None,
-            charges=tuple(model.charge_from_json(c) for c in row.charges or ()),
-            outcome=model.AppealOutcome(row.outcome) if row.outcome else None,
-            detail=row.detail or None,
-        )
-    except (ValueError, HabeasError) as exc:
-        raise HabeasError(f"event #{row.pk} cannot be read: {exc}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +53,7 @@ def confirmed(rows: Iterable[Any]) -> list[Any]:
 def case_status(rows: Iterable[Any], *, today: dt.date) -> CaseStatus:
     """The status the confirmed events among `rows` give on `today`, and its words."""
     kept = tuple(confirmed(rows))
-    events = [to_contract_event(r) for r in kept]
+    events = [contract_event(r) for r in kept]
     assessment = assess(events, today=today)
     return CaseStatus(assessment, kept, status_words(assessment, events))
 

@@ -7,6 +7,8 @@ from typing import Any
 
 from django.db.models import Count, Q
 
+from habeas import model
+from habeas.errors import HabeasError
 from habeas.web.store.models import (
     Event,
     EventStatus,
@@ -176,3 +178,22 @@ def search_reports_postgres(
         )
         .order_by("-rank", "-id")[:limit]
     )
+
+
+def contract_event(row: Any) -> model.Event:
+    """A stored event in the extraction contract's form (the timeline engine's input),
+    its evidence left out. HabeasError naming the event when a stored value is bad."""
+    try:
+        return model.Event(
+            type=model.EventType(row.type),
+            date=model.PartialDate.parse(row.date_text) if row.date_text else None,
+            place=row.place or None,
+            authority=row.authority or None,
+            duration_hours=row.duration_hours,
+            penalty=model.penalty_from_json(row.penalty) if row.penalty else None,
+            charges=tuple(model.charge_from_json(c) for c in row.charges or ()),
+            outcome=model.AppealOutcome(row.outcome) if row.outcome else None,
+            detail=row.detail or None,
+        )
+    except (ValueError, HabeasError) as exc:
+        raise HabeasError(f"event #{row.pk} cannot be read: {exc}") from None
