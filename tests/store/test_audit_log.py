@@ -127,12 +127,15 @@ def test_a_rolled_back_edit_leaves_no_entry() -> None:
 def test_failed_logins_and_permission_changes_are_logged() -> None:
     from django.contrib.auth import authenticate
     from django.contrib.auth.models import Group, User
+    from django.test import RequestFactory
 
     from habeas.web.audit.models import AuditEntry
 
     bob = User.objects.create_user("bob", password="correct horse")
     editors = Group.objects.create(name="editors")
-    assert authenticate(username="bob", password="wrong horse") is None
+    # django-axes counts failures per address, so authentication needs the request.
+    login = RequestFactory().post("/accounts/login/")
+    assert authenticate(login, username="bob", password="wrong horse") is None
     bob.groups.add(editors)
     bob.is_staff = True
     bob.save()

@@ -11,11 +11,13 @@ from habeas.cli.main import main
 
 def test_add_an_admin_who_can_then_log_in(capsys: pytest.CaptureFixture[str]) -> None:
     from django.contrib.auth import authenticate
+    from django.test import RequestFactory
 
     assert main(["users", "add", "erin", "--role", "admin"]) == 0
     out = capsys.readouterr().out
     password = out.split("password: ")[1].strip()
-    user = authenticate(username="erin", password=password)
+    # django-axes counts attempts per address, so authentication needs the request.
+    user = authenticate(RequestFactory().post("/"), username="erin", password=password)
     assert user is not None and user.is_superuser
     assert main(["users", "list"]) == 0
     assert "erin\tadmin" in capsys.readouterr().out

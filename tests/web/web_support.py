@@ -9,23 +9,73 @@ PASSWORD = "a-long-test-passphrase-1"
 CAST = {"alice": "admin", "bob": "editor", "carol": "viewer", "dave": None}
 
 
-def user(name: str) -> Any:
-    """Cast member `name` (alice admin, bob editor, carol viewer, dave no role), made once."""
+def user(name: str, *, with_device: bool = True) -> Any:
+    """Cast member `name` (alice admin, bob editor, carol viewer, dave no role), made once.
+
+    Admins and editors get a confirmed TOTP device unless `with_device` is false.
+    """
     from django.contrib.auth.models import User
 
     from habeas.web.accounts.roles import Role
     from habeas.web.accounts.users import create_user
 
     found = User.objects.filter(username=name).first()
-    if found is not None:
-        return found
     role = CAST[name]
-    if role is None:
-        return User.objects.create_user(username=name, password=PASSWORD)
-    return create_user(name, role=Role(role), password=PASSWORD)
+    if found is None and role is None:
+        found = User.objects.create_user(username=name, password=PASSWORD)
+    elif found is None:
+        found = create_user(name, role=Role(role), password=PASSWORD)
+    if role in ("admin", "editor") and with_device:
+        # This device goes into the session of any login of this object, so
+        # client.force_login(user(...)) stands for password and second factor.
+        _verify_forced_logins()
+        found.otp_device = totp_device(found)
+    return found
+
+
+def _keep_otp_device(sender: Any, request: Any, user: Any, **_: Any) -> None:
+    # django_otp's own receiver needs request.user, which Client.force_login's bare request
+    # lacks; this stores the device the same way (django_otp.login), so the session counts
+    # as verified.
+    from django_otp import DEVICE_ID_SESSION_KEY
+
+    device = getattr(user, "otp_device", None)
+    if device is not None and device.user_id == user.pk:
+        request.session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+
+
+def _verify_forced_logins() -> None:
+    from django.contrib.auth.signals import user_logged_in
+
+    user_logged_in.connect(_keep_otp_device, dispatch_uid="tests-keep-otp-device")
+
+
+def totp_device(member: Any) -> Any:
+    """The confirmed TOTP device of user `member`, made once."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=member, confirmed=True, defaults={"name": "test phone"}
+    )
+    return device
+
+
+def totp_code(device: Any, *, offset: int = 0) -> str:
+    """The code `device` shows now (or `offset` steps away), as an authenticator app would."""
+    import time
+
+    from django_otp.oath import TOTP
+
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = time.time() + offset * device.step
+    return f"{totp.token():0{device.digits}d}"
 
 
 def client_for(name: str) -> Any:
+    """A test client logged in as `name`, past the second factor for admins and editors.
+
+    The code pages themselves are tested in test_web_security_two_factor.py.
+    """
     from django.test import Client
 
     client = Client()

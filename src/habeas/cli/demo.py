@@ -25,7 +25,8 @@ def register(subparsers: Any) -> None:
         description=(
             "Create a fresh case store in HABEAS_HOME (default ./var) filled with fictional "
             "reports in English, Russian and Azerbaijani, create the user 'admin' with a new "
-            "password, print the address and the password, and serve the web app. A directory "
+            "password and TOTP secret (for an authenticator app), print the address, the "
+            "password and the secret, and serve the web app. A directory "
             "made by an earlier demo is rebuilt; one holding real data is refused."
         ),
     )
@@ -58,14 +59,20 @@ def run(args: argparse.Namespace) -> int:
 
     setup()
     from habeas.web.accounts.roles import Role
+    from habeas.web.accounts.two_factor import enrol_totp, totp_secret
     from habeas.web.accounts.users import create_user
     from habeas.web.review.demo import load_demo
 
     password = secrets.token_urlsafe(12)
     admin = create_user("admin", role=Role.ADMIN, password=password)
+    # Admins need a second factor; the demo prints the secret for an authenticator app.
+    secret = totp_secret(enrol_totp(admin))
     results = load_demo(reviewer=admin, today=dt.date.today())
     print(f"habeas: demo instance ready: {len(results)} fictional reports", flush=True)
-    login = f"log in as admin with the password {password}"
+    login = (
+        f"log in as admin with the password {password} and a code from an authenticator "
+        f"app given the TOTP secret {secret}"
+    )
     if args.no_serve:
         print(f"habeas: {login}")
         return 0

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import os
 from pathlib import Path
 
-from habeas.config import load_config
+from csp.constants import NONE, SELF
+
+from habeas.config import _bool, _int, load_config
 from habeas.web.databases import django_database
 
 HABEAS_CONFIG = load_config()
@@ -29,6 +33,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "axes",
     "habeas.web.store",
     "habeas.web.audit",  # hash-chained audit log (security)
     "habeas.web.accounts",
@@ -42,10 +49,16 @@ MIDDLEWARE: list[str] = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     # Every page needs a login unless its view is marked @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # ...and, for admins, editors and anyone with a device, a second factor.
+    "habeas.web.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it turns a lockout into its refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 ROOT_URLCONF = "habeas.web.urls"
 WSGI_APPLICATION = "habeas.web.wsgi.application"
@@ -86,6 +99,58 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# --- security (docs/security.md) ---
+# axes first: it refuses a locked-out name+address before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = _int(os.environ, "HABEAS_LOGIN_ATTEMPTS", 5, low=1, high=100)
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=_int(os.environ, "HABEAS_LOCKOUT_MINUTES", 30, low=1, high=10_080)
+)
+# Per name and address together: an attacker cannot lock a colleague out from elsewhere.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# The name authenticator apps show beside the six digits.
+OTP_TOTP_ISSUER = "habeas"
+
+# A stolen laptop with an open browser must not keep a session for days.
+SESSION_COOKIE_AGE = 3600 * _int(os.environ, "HABEAS_SESSION_HOURS", 8, low=1, high=720)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Production is anything without DEBUG: cookies only over TLS, and browsers told to
+# keep to TLS (SecurityMiddleware sends HSTS on HTTPS responses only).
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SECURE_HSTS_SECONDS = 0 if DEBUG else 31_536_000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+# Only a flag in the header: nothing is preloaded until the operator submits the domain.
+SECURE_HSTS_PRELOAD = not DEBUG
+# HABEAS_HTTPS=1 where habeas itself (or a proxy that sets X-Forwarded-Proto) serves TLS:
+# plain-HTTP requests are then redirected. Off by default so `habeas serve` works on a laptop.
+HABEAS_HTTPS = _bool(os.environ, "HABEAS_HTTPS", False)
+SECURE_SSL_REDIRECT = HABEAS_HTTPS
+if HABEAS_HTTPS and _bool(os.environ, "HABEAS_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# No inline script or style and no third-party origin: an injected <script> cannot run.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# --- end security ---
 
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [WEB_DIR / "static"]

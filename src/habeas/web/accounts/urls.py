@@ -3,6 +3,8 @@ from __future__ import annotations
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from habeas.web.accounts import views
+
 urlpatterns = [
     path(
         "login/",
@@ -12,4 +14,6 @@ urlpatterns = [
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("two-factor/", views.verify, name="two-factor-verify"),
+    path("two-factor/setup/", views.setup, name="two-factor-setup"),
 ]

@@ -1,0 +1,85 @@
+"""The second factor: who needs a TOTP code, and a middleware that holds the rest back until then.
+
+Admins and editors must use a TOTP device (an authenticator app); viewers may.
+After the password, a user who needs a second factor reaches nothing but the
+enrolment or code page (and log out) until a code from their device is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import urlencode
+
+from django.http import HttpResponseRedirect
+from django.urls import Resolver404, resolve, reverse
+
+from habeas.web.accounts.roles import Role, role_of
+
+# The pages a half-logged-in user may still reach: the second factor's own, and the way out.
+_OPEN_ROUTES = frozenset({"two-factor-verify", "two-factor-setup", "login", "logout"})
+
+
+def must_use_two_factor(user: Any) -> bool:
+    """Whether `user`'s role obliges them to use a second factor (admins and editors)."""
+    role = role_of(user)
+    return role is not None and role.allows(Role.EDITOR)
+
+
+def confirmed_device(user: Any) -> Any:
+    """The user's confirmed TOTP device, or None when they have not enrolled one."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("id").first()
+
+
+def needs_code(user: Any) -> bool:
+    """Whether this logged-in, not yet OTP-verified user must pass a second factor now.
+
+    True for admins and editors, and for anyone who chose to enrol a device.
+    """
+    if not user.is_authenticated or user.is_verified():
+        return False
+    return must_use_two_factor(user) or confirmed_device(user) is not None
+
+
+class TwoFactorMiddleware:
+    """Redirect a user who still owes a second factor to enrolment or to the code page.
+
+    Sits after django_otp's OTPMiddleware (which sets `user.is_verified`).
+    """
+
+    def __init__(self, get_response: Callable[[Any], Any]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: Any) -> Any:
+        if needs_code(request.user) and not _is_open(request.path_info):
+            route = "two-factor-verify" if confirmed_device(request.user) else "two-factor-setup"
+            query = urlencode({"next": request.get_full_path()})
+            return HttpResponseRedirect(f"{reverse(route)}?{query}")
+        return self.get_response(request)
+
+
+def _is_open(path: str) -> bool:
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False  # an unknown address: redirecting beats revealing a 404 page
+    return match.url_name in _OPEN_ROUTES and not match.namespace
+
+
+def enrol_totp(user: Any) -> Any:
+    """Give `user` a confirmed TOTP device (for set-ups made from the command line, like the demo).
+
+    The caller hands its secret (`totp_secret(device)`) to the user by a safe channel.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="authenticator", confirmed=True)
+
+
+def totp_secret(device: Any) -> str:
+    """The device's key in base32, as authenticator apps take it."""
+    from base64 import b32encode
+
+    return b32encode(device.bin_key).decode("ascii")
