@@ -5,43 +5,14 @@ No browser is downloaded: Playwright launches /usr/bin/chromium (apt-get install
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-
-CHROMIUM = Path("/usr/bin/chromium")
-REPO = Path(__file__).resolve().parents[2]
-ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@dataclass(frozen=True)
-class App:
-    url: str
-    password: str  # of the user "admin"
-
-
-def _env(home: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("HABEAS_")}
-    env["HABEAS_HOME"] = str(home)
-    # The fixed extractor of the web tests, so these tests do not pin the rule engine's output.
-    env["HABEAS_EXTRACTOR"] = "web_extractor:WebTestExtractor"
-    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "tests" / "web"), env.get("PYTHONPATH", "")])
-    return env
+from browser_support import ARGS, CHROMIUM, App, server_env, totp
 
 
 @pytest.fixture(scope="session")
@@ -53,17 +24,18 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
     habeas = [sys.executable, "-m", "habeas.cli.main"]
     made = subprocess.run(
         [*habeas, "demo", "--no-serve"],
-        env=_env(home),
+        env=server_env(home),
         capture_output=True,
         text=True,
         timeout=120,
         check=True,
     )
     password = re.search(r"with the password (\S+)", made.stdout)
-    assert password is not None, made.stdout + made.stderr
+    secret = re.search(r"TOTP secret ([A-Z2-7]+)", made.stdout)
+    assert password is not None and secret is not None, made.stdout + made.stderr
     server = subprocess.Popen(
         [*habeas, "serve", "--port", "0"],
-        env=_env(home),
+        env=server_env(home),
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -73,7 +45,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
         line = server.stdout.readline()
         found = re.search(r"serving on (http://\S+)/", line)
         assert found is not None, line
-        yield App(found.group(1), password.group(1))
+        yield App(found.group(1), password.group(1), secret.group(1))
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -92,15 +64,40 @@ def browser(app: App) -> Iterator[Any]:
         browser.close()
 
 
-@pytest.fixture
-def page(browser: Any, app: App) -> Iterator[Any]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+# Cookies of the admin's login, by instance URL. One login per instance: a TOTP code is
+# accepted once, so logging in per test would wait up to 30 seconds for each next code.
+_ADMIN_SESSIONS: dict[str, dict[str, Any]] = {}
+
+
+@pytest.fixture(scope="module")
+def admin_session(browser: Any, app: App) -> dict[str, Any]:
+    """The cookies of a full admin login (password and TOTP code) on `app`, made once."""
+    if app.url in _ADMIN_SESSIONS:
+        return _ADMIN_SESSIONS[app.url]
+    context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
     page.goto(app.url + "/")
     page.fill("#id_username", "admin")
     page.fill("#id_password", app.password)
     page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r".*/accounts/two-factor/.*"))
+    page.fill("#id_token", totp(app.totp_secret))
+    page.click("main button[type=submit]")  # the header's Log out is a button too
     page.wait_for_url(app.url + "/")
+    state: dict[str, Any] = context.storage_state()
+    context.close()
+    _ADMIN_SESSIONS[app.url] = state
+    return state
+
+
+@pytest.fixture
+def page(browser: Any, app: App, admin_session: dict[str, Any]) -> Iterator[Any]:
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, storage_state=admin_session
+    )
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto(app.url + "/")
     yield page
     context.close()

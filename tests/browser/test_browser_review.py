@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from conftest import App
+from browser_support import App
 
 
 def _paste(page: Any, app: App, text: str) -> None:

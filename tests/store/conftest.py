@@ -37,8 +37,9 @@ def django_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
-def empty_store(django_store: Path) -> None:
+def empty_store(django_store: Path) -> Iterator[None]:
     from django.contrib.auth.models import Group, User
+    from django.test import override_settings
 
     from habeas.web.store import models as m
     from habeas.web.store.tasks import queue
@@ -51,6 +52,9 @@ def empty_store(django_store: Path) -> None:
     User.objects.all().delete()
     Group.objects.all().delete()
     queue().huey.flush()
+    # Another test directory may have set Django up first: pin what these tests rely on.
+    with override_settings(HABEAS_EXTRACTOR=EXTRACTOR):
+        yield
 
 
 def _empty_audit_log() -> None:

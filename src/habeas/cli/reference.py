@@ -26,8 +26,15 @@ def _subcommands(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.Ar
 
 def _help(parser: argparse.ArgumentParser) -> str:
     # A fixed width, so the text does not depend on the terminal it was made in.
+    saved = os.environ.get("COLUMNS")
     os.environ["COLUMNS"] = "88"
-    return parser.format_help().rstrip()
+    try:
+        return parser.format_help().rstrip()
+    finally:
+        if saved is None:
+            del os.environ["COLUMNS"]
+        else:
+            os.environ["COLUMNS"] = saved
 
 
 def render() -> str:
