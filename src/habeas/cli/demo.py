@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
     print(f"habeas: demo instance ready: {len(results)} fictional reports", flush=True)
     login = (
         f"log in as admin with the password {password} and a code from an authenticator "
-        f"app given the TOTP secret {secret}"
+        f"app given the TOTP secret {secret} (or from: habeas users code {secret})"
     )
     if args.no_serve:
         print(f"habeas: {login}")
