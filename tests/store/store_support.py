@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from habeas.model import Event, EventType, Extraction, Person, Report
 
 HERE = Path(__file__).resolve().parent
 EXTRACTOR = "fictional_extractor:FixedNameExtractor"
@@ -62,3 +65,34 @@ def rss(site: Site, paths: list[str]) -> bytes:
         f"<title>Fictional Wire</title><link>{site.url('/')}</link>"
         f"<description>Invented news</description>{items}</channel></rss>"
     ).encode()
+
+
+_LINE = re.compile(r"(?P<name>[^,.]+), (?P<role>\w+), was detained in (?P<place>[^.]+)\.")
+
+
+class LineExtractor:
+    """Reads "NAME, ROLE, was detained in PLACE." so that two spellings of one
+    invented name arrive as two persons (for identity resolution tests)."""
+
+    version = "test.lines.v1"
+
+    def extract(self, report: Report) -> Extraction:
+        persons = tuple(
+            Person(
+                name=m["name"].strip(),
+                roles=(m["role"],),
+                events=(
+                    Event(
+                        type=EventType.DETENTION, place=m["place"], evidence=(m.start(), m.end())
+                    ),
+                ),
+            )
+            for m in _LINE.finditer(report.text)
+        )
+        return Extraction(doc_id=report.doc_id, persons=persons, engine=self.version)
+
+
+def ingest_lines(text: str) -> None:
+    from habeas.web.store.services import ingest_text
+
+    ingest_text(text, name=f"{abs(hash(text))}.txt", extractor=LineExtractor())

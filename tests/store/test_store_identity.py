@@ -6,40 +6,12 @@ service with a small extractor that reads "NAME, ROLE, was detained in PLACE."
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
+from store_support import ingest_lines
 
 from habeas.errors import InputError
-from habeas.model import Event, EventType, Extraction, Person, Report
-
-_LINE = re.compile(r"(?P<name>[^,.]+), (?P<role>\w+), was detained in (?P<place>[^.]+)\.")
-
-
-class LineExtractor:
-    version = "test.lines.v1"
-
-    def extract(self, report: Report) -> Extraction:
-        persons = tuple(
-            Person(
-                name=m["name"].strip(),
-                roles=(m["role"],),
-                events=(
-                    Event(
-                        type=EventType.DETENTION, place=m["place"], evidence=(m.start(), m.end())
-                    ),
-                ),
-            )
-            for m in _LINE.finditer(report.text)
-        )
-        return Extraction(doc_id=report.doc_id, persons=persons, engine=self.version)
-
-
-def _ingest(text: str) -> None:
-    from habeas.web.store.services import ingest_text
-
-    ingest_text(text, name=f"{abs(hash(text))}.txt", extractor=LineExtractor())
 
 
 def _person(name: str) -> Any:
@@ -55,9 +27,9 @@ def _judgements(verdict: str) -> list[Any]:
 
 
 def test_same_full_name_and_same_place_links_on_arrival() -> None:
-    _ingest("Zamira Qodirova, journalist, was detained in Yashil.")
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil.")
     first = _person("Zamira Qodirova")
-    _ingest("Zamira Qodirova, journalist, was detained in Yashil. She spoke later.")
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil. She spoke later.")
 
     from habeas.web.store.models import Person as Row
 
@@ -73,8 +45,8 @@ def test_same_full_name_and_same_place_links_on_arrival() -> None:
 def test_a_name_match_without_agreeing_context_is_only_possible() -> None:
     from habeas.web.store.queries import possible_matches
 
-    _ingest("Zamira Qodirova, journalist, was detained in Yashil.")
-    _ingest("Замира Кодирова, blogger, was detained in Tepa.")
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil.")
+    ingest_lines("Замира Кодирова, blogger, was detained in Tepa.")
     first, second = _person("Zamira Qodirova"), _person("Замира Кодирова")
 
     assert second.merged_into_id is None
@@ -85,8 +57,8 @@ def test_a_name_match_without_agreeing_context_is_only_possible() -> None:
 
 
 def test_relatives_are_not_even_suggested() -> None:
-    _ingest("Zamira Qodirova, journalist, was detained in Yashil.")
-    _ingest("Zamir Qodirov, journalist, was detained in Yashil.")
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil.")
+    ingest_lines("Zamir Qodirov, journalist, was detained in Yashil.")
     assert _judgements("unsure") == _judgements("same") == []
 
 
@@ -109,8 +81,8 @@ def test_merge_keeps_every_form_and_event_and_undo_restores_exactly() -> None:
     from habeas.web.store.services import history
 
     alice = User.objects.create_user("alice")
-    _ingest("Zamira Qodirova, journalist, was detained in Yashil.")
-    _ingest("Замира Кодирова, blogger, was detained in Tepa.")
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil.")
+    ingest_lines("Замира Кодирова, blogger, was detained in Tepa.")
     kept, absorbed = _person("Zamira Qodirova"), _person("Замира Кодирова")
     before = _state()
 
@@ -137,8 +109,8 @@ def test_search_finds_a_person_by_any_known_form() -> None:
     from habeas.web.store.merges import merge_persons
     from habeas.web.store.queries import find_persons
 
-    _ingest("Elmar Talibov, activist, was detained in Yashil.")
-    _ingest("Эльмар Талибов, activist, was detained in Tepa.")
+    ingest_lines("Elmar Talibov, activist, was detained in Yashil.")
+    ingest_lines("Эльмар Талибов, activist, was detained in Tepa.")
     kept, absorbed = _person("Elmar Talibov"), _person("Эльмар Талибов")
     merge_persons(kept.pk, absorbed.pk, why="same activist")
 
@@ -153,7 +125,7 @@ def test_search_finds_a_person_by_any_known_form() -> None:
 def test_search_with_an_unusable_name_finds_nobody(bad: str) -> None:
     from habeas.web.store.queries import find_persons
 
-    _ingest("Elmar Talibov, activist, was detained in Yashil.")
+    ingest_lines("Elmar Talibov, activist, was detained in Yashil.")
     assert find_persons(bad) == []
 
 
@@ -162,7 +134,7 @@ def test_bad_merges_and_undos_say_why() -> None:
     from habeas.web.store.models import Version
     from habeas.web.store.queries import find_persons
 
-    _ingest("Elmar Talibov, activist, was detained in Yashil.")
+    ingest_lines("Elmar Talibov, activist, was detained in Yashil.")
     person = _person("Elmar Talibov")
     with pytest.raises(InputError, match="empty"):
         find_persons("  ")

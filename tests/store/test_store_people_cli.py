@@ -7,40 +7,12 @@ spellings of one name arrive as two persons.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import pytest
+from store_support import ingest_lines
 
 from habeas.cli.main import main
-from habeas.model import Event, EventType, Extraction, Person, Report
-
-_LINE = re.compile(r"(?P<name>[^,.]+), (?P<role>\w+), was detained in (?P<place>[^.]+)\.")
-
-
-class LineExtractor:
-    version = "test.lines.v1"
-
-    def extract(self, report: Report) -> Extraction:
-        persons = tuple(
-            Person(
-                name=m["name"].strip(),
-                roles=(m["role"],),
-                events=(
-                    Event(
-                        type=EventType.DETENTION, place=m["place"], evidence=(m.start(), m.end())
-                    ),
-                ),
-            )
-            for m in _LINE.finditer(report.text)
-        )
-        return Extraction(doc_id=report.doc_id, persons=persons, engine=self.version)
-
-
-def _ingest(text: str) -> None:
-    from habeas.web.store.services import ingest_text
-
-    ingest_text(text, name=f"{abs(hash(text))}.txt", extractor=LineExtractor())
 
 
 def _id(name: str) -> int:
@@ -52,8 +24,8 @@ def _id(name: str) -> int:
 @pytest.fixture
 def pair() -> tuple[int, int]:
     """(Latin spelling, Cyrillic spelling) of one invented journalist, as two persons."""
-    _ingest("Dilbar Yusupova, journalist, was detained in Chorsu.")
-    _ingest("Дильбар Юсупова, editor, was detained in Bektemir.")
+    ingest_lines("Dilbar Yusupova, journalist, was detained in Chorsu.")
+    ingest_lines("Дильбар Юсупова, editor, was detained in Bektemir.")
     return _id("Dilbar Yusupova"), _id("Дильбар Юсупова")
 
 
@@ -141,7 +113,7 @@ def test_bad_input_is_one_line_and_changes_nothing(
     from habeas.web.store.merges import merge_persons, undo_merge
 
     latin, cyrillic = pair
-    _ingest("Dilbar Yusupova, teacher, was detained in Olmazor.")
+    ingest_lines("Dilbar Yusupova, teacher, was detained in Olmazor.")
     (namesake,) = [p for p in _ids("Dilbar Yusupova") if p != latin]
     merged = merge_persons(latin, namesake, why="setup")
     if "UNDONE" in args:
