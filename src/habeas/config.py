@@ -88,7 +88,8 @@ class Config:
         return self.home / "queue.sqlite3"
 
 
-def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+def env_bool(env: Mapping[str, str], name: str, default: bool) -> bool:
+    """A yes/no setting; a value that is neither fails with one sentence naming it."""
     raw = env.get(name)
     if raw is None:
         return default
@@ -100,7 +101,8 @@ def _bool(env: Mapping[str, str], name: str, default: bool) -> bool:
     raise InputError(f"{name} must be true or false (1/0), not {raw!r}")
 
 
-def _int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+def env_int(env: Mapping[str, str], name: str, default: int, *, low: int, high: int) -> int:
+    """A whole-number setting within [low, high]; anything else fails with one sentence."""
     raw = env.get(name)
     if raw is None or not raw.strip():
         return default
@@ -124,12 +126,12 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     return Config(
         home=home,
         database_url=database_url,
-        max_bytes=_int(env, "HABEAS_MAX_BYTES", 10_000_000, low=1, high=2**40),
-        allow_private_fetch=_bool(env, "HABEAS_ALLOW_PRIVATE_FETCH", False),
+        max_bytes=env_int(env, "HABEAS_MAX_BYTES", 10_000_000, low=1, high=2**40),
+        allow_private_fetch=env_bool(env, "HABEAS_ALLOW_PRIVATE_FETCH", False),
         extractor=extractor,
-        poll_minutes=_int(env, "HABEAS_POLL_MINUTES", 30, low=1, high=60),
+        poll_minutes=env_int(env, "HABEAS_POLL_MINUTES", 30, low=1, high=60),
         secret_key=env.get("HABEAS_SECRET_KEY") or INSECURE_SECRET_KEY,
-        debug=_bool(env, "HABEAS_DEBUG", False),
+        debug=env_bool(env, "HABEAS_DEBUG", False),
     )
 
 
@@ -161,10 +163,10 @@ def load_notifications(environ: Mapping[str, str] | None = None) -> Notification
     env = os.environ if environ is None else environ
     return Notifications(
         smtp_host=(env.get("HABEAS_SMTP_HOST") or "").strip(),
-        smtp_port=_int(env, "HABEAS_SMTP_PORT", 25, low=1, high=65535),
+        smtp_port=env_int(env, "HABEAS_SMTP_PORT", 25, low=1, high=65535),
         smtp_user=env.get("HABEAS_SMTP_USER") or "",
         smtp_password=env.get("HABEAS_SMTP_PASSWORD") or "",
-        smtp_starttls=_bool(env, "HABEAS_SMTP_STARTTLS", False),
+        smtp_starttls=env_bool(env, "HABEAS_SMTP_STARTTLS", False),
         mail_from=(env.get("HABEAS_MAIL_FROM") or "").strip() or "habeas@localhost",
         webhook_url=_url(env, "HABEAS_WEBHOOK_URL"),
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from csp.constants import NONE, SELF
 
-from habeas.config import _bool, _int, load_config
+from habeas.config import env_bool, env_int, load_config
 from habeas.web.databases import django_database
 
 HABEAS_CONFIG = load_config()
@@ -106,9 +106,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_FAILURE_LIMIT = _int(os.environ, "HABEAS_LOGIN_ATTEMPTS", 5, low=1, high=100)
+AXES_FAILURE_LIMIT = env_int(os.environ, "HABEAS_LOGIN_ATTEMPTS", 5, low=1, high=100)
 AXES_COOLOFF_TIME = dt.timedelta(
-    minutes=_int(os.environ, "HABEAS_LOCKOUT_MINUTES", 30, low=1, high=10_080)
+    minutes=env_int(os.environ, "HABEAS_LOCKOUT_MINUTES", 30, low=1, high=10_080)
 )
 # Per name and address together: an attacker cannot lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -117,7 +117,7 @@ AXES_RESET_ON_SUCCESS = True
 OTP_TOTP_ISSUER = "habeas"
 
 # A stolen laptop with an open browser must not keep a session for days.
-SESSION_COOKIE_AGE = 3600 * _int(os.environ, "HABEAS_SESSION_HOURS", 8, low=1, high=720)
+SESSION_COOKIE_AGE = 3600 * env_int(os.environ, "HABEAS_SESSION_HOURS", 8, low=1, high=720)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -133,9 +133,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 # HABEAS_HTTPS=1 where habeas itself (or a proxy that sets X-Forwarded-Proto) serves TLS:
 # plain-HTTP requests are then redirected. Off by default so `habeas serve` works on a laptop.
-HABEAS_HTTPS = _bool(os.environ, "HABEAS_HTTPS", False)
+HABEAS_HTTPS = env_bool(os.environ, "HABEAS_HTTPS", False)
 SECURE_SSL_REDIRECT = HABEAS_HTTPS
-if HABEAS_HTTPS and _bool(os.environ, "HABEAS_BEHIND_PROXY", False):
+if HABEAS_HTTPS and env_bool(os.environ, "HABEAS_BEHIND_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # No inline script or style and no third-party origin: an injected <script> cannot run.
 CONTENT_SECURITY_POLICY = {
