@@ -10,9 +10,16 @@ import base64
 import hashlib
 import hmac
 import os
+import re
+import subprocess
+import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parents[2]
@@ -50,3 +57,39 @@ def server_env(home: Path) -> dict[str, str]:
     env["HABEAS_EXTRACTOR"] = "web_extractor:WebTestExtractor"
     env["PYTHONPATH"] = os.pathsep.join([str(REPO / "tests" / "web"), env.get("PYTHONPATH", "")])
     return env
+
+
+@contextmanager
+def running_demo(home: Path, env: dict[str, str]) -> Iterator[App]:
+    """`habeas demo --no-serve` in `home`, then `habeas serve` on a free port, until the end."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is absent: apt-get install chromium to run browser tests")
+    pytest.importorskip("playwright.sync_api", reason="playwright (the Python package) is absent")
+    habeas = [sys.executable, "-m", "habeas.cli.main"]
+    made = subprocess.run(
+        [*habeas, "demo", "--no-serve"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+    password = re.search(r"with the password (\S+)", made.stdout)
+    secret = re.search(r"TOTP secret ([A-Z2-7]+)", made.stdout)
+    assert password is not None and secret is not None, made.stdout + made.stderr
+    server = subprocess.Popen(
+        [*habeas, "serve", "--port", "0"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        line = server.stdout.readline()
+        found = re.search(r"serving on (http://\S+)/", line)
+        assert found is not None, line
+        yield App(found.group(1), password.group(1), secret.group(1))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

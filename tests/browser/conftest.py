@@ -6,49 +6,18 @@ No browser is downloaded: Playwright launches /usr/bin/chromium (apt-get install
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import ARGS, CHROMIUM, App, server_env, totp
+from browser_support import ARGS, CHROMIUM, App, running_demo, server_env, totp
 
 
 @pytest.fixture(scope="session")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: apt-get install chromium to run browser tests")
-    pytest.importorskip("playwright.sync_api", reason="playwright (the Python package) is absent")
     home = tmp_path_factory.mktemp("habeas-browser")
-    habeas = [sys.executable, "-m", "habeas.cli.main"]
-    made = subprocess.run(
-        [*habeas, "demo", "--no-serve"],
-        env=server_env(home),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    password = re.search(r"with the password (\S+)", made.stdout)
-    secret = re.search(r"TOTP secret ([A-Z2-7]+)", made.stdout)
-    assert password is not None and secret is not None, made.stdout + made.stderr
-    server = subprocess.Popen(
-        [*habeas, "serve", "--port", "0"],
-        env=server_env(home),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        line = server.stdout.readline()
-        found = re.search(r"serving on (http://\S+)/", line)
-        assert found is not None, line
-        yield App(found.group(1), password.group(1), secret.group(1))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running_demo(home, server_env(home)) as running:
+        yield running
 
 
 # Module scope, not session: Playwright's sync API runs an event loop in this

@@ -8,14 +8,11 @@ Ganja blogger arrives as a second person "possibly the same as" the first.
 
 from __future__ import annotations
 
-import re
-import subprocess
-import sys
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from browser_support import CHROMIUM, App, server_env
+from browser_support import App, running_demo, server_env
 
 LATIN = "Elnur Mammadzade"
 AZERBAIJANI = "Elnur Məmmədzadə"
@@ -27,39 +24,11 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[App]:
 
     Started as conftest's `app` is (same output parsed), only without the fixed extractor.
     """
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is absent: apt-get install chromium to run browser tests")
-    pytest.importorskip("playwright.sync_api", reason="playwright (the Python package) is absent")
     home = tmp_path_factory.mktemp("habeas-browser-merge")
     env = server_env(home)
     env.pop("HABEAS_EXTRACTOR", None)
-    habeas = [sys.executable, "-m", "habeas.cli.main"]
-    made = subprocess.run(
-        [*habeas, "demo", "--no-serve"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    password = re.search(r"with the password (\S+)", made.stdout)
-    secret = re.search(r"TOTP secret ([A-Z2-7]+)", made.stdout)
-    assert password is not None and secret is not None, made.stdout + made.stderr
-    server = subprocess.Popen(
-        [*habeas, "serve", "--port", "0"],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        assert server.stdout is not None
-        found = re.search(r"serving on (http://\S+)/", server.stdout.readline())
-        assert found is not None
-        yield App(found.group(1), password.group(1), secret.group(1))
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+    with running_demo(home, env) as running:
+        yield running
 
 
 def _names(page: Any) -> str:
