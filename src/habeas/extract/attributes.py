@@ -91,7 +91,7 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             if first is None or second is None:
                 continue
             kind_name = cue or lex.penalty_defaults.get(next(iter(second)))
-            if kind_name is None or not _near_decision_word(text, m.start(), lex):
+            if kind_name is None or not _near_decision_word(text, lex):
                 continue
             kind = PenaltyKind(kind_name)
             found.append((m.start(), m.start("n"), _penalty(kind, first)))
@@ -106,7 +106,7 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 continue
             unit = next(iter(term))
             kind_name = cue or lex.penalty_defaults.get(unit)
-            if kind_name is None or not _near_decision_word(text, m.start(), lex):
+            if kind_name is None or not _near_decision_word(text, lex):
                 continue
             if unit == "hours" and kind_name != PenaltyKind.COMMUNITY_SERVICE.value:
                 continue
@@ -133,7 +133,7 @@ def _cue_kind(text: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _near_decision_word(text: str, start: int, lex: Lexicon) -> bool:
+def _near_decision_word(text: str, lex: Lexicon) -> bool:
     """A bare "15 days" is a penalty only in a sentence that speaks of a court decision."""
     return lex.decision_words is None or bool(lex.decision_words.search(text))
 

@@ -422,8 +422,3 @@ def role_of(lex: Lexicon, match: re.Match[str]) -> str:
 
 def is_role_word(lex: Lexicon, word: str) -> bool:
     return lex.role_any.fullmatch(word) is not None
-
-
-def available_languages() -> tuple[str, ...]:
-    files = resources.files("habeas.extract.lexicons").iterdir()
-    return tuple(sorted(f.name[:-5] for f in files if f.name.endswith(".toml")))

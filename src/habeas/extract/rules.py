@@ -205,7 +205,7 @@ class _Document:
             else:
                 targets = self._targets(hit, mentions, sentence)
             if not targets:
-                if self._mentions_group_noun(sentence, hit):
+                if self._mentions_group_noun(sentence):
                     date = self._date_for(hit, dates, resolved, sentence)
                     group_hits.append((index, hit, date))
                 continue
@@ -378,7 +378,7 @@ class _Document:
             return []  # "traders protesting": the event is the group's, not a pronoun's
         if pronoun is not None:
             return pronoun[0]
-        if self._mentions_group_noun(sentence, hit):
+        if self._mentions_group_noun(sentence):
             return []
         return list(self.state.focus)
 
@@ -541,7 +541,7 @@ class _Document:
             pronoun.kind not in ("role_noun", "kin")
         )
 
-    def _mentions_group_noun(self, sentence: Sentence, hit: _Hit) -> bool:
+    def _mentions_group_noun(self, sentence: Sentence) -> bool:
         return bool(self.lex.group_noun.search(self.low[sentence.start : sentence.end]))
 
     # ------------------------------------------------------------ when
