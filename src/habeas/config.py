@@ -18,9 +18,26 @@ HABEAS_ALLOW_PRIVATE_FETCH
     addresses (for a test server or an intranet). Default: false, so a URL in a
     feed cannot make habeas probe the machine it runs on or its network.
 HABEAS_EXTRACTOR
-    The extractor that turns captured reports into suggestions, as
-    ``module:factory`` (a callable with no arguments returning an Extractor).
-    Default: ``habeas.extract.engine:default_extractor``.
+    The extractor that turns captured reports into suggestions: ``rules`` (the
+    offline rule engine), ``llm`` (a language model on a server of the group's
+    own, set up with the HABEAS_LLM_* variables below), ``combined`` (both, with
+    the facts they agree on marked so), or ``module:factory`` (a callable with
+    no arguments returning an Extractor).
+    Default: ``habeas.extract.engine:default_extractor`` (the rules).
+HABEAS_LLM_URL / HABEAS_LLM_MODEL
+    The OpenAI-compatible API base of the model server (Ollama, llama.cpp's
+    server, vLLM), e.g. ``http://127.0.0.1:11434/v1``, and the model's name.
+    Report texts are sent there: only to this machine unless the host is named
+    in HABEAS_LLM_ALLOWED_HOSTS (private addresses, comma-separated) or
+    HABEAS_LLM_ALLOW_REMOTE is true. Default: none (the LLM engine is off).
+HABEAS_LLM_TIMEOUT / HABEAS_LLM_CONCURRENCY
+    Seconds to wait for one answer (1-3600, default 120) and how many requests
+    may be in flight at once (1-64, default 2).
+HABEAS_LLM_JSON_SCHEMA
+    ``0`` stops sending the contract's JSON schema with each request, for a
+    server that rejects it. Default: true.
+HABEAS_LLM_API_KEY
+    A bearer token, for a server that asks for one. Default: none.
 HABEAS_POLL_MINUTES
     How often ``habeas worker`` polls the registered feeds, in minutes (1-60).
     Default: 30.
@@ -121,8 +138,11 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     home = Path(env.get("HABEAS_HOME") or "var").expanduser().absolute()
     database_url = env.get("HABEAS_DATABASE_URL") or f"sqlite:///{home / 'habeas.sqlite3'}"
     extractor = env.get("HABEAS_EXTRACTOR") or DEFAULT_EXTRACTOR
-    if ":" not in extractor:
-        raise InputError(f"HABEAS_EXTRACTOR must be written module:factory, not {extractor!r}")
+    if ":" not in extractor and extractor not in ("rules", "llm", "combined"):
+        raise InputError(
+            "HABEAS_EXTRACTOR must be rules, llm, combined or module:factory, "
+            f"not {extractor!r}"
+        )
     return Config(
         home=home,
         database_url=database_url,

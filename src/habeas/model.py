@@ -143,6 +143,9 @@ class Event:
     outcome: AppealOutcome | None = None
     detail: str | None = None
     evidence: tuple[int, int] | None = None
+    #: the engines that found this event, when more than one engine was asked
+    #: (the combined engine): ("rules.v1", "llm.v1:MODEL") means both agree
+    found_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +225,8 @@ def event_to_json(e: Event) -> dict[str, Any]:
         out["outcome"] = e.outcome.value
     if e.evidence is not None:
         out["evidence"] = list(e.evidence)
+    if e.found_by:
+        out["found_by"] = list(e.found_by)
     return out
 
 
@@ -309,6 +314,9 @@ def event_from_json(obj: Mapping[str, Any]) -> Event:
     charges = obj.get("charges") or []
     if not isinstance(charges, list):
         raise ContractError("charges must be a list")
+    found_by = obj.get("found_by") or []
+    if not isinstance(found_by, list) or not all(isinstance(f, str) for f in found_by):
+        raise ContractError("found_by must be a list of engine names")
     return Event(
         type=_enum(EventType, obj.get("type"), "event type"),
         date=PartialDate.parse(date) if date else None,
@@ -320,6 +328,7 @@ def event_from_json(obj: Mapping[str, Any]) -> Event:
         outcome=_enum(AppealOutcome, outcome, "appeal outcome") if outcome is not None else None,
         detail=_opt_str(obj, "detail"),
         evidence=(evidence[0], evidence[1]) if evidence is not None else None,
+        found_by=tuple(found_by),
     )
 
 

@@ -29,7 +29,7 @@ def test_defaults_put_everything_under_the_data_directory(tmp_path: Path) -> Non
         ("HABEAS_MAX_BYTES", "0", "HABEAS_MAX_BYTES must be between 1 and"),
         ("HABEAS_ALLOW_PRIVATE_FETCH", "maybe", "HABEAS_ALLOW_PRIVATE_FETCH must be true or false"),
         ("HABEAS_POLL_MINUTES", "90", "HABEAS_POLL_MINUTES must be between 1 and 60, not 90"),
-        ("HABEAS_EXTRACTOR", "rules", "HABEAS_EXTRACTOR must be written module:factory"),
+        ("HABEAS_EXTRACTOR", "gpt", "HABEAS_EXTRACTOR must be rules, llm, combined or module"),
     ],
 )
 def test_a_bad_value_names_the_variable(name: str, value: str, message: str) -> None:

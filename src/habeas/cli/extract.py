@@ -53,15 +53,23 @@ def register(subparsers: Any) -> None:
         default="json",
         help="json: the contract's JSON Lines (default); table: a summary to read",
     )
+    p.add_argument(
+        "--engine",
+        choices=["rules", "llm", "combined"],
+        default="rules",
+        help="rules (offline, default); llm: a model on your own server; combined: both",
+    )
+    p.add_argument("--llm-url", metavar="URL", help="the model server's API base (HABEAS_LLM_URL)")
+    p.add_argument("--llm-model", metavar="NAME", help="the model's name (HABEAS_LLM_MODEL)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from habeas.extract.engine import default_extractor
+    from habeas.extract.engine import named_extractor
 
     published = parse_iso_day(args.published) if args.published else None
-    extractor = default_extractor()
+    extractor = named_extractor(args.engine, llm_url=args.llm_url, llm_model=args.llm_model)
     out = sys.stdout
     failures = 0
     done = 0

@@ -20,6 +20,7 @@ from habeas.errors import HabeasError
 # Order is the order in `habeas --help`.
 _COMMAND_MODULES = (
     "habeas.cli.extract",
+    "habeas.cli.evaluate",
     "habeas.cli.match",
     "habeas.cli.ingest",
     "habeas.cli.feeds",

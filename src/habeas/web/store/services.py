@@ -31,6 +31,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from habeas import model
+from habeas.config import DEFAULT_EXTRACTOR
 from habeas.errors import HabeasError, InputError
 from habeas.extract.engine import Extractor
 from habeas.web.store.merges import merge_persons, undo_merge
@@ -107,6 +108,10 @@ def _count(n: int, noun: str) -> str:
 
 @lru_cache(maxsize=4)
 def _extractor_from(spec: str) -> Extractor:
+    if ":" not in spec:
+        from habeas.extract.engine import named_extractor
+
+        return named_extractor(spec)
     module_name, _, attr = spec.partition(":")
     try:
         factory = getattr(importlib.import_module(module_name), attr)
@@ -123,6 +128,22 @@ def max_bytes() -> int:
 def load_extractor() -> Extractor:
     """The extractor named by HABEAS_EXTRACTOR, built once per process."""
     return _extractor_from(str(settings.HABEAS_EXTRACTOR))
+
+
+def engine_disclosure() -> str:
+    """Which engine reads captured reports and where their texts go, in one sentence."""
+    spec = str(settings.HABEAS_EXTRACTOR)
+    if spec in ("llm", "combined"):
+        from habeas.extract.llm_endpoint import destination, load_llm_settings
+
+        try:
+            where = destination(load_llm_settings())
+        except HabeasError as exc:
+            return f"The {spec} engine is chosen but cannot be used: {exc}."
+        return f"Reports are read by the {spec} engine: {where}."
+    if spec in ("rules", DEFAULT_EXTRACTOR):
+        return "Reports are read by the rule engine on this server; no report text leaves it."
+    return f"Reports are read by the engine {spec}, configured by the operator."
 
 
 def script_of(name: str) -> str:
@@ -361,7 +382,8 @@ def _store_event(person: Any, event: model.Event, *, report: Any, engine: str, w
         charges=[model.charge_to_json(c) for c in event.charges],
         outcome=event.outcome.value if event.outcome else "",
         detail=event.detail or "",
-        made_by_engine=engine,
+        # The combined engine says which engines found each event ("rules.v1+llm.v1:…").
+        made_by_engine=("+".join(event.found_by) if event.found_by else engine)[:64],
     )
     if event.evidence is not None:
         start, end = event.evidence

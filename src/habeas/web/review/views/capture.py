@@ -37,6 +37,7 @@ def _page(request: HttpRequest, **forms: Any) -> HttpResponse:
         "url": forms.get("url") or UrlForm(prefix="url"),
         "upload": forms.get("upload") or UploadForm(prefix="upload"),
         "max_mb": services.max_bytes() / 1_000_000,
+        "engine": services.engine_disclosure(),
     }
     status = 400 if any(f.errors for f in forms.values()) else 200
     return render(request, "review/capture.html", context, status=status)
