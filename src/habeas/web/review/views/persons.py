@@ -47,7 +47,12 @@ def _first_day(date_text: str) -> dt.date:
 
 @viewer_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    persons = Person.objects.order_by("display_name", "id").prefetch_related("name_forms")
+    # Merged-away persons are reached only through the merge history of their file.
+    persons = (
+        Person.objects.filter(merged_into__isnull=True)
+        .order_by("display_name", "id")
+        .prefetch_related("name_forms")
+    )
     page = Paginator(persons, 100).get_page(request.GET.get("page"))
     return render(request, "review/person_list.html", {"page": page})
 
