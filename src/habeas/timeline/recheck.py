@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from habeas.model import Event
-from habeas.timeline.alerts import PRETRIAL_WARNING_DAYS
+from habeas.timeline.alerts import PRETRIAL_WARNING_DAYS, Alert, AlertKind
 from habeas.timeline.assessment import Assessment
 from habeas.timeline.episodes import BasisKind
 from habeas.timeline.ordering import latest_day
@@ -30,11 +30,26 @@ def _around(day: dt.date, *offsets: int) -> set[dt.date]:
     return found
 
 
+# An alert's message counts days ("due on 9 April (3 days ago)"): it is refreshed
+# daily in its first week and while a pretrial term runs out, weekly after that,
+# so a store full of long-overdue releases is not recomputed whole every day.
+_DAILY_FOR_DAYS = 7
+_LATER_EVERY = 7
+
+
+def _count_refresh(alert: Alert, today: dt.date) -> int:
+    if alert.kind is AlertKind.PRETRIAL_ENDING or alert.date is None:
+        return 1
+    age = (today - alert.date.earliest()).days
+    return 1 if age < _DAILY_FOR_DAYS else _LATER_EVERY
+
+
 def next_change(events: Sequence[Event], assessment: Assessment) -> dt.date | None:
     """The first day after `assessment.today` on which `assess(events, ...)` may differ.
 
-    None when nothing can change with time alone. A person with an alert is
-    looked at again the next day, because alert messages count the days.
+    None when nothing can change with time alone. Status and which alerts
+    hold never change before that day; an open alert's message, which counts
+    days, is refreshed daily in the alert's first week, weekly after.
     """
     today = assessment.today
     days: set[dt.date] = set()
@@ -52,8 +67,8 @@ def next_change(events: Sequence[Event], assessment: Assessment) -> dt.date | No
             days |= _around(basis.ends, 0, 1)
             if basis.kind is BasisKind.PRETRIAL_DETENTION:
                 days |= _around(basis.ends, -PRETRIAL_WARNING_DAYS)
-    if assessment.alerts:
-        days |= _around(today, 1)
+    for alert in assessment.alerts:
+        days |= _around(today, _count_refresh(alert, today))
     try:
         return min(d for d in days if d > today)
     except ValueError:
