@@ -132,18 +132,32 @@ def test_a_new_support_action_makes_the_person_due_again_the_same_day(alice: Any
 
 
 def test_a_claimed_row_is_skipped_by_a_second_worker() -> None:
-    from habeas.web.alerts.models import PersonWatch
     from habeas.web.alerts.services import check_due
+    from habeas.web.store.models import PersonStatus
 
     person = person_with("Tamar Velkova", HELD_30_DAYS)
     check_due(today=D("2025-04-09"))
-    stale = PersonWatch.objects.get(person=person)
-    # Another worker claims the row first: it moves look_again_at on.
-    PersonWatch.objects.filter(pk=stale.pk).update(
-        look_again_at=dt.datetime(2025, 4, 11, tzinfo=dt.UTC)
-    )
-    claimed = PersonWatch.objects.filter(pk=stale.pk, look_again_at=stale.look_again_at).update(
-        checked_at=dt.datetime(2025, 4, 10, tzinfo=dt.UTC)
-    )
-    assert claimed == 0
+    stale = PersonStatus.objects.get(person=person)
+    assert stale.look_again_on == D("2025-04-10")  # the day the release becomes overdue
+    # Another worker claims the row first: it moves look_again_on on.
+    PersonStatus.objects.filter(pk=stale.pk).update(look_again_on=D("2025-04-11"))
     assert check_due(today=D("2025-04-10")).checked == 0
+
+
+def test_only_persons_whose_answer_can_change_are_looked_at_again() -> None:
+    from habeas.web.alerts.services import check_due
+
+    person_with("Tamar Velkova", HELD_30_DAYS)  # due out on 9 April 2025
+    person_with("Oren Laskaris", [{"type": "release", "date": "2025-01-05"}])
+    assert check_due(today=D("2025-03-20")).checked == 2  # both new
+    # Nothing changes for either until the release day comes near.
+    assert check_due(today=D("2025-04-08")).checked == 0
+    assert check_due(today=D("2025-04-09")).checked == 1
+    assert check_due(today=D("2025-04-10")).checked == 1  # now overdue: an alert opens
+    assert _alerts_of("Tamar Velkova") == [("release_overdue", "2025-04-09", "open")]
+
+
+def _alerts_of(name: str) -> list[tuple[str, str, str]]:
+    from habeas.web.store.models import Person
+
+    return _alerts(Person.objects.get(display_name=name))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from web_support import client_for, held_story, store
 
@@ -62,3 +64,54 @@ def test_reports_are_escaped_in_results() -> None:
 
     if connection.vendor == "sqlite":
         assert "&lt;script&gt;" in page  # shown as text (PostgreSQL's headline drops tags)
+
+
+def _known_as(*names: str) -> Any:
+    from habeas.web.store.merges import index_person
+    from habeas.web.store.models import NameForm, Person
+    from habeas.web.store.services import script_of
+
+    person = Person.objects.create(display_name=names[0])
+    for name in names:
+        NameForm.objects.create(person=person, name=name, script=script_of(name))
+    index_person(person)
+    return person
+
+
+def test_a_latin_spelling_finds_a_person_known_only_in_cyrillic() -> None:
+    from habeas.web.review.search import search_names
+
+    _known_as("Эльдар Гейдаров")
+    _known_as("Ramin Aliyev")
+
+    assert [h.person.display_name for h in search_names("Heydarov")] == ["Эльдар Гейдаров"]
+    assert [h.person.display_name for h in search_names("Eldar Heydarov")] == ["Эльдар Гейдаров"]
+    assert search_names("Ramin Heydarov") == []
+    assert "Эльдар Гейдаров</a>" in _search("Heydarov")
+
+
+def test_a_merged_away_person_is_not_found() -> None:
+    from habeas.web.review.search import search_names
+    from habeas.web.store.merges import merge_persons
+
+    kept = _known_as("Eldar Heydarov")
+    absorbed = _known_as("Эльдар Гейдаров")
+    merge_persons(kept.pk, absorbed.pk, why="same person")
+
+    assert [h.person.pk for h in search_names("Гейдаров")] == [kept.pk]
+
+
+def test_name_search_takes_a_fixed_number_of_queries() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from habeas.web.review.search import search_names
+
+    for i in range(30):
+        _known_as(f"Eldar Heydarov{'a' * (i % 3)}", f"Эльдар Гейдаров {i}")
+    with CaptureQueriesContext(connection) as few:
+        search_names("Heydarov")
+    with CaptureQueriesContext(connection) as many:
+        assert len(search_names("Eldar Heydarov")) == 30
+    assert len(few) <= 4
+    assert len(many) <= 5

@@ -62,6 +62,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--llm-url", metavar="URL", help="the model server's API base (HABEAS_LLM_URL)")
     p.add_argument("--llm-model", metavar="NAME", help="the model's name (HABEAS_LLM_MODEL)")
     p.add_argument("--quiet", action="store_true", help="no progress on standard error")
+    from habeas.cli.ingest import add_batch_options
+
+    add_batch_options(p)
     p.set_defaults(func=run)
 
 
@@ -81,13 +84,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"habeas: {exc}", file=sys.stderr)
             failures += 1
             continue
+        good = []
         for item in reports:
             if isinstance(item, HabeasError):
                 print(f"habeas: {item}", file=sys.stderr)
                 failures += 1
                 continue
-            report = _override(item, published=published, lang=args.lang)
-            result = extractor.extract(report)
+            good.append(_override(item, published=published, lang=args.lang))
+        for report, result in _extracted(good, extractor, args):
             _write(out, result, report, fmt=args.format)
             done += 1
             if not args.quiet and done % 100 == 0:
@@ -96,6 +100,16 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet and done >= 100:
         print(f"habeas: {done} reports done, {failures} failed", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _extracted(
+    reports: list[Report], extractor: Any, args: argparse.Namespace
+) -> Iterator[tuple[Report, Extraction]]:
+    if args.workers == 1 and not args.dask:
+        return ((r, extractor.extract(r)) for r in reports)
+    from habeas.batch.store import extract_reports
+
+    return extract_reports(reports, workers=args.workers, dask=args.dask)
 
 
 def _override(report: Report, *, published: dt.date | None, lang: str | None) -> Report:

@@ -38,13 +38,32 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--lang", metavar="CODE", help="language (en, ru, az), if not detected")
     parser.add_argument("--title", help="title, if the input has none")
+    add_batch_options(parser)
     parser.set_defaults(func=run)
+
+
+def add_batch_options(parser: Any) -> None:
+    """--workers and --dask: the options of batch work (habeas.batch)."""
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="read and extract on N local processes (directories, JSON Lines, WARC files)",
+    )
+    parser.add_argument(
+        "--dask",
+        metavar="tcp://HOST:PORT",
+        help="run the extraction on the Dask cluster whose scheduler is at this address",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     from habeas.web.bootstrap import setup
 
     setup()
+    if args.workers != 1 or args.dask:
+        return _run_batch(args)
     failed = 0
     for name in args.inputs:
         try:
@@ -82,3 +101,26 @@ def _ingest_one(name: str, args: argparse.Namespace) -> Any:
     except OSError as exc:
         raise InputError(f"the file cannot be read ({exc.strerror})") from None
     return services.ingest_bytes(data, filename=path.name, **hints)
+
+
+def _run_batch(args: argparse.Namespace) -> int:
+    from habeas.batch.inputs import items
+    from habeas.batch.store import ingest_items
+    from habeas.web.store import services
+
+    if "-" in args.inputs or any(n.lower().startswith(_SCHEMES) for n in args.inputs):
+        raise InputError("--workers and --dask take files and directories, not URLs or stdin")
+
+    def progress(summary: Any) -> None:
+        print(f"habeas: {summary.line()}", file=sys.stderr, flush=True)
+
+    summary = ingest_items(
+        items(args.inputs, max_bytes=services.max_bytes()),
+        workers=args.workers,
+        dask=args.dask,
+        progress=progress,
+    )
+    for error in summary.errors:
+        print(f"habeas: {error}", file=sys.stderr)
+    print(summary.line())
+    return 2 if summary.failed else 0

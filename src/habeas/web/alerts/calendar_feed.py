@@ -10,34 +10,46 @@ from habeas.timeline.status import CustodyStatus
 from habeas.web.alerts.ical import CalendarEntry, calendar
 from habeas.web.alerts.models import SupportAction
 from habeas.web.alerts.rules import SupportKind
-from habeas.web.alerts.services import assessment_of, can_act_on_alerts, can_read_alerts
+from habeas.web.alerts.services import can_act_on_alerts, can_read_alerts
 from habeas.web.alerts.texts import title
-from habeas.web.store.models import Event, EventStatus, Person
+from habeas.web.store.models import Event, EventStatus, PersonStatus
+from habeas.web.store.status import ensure_current
 
 _HELD = frozenset({CustodyStatus.DETAINED, CustodyStatus.MISSING})
 
 
 def _releases(today: dt.date) -> list[CalendarEntry]:
+    # One indexed query on the stored statuses (habeas.web.store.status), kept current first.
+    ensure_current(today=today)
     entries = []
-    persons = Person.objects.filter(events__status=EventStatus.CONFIRMED).distinct().order_by("id")
-    for person in persons:
-        status = assessment_of(person, today=today).status
-        due = status.expected_release
-        if status.status in _HELD and due is not None:
-            entries.append(
-                CalendarEntry(
-                    uid=f"release-{person.pk}-{due.isoformat()}@habeas",
-                    day=due,
-                    summary=f"Expected release: {person.display_name}",
-                    description="The day the current term ends, as the confirmed events give it.",
-                )
+    rows = (
+        PersonStatus.objects.filter(
+            state__in=[s.value for s in _HELD], expected_release__isnull=False
+        )
+        .select_related("person")
+        .order_by("expected_release", "person_id")
+    )
+    for row in rows:
+        person, due = row.person, row.expected_release
+        entries.append(
+            CalendarEntry(
+                uid=f"release-{person.pk}-{due.isoformat()}@habeas",
+                day=due,
+                summary=f"Expected release: {person.display_name}",
+                description="The day the current term ends, as the confirmed events give it.",
             )
+        )
     return entries
 
 
 def _future_events(today: dt.date) -> list[CalendarEntry]:
     entries = []
-    rows = Event.objects.filter(status=EventStatus.CONFIRMED, date_precision="day")
+    rows = Event.objects.filter(
+        status=EventStatus.CONFIRMED,
+        date_precision="day",
+        date_text__gt=today.isoformat(),
+        person__merged_into__isnull=True,
+    )
     for row in rows.select_related("person").order_by("date_text", "id"):
         day = PartialDate.parse(row.date_text).as_date()
         # A confirmed event dated today has happened; only the ones still to come are listed.

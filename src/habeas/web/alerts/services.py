@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -21,12 +20,11 @@ from django.utils import timezone
 from habeas import model
 from habeas.errors import InputError
 from habeas.timeline.assessment import Assessment, assess
+from habeas.timeline.recheck import next_change
 from habeas.web.accounts.roles import Role, can
 from habeas.web.alerts.models import (
-    ASAP,
     Alert,
     AlertState,
-    PersonWatch,
     Subscription,
     SupportAction,
 )
@@ -39,8 +37,9 @@ from habeas.web.alerts.rules import (
     from_support,
     from_timeline,
 )
-from habeas.web.store.models import Event, EventStatus, Person
+from habeas.web.store.models import Event, EventStatus
 from habeas.web.store.queries import contract_event
+from habeas.web.store.status import CheckResult as CheckResult
 
 
 # Who may do what, in the accounts app's roles (docs/alerts.md, "Who sees what"):
@@ -119,9 +118,11 @@ def support_visible_to(user: Any, person: Any) -> QuerySet[Any]:
 # ------------------------------------------------------------------ computing alerts
 
 
-def _due_alerts(person: Any, *, today: dt.date) -> list[DueAlert]:
-    timeline = from_timeline(assessment_of(person, today=today).alerts)
-    return timeline + from_support(support_items(person))
+def _due_alerts(person: Any, *, today: dt.date) -> tuple[list[DueAlert], dt.date | None]:
+    events = confirmed_events(person)
+    assessment = assess(events, today=today)
+    timeline = from_timeline(assessment.alerts)
+    return timeline + from_support(support_items(person)), next_change(events, assessment)
 
 
 def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = None) -> list[Any]:
@@ -131,8 +132,22 @@ def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = Non
     is reopened; an alert whose situation no longer holds is resolved (its
     acknowledgement, if any, is kept). Messages are refreshed ("3 days ago").
     """
+    return refresh_alerts(person, today=today, now=now)[0]
+
+
+def refresh_alerts(
+    person: Any, *, today: dt.date, now: dt.datetime | None = None
+) -> tuple[list[Any], dt.date]:
+    """As `refresh_person`, with the first day the alerts may change (habeas.timeline.recheck).
+
+    Called by habeas.web.store.status, which keeps the stored status and the
+    alerts in step; call that module's `facts_changed` rather than this.
+    """
+    from habeas.web.store.status import NEVER
+
     now = now or timezone.now()
-    due = {d.key: d for d in _due_alerts(person, today=today)}
+    found, again = _due_alerts(person, today=today)
+    due = {d.key: d for d in found}
     opened: list[Any] = []
     with transaction.atomic():
         existing = {a.key: a for a in Alert.objects.select_for_update().filter(person=person)}
@@ -147,59 +162,33 @@ def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = Non
             if row is None:
                 opened.append(Alert.objects.create(person=person, key=key, opened_at=now, **fields))
                 continue
+            changed = any(getattr(row, name) != value for name, value in fields.items())
             for name, value in fields.items():
                 setattr(row, name, value)
             if row.state == AlertState.RESOLVED:
                 row.state, row.opened_at, row.resolved_at = AlertState.OPEN, now, None
                 row.acknowledged_by, row.acknowledged_at, row.notified_at = None, None, None
                 opened.append(row)
-            row.save()
+                changed = True
+            if changed:
+                row.save()
         for key, row in existing.items():
             if key not in due and row.state != AlertState.RESOLVED:
                 row.state, row.resolved_at = AlertState.RESOLVED, now
                 row.save(update_fields=["state", "resolved_at"])
-    return opened
-
-
-@dataclass(frozen=True, slots=True)
-class CheckResult:
-    checked: int
-    opened: int
-
-
-def _end_of(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
+    return opened, again or NEVER
 
 
 def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
-    """Recompute the alerts of every person whose watch is due; safe to run in parallel.
+    """Recompute the status and alerts of every person due a look on `today`.
 
-    A person is due when their events or support changed, or when `today` is
-    later than the day of their last check (alerts depend on the date). Each
-    due row is claimed with a conditional update, so two workers never check
-    one person twice. `now` only stamps the rows (default: the clock).
+    See habeas.web.store.status.check_due: a person is due when their facts
+    or support changed outside the services, or when the day itself may
+    change what the timeline says (a term ends, a release becomes overdue).
     """
-    now = now or timezone.now()
-    claim_until = _end_of(today)
-    PersonWatch.objects.bulk_create(
-        [
-            PersonWatch(person_id=pk, look_again_at=ASAP)
-            for pk in Person.objects.filter(watch__isnull=True).values_list("pk", flat=True)
-        ],
-        ignore_conflicts=True,
-    )
-    next_look = dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
-    checked = opened = 0
-    due = PersonWatch.objects.filter(look_again_at__lte=claim_until).order_by("look_again_at")
-    for watch in due.select_related("person"):
-        claimed = PersonWatch.objects.filter(pk=watch.pk, look_again_at=watch.look_again_at).update(
-            look_again_at=next_look, checked_at=now
-        )
-        if not claimed:
-            continue  # another worker took it
-        checked += 1
-        opened += len(refresh_person(watch.person, today=today, now=now))
-    return CheckResult(checked, opened)
+    from habeas.web.store.status import check_due as check_statuses
+
+    return check_statuses(today=today, now=now)
 
 
 # ------------------------------------------------------------------ acknowledging and listing
@@ -222,7 +211,10 @@ def visible_alerts(user: Any, *, states: tuple[str, ...] = (AlertState.OPEN,)) -
     """
     if not can_read_alerts(user):
         return Alert.objects.none()
-    rows = Alert.objects.filter(state__in=states).select_related("person", "acknowledged_by")
+    # A merged-away person's alerts live on in its file's history, not on this page.
+    rows = Alert.objects.filter(state__in=states, person__merged_into__isnull=True).select_related(
+        "person", "acknowledged_by"
+    )
     if not can_act_on_alerts(user):
         rows = rows.filter(confidential=False)
     return rows.order_by("-date_text", "-id")

@@ -1,7 +1,9 @@
 """Mark a person for a new look when their events or support actions change.
 
-The store's services do not know about alerts, so a change there reaches the
-alerts app through Django's model signals instead of a call.
+The store's services call habeas.web.store.status.facts_changed in their
+transaction; a write that bypasses them (the admin site, a support action, a
+test's direct insert) marks the person stale through these signals, so the
+next read or check recomputes it.
 """
 
 from __future__ import annotations
@@ -11,12 +13,21 @@ from typing import Any
 from django.db.models.signals import post_delete, post_save
 
 
-def _look_again(sender: Any, instance: Any, **kwargs: Any) -> None:
-    from habeas.web.alerts.models import ASAP, PersonWatch
+def _saved(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+    from habeas.web.store.models import Event, EventStatus
+    from habeas.web.store.status import mark_stale
 
-    # Only an existing watch is moved: `alerts check` creates missing ones, and creating
-    # one here while a person is being deleted would point at a vanishing row.
-    PersonWatch.objects.filter(person_id=instance.person_id).update(look_again_at=ASAP)
+    # A new suggestion changes no status: ingest stays free of this write.
+    if sender is Event and created and instance.status != EventStatus.CONFIRMED:
+        return
+    mark_stale(instance.person_id)
+
+
+def _deleted(sender: Any, instance: Any, **kwargs: Any) -> None:
+    from habeas.web.store.status import mark_stale
+
+    # No status row is made here: the person may be on its way out too.
+    mark_stale(instance.person_id, create=False)
 
 
 def connect() -> None:
@@ -25,7 +36,5 @@ def connect() -> None:
     from habeas.web.store.models import Event
 
     for model in (Event, SupportAction):
-        post_save.connect(_look_again, sender=model, dispatch_uid=f"alerts-{model.__name__}-save")
-        post_delete.connect(
-            _look_again, sender=model, dispatch_uid=f"alerts-{model.__name__}-delete"
-        )
+        post_save.connect(_saved, sender=model, dispatch_uid=f"alerts-{model.__name__}-save")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"alerts-{model.__name__}-delete")

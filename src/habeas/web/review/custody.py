@@ -1,21 +1,23 @@
 """Who is detained, missing or recently released, from confirmed events, with filters.
 
-The status of each person is computed by the timeline engine on the day
-given, from confirmed events only: a suggestion never puts anyone on a list.
+The status of each person is computed by the timeline engine from confirmed
+events only (a suggestion never puts anyone on a list) and stored by
+habeas.web.store.status; the lists are indexed queries on those rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Substr
+
 from habeas.timeline.status import CustodyStatus
-from habeas.web.review.casefile import CaseStatus, case_status
-from habeas.web.store.models import Event, EventKind, EventStatus, Person
+from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus, PersonStatus
 
 RECENT_DAYS = 90
 
@@ -45,103 +47,91 @@ class Filters:
     date_from: dt.date | None = None  # an event of the person's dated on or after
     date_to: dt.date | None = None
 
-    def match(self, person: Any, events: list[Any]) -> bool:
-        """Whether a person and their confirmed events pass every filter."""
-        if self.role and self.role.casefold() not in {r.casefold() for r in person.roles or ()}:
-            return False
-        if self.country and not any(_has(self.country, e.place, e.authority) for e in events):
-            return False
-        if self.authority and not any(_has(self.authority, e.authority) for e in events):
-            return False
-        if self.charge and not any(_charged(self.charge, e) for e in events):
-            return False
-        return self._dated(events)
-
-    def _dated(self, events: list[Any]) -> bool:
-        if self.date_from is None and self.date_to is None:
-            return True
-        for e in events:
-            if not e.date_text:
-                continue
-            day = dt.date.fromisoformat(_first_day(e.date_text))
-            if self.date_from is not None and day < self.date_from:
-                continue
-            if self.date_to is not None and day > self.date_to:
-                continue
-            return True
-        return False
+    def condition(self) -> Q:
+        """The filters as one SQL condition on PersonStatus rows (through person and events)."""
+        where = Q()
+        if self.role:
+            # On the JSON text, quotes included: a whole role, in any case.
+            where &= Q(person__roles__icontains=self.role)
+        events = Q()
+        if self.country:
+            events &= Q(place__icontains=self.country) | Q(authority__icontains=self.country)
+        if self.authority:
+            events &= Q(authority__icontains=self.authority)
+        if self.charge:
+            events &= Q(charges__icontains=self.charge)
+        if self.country or self.authority or self.charge:
+            where &= _has_event(events)
+        if self.date_from is not None or self.date_to is not None:
+            where &= _has_event(_dated(self.date_from, self.date_to))
+        return where
 
 
-def _first_day(date_text: str) -> str:
-    parts = date_text.split("-")
-    parts += ["01"] * (3 - len(parts))
-    return "-".join(parts)
+def _has_event(condition: Q) -> Q:
+    rows = Event.objects.filter(
+        condition, person_id=OuterRef("person_id"), status=EventStatus.CONFIRMED
+    )
+    return Q(Exists(rows))
 
 
-def _has(needle: str, *haystacks: str) -> bool:
-    folded = needle.casefold()
-    return any(folded in (h or "").casefold() for h in haystacks)
+def _on_or_after(day: dt.date) -> Q:
+    # A partial date counts from its first day: "2025-03" is on or after 1 March only.
+    iso = day.isoformat()
+    month = Q(date_text__gt=iso[:7]) | (Q(date_text=iso[:7]) if day.day == 1 else Q(pk__in=[]))
+    first_of_year = day.day == 1 and day.month == 1
+    year = Q(date_text__gt=iso[:4]) | (Q(date_text=iso[:4]) if first_of_year else Q(pk__in=[]))
+    return (
+        Q(date_precision=DatePrecision.DAY, date_text__gte=iso)
+        | (Q(date_precision=DatePrecision.MONTH) & month)
+        | (Q(date_precision=DatePrecision.YEAR) & year)
+    )
 
 
-def _charged(needle: str, event: Any) -> bool:
-    return any(_has(needle, c.get("label", ""), c.get("article", "")) for c in event.charges or ())
+def _on_or_before(day: dt.date) -> Q:
+    iso = day.isoformat()
+    return (
+        Q(date_precision=DatePrecision.DAY, date_text__lte=iso)
+        | Q(date_precision=DatePrecision.MONTH, date_text__lte=iso[:7])
+        | Q(date_precision=DatePrecision.YEAR, date_text__lte=iso[:4])
+    )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    person: Any
-    case: CaseStatus
+def _dated(start: dt.date | None, end: dt.date | None) -> Q:
+    """Events whose first possible day is within [start, end]; undated ones never are."""
+    where = ~Q(date_text="")
+    if start is not None:
+        where &= _on_or_after(start)
+    if end is not None:
+        where &= _on_or_before(end)
+    return where
 
 
-def _by_person(events: Iterable[Any]) -> dict[int, list[Any]]:
-    grouped: dict[int, list[Any]] = {}
-    for e in events:
-        grouped.setdefault(e.person_id, []).append(e)
-    return grouped
+_LISTED = {
+    CustodyList.DETAINED: CustodyStatus.DETAINED,
+    CustodyList.MISSING: CustodyStatus.MISSING,
+    CustodyList.RELEASED: CustodyStatus.RELEASED,
+}
 
 
-def statuses(*, today: dt.date) -> list[Entry]:
-    """Every person with a confirmed event, with their status on `today`."""
-    events = Event.objects.filter(status=EventStatus.CONFIRMED).order_by("id")
-    grouped = _by_person(events)
-    persons = Person.objects.in_bulk(list(grouped))
-    return [
-        Entry(persons[pk], case_status(rows, today=today))
-        for pk, rows in grouped.items()
-        if pk in persons
-    ]
+def custody_list(which: CustodyList, *, today: dt.date, filters: Filters) -> QuerySet[Any]:
+    """The stored statuses on a list on `today` passing `filters`, longest-held first.
+
+    A query (page it): the rows come from PersonStatus through its
+    (state, since_day, person) index; merged-away persons have no row.
+    """
+    rows = PersonStatus.objects.filter(state=_LISTED[which].value)
+    if which is CustodyList.RELEASED:
+        rows = rows.filter(since_day__gte=today - dt.timedelta(days=RECENT_DAYS))
+    rows = rows.filter(filters.condition())
+    return rows.select_related("person").order_by("since_day", "person_id")
 
 
-def custody_list(which: CustodyList, *, today: dt.date, filters: Filters) -> list[Entry]:
-    """The persons on a list on `today` who pass `filters`, longest-held first."""
-    wanted = {
-        CustodyList.DETAINED: CustodyStatus.DETAINED,
-        CustodyList.MISSING: CustodyStatus.MISSING,
-        CustodyList.RELEASED: CustodyStatus.RELEASED,
-    }[which]
-    cutoff = today - dt.timedelta(days=RECENT_DAYS)
-    found = []
-    for entry in statuses(today=today):
-        status = entry.case.assessment.status
-        if status.status is not wanted:
-            continue
-        if which is CustodyList.RELEASED and (
-            status.since is None or status.since.earliest() < cutoff
-        ):
-            continue
-        if filters.match(entry.person, list(entry.case.events)):
-            found.append(entry)
-    return sorted(found, key=_since_key)
-
-
-def _since_key(entry: Entry) -> tuple[dt.date, int]:
-    since = entry.case.assessment.status.since
-    return (since.earliest() if since is not None else dt.date.max, entry.person.pk)
-
-
-def status_counts(entries: Iterable[Entry]) -> Counter[str]:
-    """How many persons are in each custody status."""
-    return Counter(e.case.status.value for e in entries)
+def status_counts(*, today: dt.date) -> Counter[str]:
+    """How many current persons are on each list (the released as the released list counts)."""
+    found: Counter[str] = Counter()
+    for which in CustodyList:
+        found[which.value] = custody_list(which, today=today, filters=Filters()).count()
+    return found
 
 
 def detentions_per_month() -> list[tuple[str, int]]:
@@ -150,12 +140,18 @@ def detentions_per_month() -> list[tuple[str, int]]:
     Only detentions dated to the month or the day count; months between with
     none are given as 0, so a chart's time axis has no holes.
     """
-    months: Counter[str] = Counter()
-    rows = Event.objects.filter(
-        status=EventStatus.CONFIRMED, type=EventKind.DETENTION, date_precision__in=("day", "month")
-    ).values_list("date_text", flat=True)
-    for date_text in rows:
-        months[date_text[:7]] += 1
+    rows = (
+        Event.objects.filter(
+            status=EventStatus.CONFIRMED,
+            type=EventKind.DETENTION,
+            date_precision__in=(DatePrecision.DAY, DatePrecision.MONTH),
+        )
+        .annotate(month=Substr("date_text", 1, 7))
+        .values("month")
+        .annotate(n=Count("id"))
+        .values_list("month", "n")
+    )
+    months: Counter[str] = Counter(dict(rows))
     if not months:
         return []
     first, last = min(months), max(months)

@@ -24,6 +24,7 @@ from habeas.web.store.models import (
     Person,
     Verdict,
 )
+from habeas.web.store.status import facts_changed
 from habeas.web.store.versions import record, snapshot_of
 
 
@@ -115,6 +116,7 @@ def merge_persons(
             )
         index_person(kept)
         BlockingKey.objects.filter(person=absorbed).delete()
+        facts_changed([kept.pk, absorbed.pk])
         return Merge.objects.create(
             kept=kept,
             absorbed=absorbed,
@@ -163,4 +165,5 @@ def undo_merge(version_id: int, *, why: str, user: Any = None) -> Any:
         )
         index_person(kept)
         index_person(absorbed)
+        facts_changed([kept.pk, absorbed.pk])
         return merge

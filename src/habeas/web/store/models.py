@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
 from habeas.model import AppealOutcome, EventType
+from habeas.timeline.status import CustodyStatus
 
 
 class Report(models.Model):  # type: ignore[misc]
@@ -67,6 +70,9 @@ class Person(models.Model):  # type: ignore[misc]
         "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="absorbed"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["display_name", "id"], name="person_name_id"),)
 
     def __str__(self) -> str:
         return str(self.display_name)
@@ -130,7 +136,12 @@ class Event(models.Model):  # type: ignore[misc]
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = (models.Index(fields=["status"], name="event_status"),)
+        indexes = (
+            models.Index(fields=["status"], name="event_status"),
+            models.Index(fields=["status", "created_at", "id"], name="event_status_created"),
+            models.Index(fields=["person", "date_text", "id"], name="event_person_date"),
+            models.Index(fields=["status", "type", "date_text"], name="event_status_type_date"),
+        )
 
 
 class Evidence(models.Model):  # type: ignore[misc]
@@ -268,3 +279,42 @@ class Merge(models.Model):  # type: ignore[misc]
     undone_by = models.OneToOneField(
         Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="undid"
     )
+
+
+CustodyState = models.TextChoices("CustodyState", [(c.name, c.value) for c in CustodyStatus])
+# A since day for persons whose status is undated, so they sort last on every database.
+UNDATED = dt.date(9999, 12, 31)
+# "Compute again at once": earlier than any day a status is computed for.
+STALE = dt.date(2000, 1, 1)
+
+
+class PersonStatus(models.Model):  # type: ignore[misc]
+    """A person's custody status and open alerts, kept current by habeas.web.store.status.
+
+    Written in the transaction that changes the person's confirmed facts, and
+    again on `look_again_on`, the first day the timeline may answer
+    differently (a term ends, a release becomes overdue). Lists, counts and
+    the calendar read these rows instead of recomputing every person.
+    """
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="custody"
+    )
+    state = models.CharField(
+        max_length=16, choices=CustodyState.choices, default=CustodyStatus.UNKNOWN.value
+    )
+    since_text = models.CharField(max_length=10, blank=True, default="")  # YYYY[-MM[-DD]]
+    since_day = models.DateField(default=UNDATED)  # first day of since_text, for ordering
+    expected_release = models.DateField(null=True, blank=True)
+    words = models.TextField(blank=True, default="")
+    confirmed_events = models.PositiveIntegerField(default=0)
+    open_alerts = models.PositiveIntegerField(default=0)
+    computed_on = models.DateField(null=True, blank=True)
+    look_again_on = models.DateField(default=STALE)
+
+    class Meta:
+        indexes = (
+            models.Index(fields=["state", "since_day", "person"], name="status_state_since"),
+            models.Index(fields=["look_again_on"], name="status_look_again"),
+            models.Index(fields=["state", "expected_release"], name="status_release"),
+        )

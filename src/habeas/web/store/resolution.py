@@ -9,7 +9,11 @@ A candidate whose name matches becomes:
   (a shared affiliation, event place or dated event; a shared role alone is
   too common to count), and no second candidate as strong;
 - otherwise an `unsure` judgement, shown to the reviewer as "possibly the
-  same as …" with its reasons.
+  same as …" with its reasons; for the MAX_JUDGED best candidates only.
+
+The work per arriving person is bounded (MAX_CANDIDATES compared, their
+context read as distinct values in three queries), so ingest does not slow
+down as the store grows.
 """
 
 from __future__ import annotations
@@ -17,12 +21,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Count
+
 from habeas.identity import ALGORITHM, blocking_keys, match_names
 from habeas.identity.forms import prepare_name
 from habeas.web.store.merges import index_person, merge_persons
-from habeas.web.store.models import BlockingKey, Event, Judgement, NameForm, Person, Verdict
+from habeas.web.store.models import (
+    BlockingKey,
+    Event,
+    EventStatus,
+    Judgement,
+    NameForm,
+    Person,
+    Verdict,
+)
 
 ENGINE = f"resolve.v1/{ALGORITHM}"
+# Bounds on the work for one arriving person, whatever the size of the store.
+MAX_CANDIDATES = 50  # persons compared, those sharing the most blocking keys first
+MAX_JUDGED = 5  # "possibly the same" judgements written, the best candidates first
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,13 +77,26 @@ def sought_keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
-def candidate_ids(names: Iterable[str], *, exclude: int | None = None) -> list[int]:
-    """Ids of the persons sharing a blocking key with any of `names` (one indexed lookup)."""
+def candidate_ids(
+    names: Iterable[str], *, exclude: int | None = None, limit: int = MAX_CANDIDATES
+) -> list[int]:
+    """Ids of current persons sharing a blocking key with any of `names` (one indexed lookup).
+
+    At most `limit`, those sharing the most keys first (then the oldest), so
+    the work per arriving person stays bounded however large a block grows.
+    """
     keys = sorted(sought_keys(names))
     if not keys:
         return []
-    rows = BlockingKey.objects.filter(key__in=keys).values_list("person_id", flat=True).distinct()
-    return sorted(pid for pid in rows if pid != exclude)
+    rows = (
+        BlockingKey.objects.filter(key__in=keys, person__merged_into__isnull=True)
+        .exclude(person_id=exclude)
+        .values("person_id")
+        .annotate(shared=Count("id"))
+        .order_by("-shared", "person_id")
+        .values_list("person_id", flat=True)[:limit]
+    )
+    return sorted(rows)
 
 
 def normalised(name: str) -> tuple[str, ...] | None:
@@ -79,21 +109,42 @@ def normalised(name: str) -> tuple[str, ...] | None:
     return tuple(sorted(t.key for t in tokens))
 
 
-def _context(person_id: int) -> dict[str, set[str]]:
-    person = Person.objects.get(pk=person_id)
-    events = Event.objects.filter(person_id=person_id).exclude(status="rejected")
-    return {
-        "role": {r.casefold() for r in person.roles},
-        "affiliation": {a.casefold() for a in person.affiliations},
-        "place": {e.place.casefold() for e in events if e.place},
-        "date": {f"{e.type} on {e.date_text}" for e in events if e.date_text},
+Context = dict[str, set[str]]
+
+
+def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
+    """Roles, affiliations, places and dated events of several persons, in three queries.
+
+    Only distinct values are read, never whole event lists, so a candidate
+    with thousands of events costs about as much as one with a few.
+    """
+    ids = sorted(set(person_ids))
+    found: dict[int, Context] = {
+        pk: {"role": set(), "affiliation": set(), "place": set(), "date": set()} for pk in ids
     }
+    for pk, roles, affiliations in Person.objects.filter(pk__in=ids).values_list(
+        "pk", "roles", "affiliations"
+    ):
+        found[pk]["role"] = {r.casefold() for r in roles}
+        found[pk]["affiliation"] = {a.casefold() for a in affiliations}
+    events = Event.objects.filter(person_id__in=ids).exclude(status=EventStatus.REJECTED)
+    for pk, place in events.exclude(place="").values_list("person_id", "place").distinct():
+        found[pk]["place"].add(place.casefold())
+    for pk, kind, date in (
+        events.exclude(date_text="").values_list("person_id", "type", "date_text").distinct()
+    ):
+        found[pk]["date"].add(f"{kind} on {date}")
+    return found
+
+
+def _shared(a: Context, b: Context) -> tuple[str, ...]:
+    return tuple(f"same {kind}: {value}" for kind in a for value in sorted(a[kind] & b[kind]))
 
 
 def agreeing_context(a_id: int, b_id: int) -> tuple[str, ...]:
     """What two persons' files share besides the name: roles, affiliations, places, dated events."""
-    a, b = _context(a_id), _context(b_id)
-    return tuple(f"same {kind}: {value}" for kind in a for value in sorted(a[kind] & b[kind]))
+    found = contexts([a_id, b_id])
+    return _shared(found[a_id], found[b_id])
 
 
 def _best_match(names: list[str], forms: list[str]) -> tuple[float, str, str, bool] | None:
@@ -124,13 +175,16 @@ def find_candidates(person_id: int) -> list[Candidate]:
         person_id__in=ids, person__merged_into__isnull=True
     ).values_list("person_id", "name"):
         forms.setdefault(pid, []).append(form)
-    found = []
+    matched = {}
     for pid, known in forms.items():
         best = _best_match(names, known)
-        if best is None:
-            continue
-        score, name, form, exact = best
-        found.append(Candidate(pid, score, name, form, exact, agreeing_context(person_id, pid)))
+        if best is not None:
+            matched[pid] = best
+    context = contexts([person_id, *matched])
+    found = []
+    for pid, (score, name, form, exact) in matched.items():
+        agreements = _shared(context[person_id], context[pid])
+        found.append(Candidate(pid, score, name, form, exact, agreements))
     found.sort(key=lambda c: (not c.exact_name, -len(c.agreements), -c.score, c.person_id))
     return found
 
@@ -157,7 +211,9 @@ def resolve_person(person_id: int) -> Resolution:
             judgement=judgement,
         )
         return Resolution(person_id, linked_to=target.person_id)
-    for candidate in candidates:
+    # Only the few best are put to a reviewer: a common name would otherwise add
+    # a judgement per namesake with every report, a cost that grows with the store.
+    for candidate in candidates[:MAX_JUDGED]:
         reasons = candidate.reasons()
         if candidate in strong:
             reasons.append("another known person matches as strongly")
@@ -168,4 +224,4 @@ def resolve_person(person_id: int) -> Resolution:
             engine=ENGINE,
             reasons=reasons,
         )
-    return Resolution(person_id, possibly=tuple(c.person_id for c in candidates))
+    return Resolution(person_id, possibly=tuple(c.person_id for c in candidates[:MAX_JUDGED]))

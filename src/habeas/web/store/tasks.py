@@ -1,7 +1,8 @@
 """Background work on a huey queue kept in a SQLite file in HABEAS_HOME.
 
 Two tasks: poll every registered feed (also run periodically), and capture
-one feed item. The queue carries only ids; what is left to do is recorded in
+one feed item; and, every hour, the time-driven status check
+(habeas.web.store.status.check_due). The queue carries only ids; what is left to do is recorded in
 the database (pending FeedItem rows), so queued work is never the only copy.
 """
 
@@ -78,6 +79,20 @@ def _capture(item_id: int) -> None:
         close_old_connections()
 
 
+def _check_statuses() -> None:
+    # The time-driven half of habeas.web.store.status: terms that end, releases
+    # that become overdue. Changes of facts are recomputed in their own transaction.
+    from django.utils import timezone
+
+    from habeas.web.store.status import check_due
+
+    try:
+        done = check_due(today=timezone.localdate())
+        log.info("statuses: %d checked, %d new alerts", done.checked, done.opened)
+    finally:
+        close_old_connections()
+
+
 @lru_cache(maxsize=1)
 def queue() -> TaskQueue:
     """The process's huey queue with habeas's tasks; feeds are polled every HABEAS_POLL_MINUTES."""
@@ -90,4 +105,5 @@ def queue() -> TaskQueue:
     poll = huey.task(name="poll_feeds")(_poll_all)
     capture = huey.task(name="capture_item")(_capture)
     huey.periodic_task(crontab(minute=f"*/{poll_minutes}"), name="periodic_poll")(_poll_all)
+    huey.periodic_task(crontab(minute="3"), name="check_statuses")(_check_statuses)
     return TaskQueue(huey=huey, poll_feeds=poll, capture_item=capture)

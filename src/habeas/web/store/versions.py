@@ -13,6 +13,7 @@ from django.db import transaction
 
 from habeas.errors import InputError
 from habeas.web.store.models import Event, EventStatus, Person, Version, VersionedType
+from habeas.web.store.status import facts_changed
 
 _PERSON_FIELDS = ("display_name", "roles", "affiliations", "confidential", "merged_into_id")
 _EVENT_FIELDS = (
@@ -90,14 +91,19 @@ def edit_person(person: Any, changes: Mapping[str, Any], *, user: Any, why: str)
     with transaction.atomic():
         _apply(person, changes, allowed=_EDITABLE_PERSON)
         record(person, user=user, why=why)
+        facts_changed([person.pk])
     return person
 
 
 def edit_event(event: Any, changes: Mapping[str, Any], *, user: Any, why: str) -> Any:
-    """Change an event's fields and keep the change in its history."""
+    """Change an event's fields and keep the change in its history (and the person's status)."""
     with transaction.atomic():
+        was_confirmed = Event.objects.filter(pk=event.pk, status=EventStatus.CONFIRMED).exists()
         _apply(event, changes, allowed=_EDITABLE_EVENT)
         record(event, user=user, why=why)
+        # A suggestion edited and still a suggestion changes no status.
+        if was_confirmed or event.status == EventStatus.CONFIRMED:
+            facts_changed([event.person_id])
     return event
 
 
@@ -113,8 +119,10 @@ def restore(version: Any, *, user: Any, why: str) -> Any:
         obj = model.objects.select_for_update().filter(pk=version.object_id).first()
         if obj is None:
             raise InputError(f"{version.object_type} #{version.object_id} no longer exists")
+        before = {obj.pk if model is Person else obj.person_id}
         for name, value in version.snapshot.items():
             setattr(obj, name, value)
         obj.save()
         record(obj, user=user, why=why)
+        facts_changed(before | {obj.pk if model is Person else obj.person_id})
     return obj

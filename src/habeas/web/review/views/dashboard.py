@@ -8,18 +8,21 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.custody import detentions_per_month, status_counts, statuses
+from habeas.web.review.custody import detentions_per_month, status_counts
 from habeas.web.store.models import Event, Person, Report
+from habeas.web.store.status import ensure_current
 
 
 @viewer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    ensure_current(today=today)
     by_status = dict(Event.objects.values_list("status").annotate(n=Count("id")))
-    custody = status_counts(statuses(today=timezone.localdate()))
+    custody = status_counts(today=today)
     months = detentions_per_month()
     context = {
         "reports": Report.objects.count(),
-        "persons": Person.objects.count(),
+        "persons": Person.objects.filter(merged_into__isnull=True).count(),
         "suggested": by_status.get("suggested", 0),
         "confirmed": by_status.get("confirmed", 0),
         "rejected": by_status.get("rejected", 0),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -9,6 +10,9 @@ from django.utils import timezone
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.custody import CustodyList, custody_list
 from habeas.web.review.forms import FiltersForm
+from habeas.web.store.status import ensure_current
+
+PAGE_SIZE = 100
 
 
 @viewer_required
@@ -18,6 +22,18 @@ def custody(request: HttpRequest, which: str) -> HttpResponse:
     except ValueError:
         raise Http404("no such list") from None
     form = FiltersForm(request.GET or None)
-    entries = custody_list(chosen, today=timezone.localdate(), filters=form.filters())
-    context = {"which": chosen, "lists": list(CustodyList), "form": form, "entries": entries}
+    today = timezone.localdate()
+    ensure_current(today=today)
+    rows = custody_list(chosen, today=today, filters=form.filters())
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Paging links keep the filters.
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "which": chosen,
+        "lists": list(CustodyList),
+        "form": form,
+        "page": page,
+        "query": query.urlencode(),
+    }
     return render(request, "review/custody_list.html", context)

@@ -8,6 +8,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,7 +16,10 @@ from django.utils import timezone
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.casefile import case_status, date_words
 from habeas.web.review.views.identity import current_person_id, person_context
-from habeas.web.store.models import Event, Person, Report, Version, VersionedType
+from habeas.web.store.models import Event, EventStatus, Person, Report, Version, VersionedType
+
+EVENTS_PER_PAGE = 100
+REPORTS_SHOWN = 200  # the newest; the report list and search find the rest
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +51,12 @@ def _first_day(date_text: str) -> dt.date:
 
 @viewer_required
 def person_list(request: HttpRequest) -> HttpResponse:
-    persons = Person.objects.order_by("display_name", "id").prefetch_related("name_forms")
+    # Merged-away persons are reached only through the merge history of their file.
+    persons = (
+        Person.objects.filter(merged_into__isnull=True)
+        .order_by("display_name", "id")
+        .prefetch_related("name_forms")
+    )
     page = Paginator(persons, 100).get_page(request.GET.get("page"))
     return render(request, "review/person_list.html", {"page": page})
 
@@ -59,20 +68,28 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         # An absorbed person's old links still lead to the case file.
         messages.info(request, f"{person.display_name} (#{person.pk}) was merged into this file.")
         return redirect("person", person_id=current_person_id(person))
-    events = list(
+    # The status is worked out from every confirmed event; the table shows a page of events.
+    confirmed = Event.objects.filter(person=person, status=EventStatus.CONFIRMED)
+    case = case_status(confirmed, today=timezone.localdate())
+    all_events = (
         Event.objects.filter(person=person)
         .select_related("made_by_user")
-        .prefetch_related("evidence__report")
+        .prefetch_related("evidence")
         .order_by("date_text", "id")
     )
-    case = case_status(events, today=timezone.localdate())
-    report_ids = {ev.report_id for e in events for ev in e.evidence.all()}
-    report_ids |= {f.report_id for f in person.name_forms.all() if f.report_id}
-    reports = Report.objects.filter(pk__in=report_ids).order_by("-published", "-id")
+    page = Paginator(all_events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
+    events = list(page)
+    reports = (
+        Report.objects.filter(Q(evidence__event__person=person) | Q(name_forms__person=person))
+        .distinct()
+        .only("id", "title", "published", "publisher", "lang")
+        .order_by("-published", "-id")[:REPORTS_SHOWN]
+    )
     versions = _history(person, events)
     context = {
         "person": person,
         "events": events,
+        "page": page,
         "undated": [e for e in events if not e.date_text],
         "marks": timeline(events),
         "case": case,

@@ -1,0 +1,293 @@
+"""Scale benchmark: pages under concurrent clients, alerts check, ingest and extraction rates.
+
+    python bench/bench_scale.py                      # small (CI): 1,000 persons
+    python bench/bench_scale.py --persons 10000      # medium
+    python bench/bench_scale.py --persons 100000 --clients 50 --requests 500   # the issue's size
+
+Builds a synthetic store of invented people (bench/synthetic_store.py) in a
+temporary HABEAS_HOME (SQLite; set HABEAS_DATABASE_URL to an empty
+PostgreSQL database to run it there), serves it with `habeas serve` on
+loopback and prints p50/p95/p99 per page for `--clients` concurrent
+clients, the server's peak memory, `alerts check` times, ingest reports/s
+fresh and at `--ingest-at` stored reports, and extraction speed-up from one
+to two workers. Figures go to docs/benchmarks.md by hand, with the date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+def _setup(home: Path) -> None:
+    os.environ["HABEAS_HOME"] = str(home)
+    os.environ.setdefault("HABEAS_SECRET_KEY", "bench-only-" + "x" * 40)
+    from habeas.web.bootstrap import setup
+
+    setup()
+
+
+def _session_cookie() -> str:
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from habeas.web.accounts.roles import Role
+    from habeas.web.accounts.users import create_user
+
+    user = create_user("bench-viewer", role=Role.VIEWER, password="a long bench password 12")
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"sessionid={session.session_key}"
+
+
+def _calendar_path() -> str:
+    from django.contrib.auth.models import User
+
+    from habeas.web.alerts.services import subscription_of
+
+    token = subscription_of(User.objects.get(username="bench-viewer")).calendar_token
+    return f"/alerts/calendar/{token}.ics"
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def _load(port: int, cookie: str, paths: list[str], *, clients: int, requests: int) -> list[float]:
+    times: list[float] = []
+    lock = threading.Lock()
+    todo = iter(range(requests))
+    errors: list[str] = []
+
+    def client() -> None:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        rng = random.Random(threading.get_ident())
+        while True:
+            with lock:
+                if next(todo, None) is None:
+                    return
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            conn.request("GET", path, headers={"Cookie": cookie, "Host": "127.0.0.1"})
+            response = conn.getresponse()
+            response.read()
+            took = time.perf_counter() - started
+            with lock:
+                times.append(took)
+                if response.status != 200:
+                    errors.append(f"{path}: HTTP {response.status}")
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    if errors:
+        raise SystemExit(f"bench: {len(errors)} failed requests, e.g. {errors[0]}")
+    return times
+
+
+def _peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+_SERVE = (
+    "import sys; from habeas.cli.main import main; sys.exit(main(['serve', '--port', sys.argv[1]]))"
+)
+
+
+def _serve(home: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "HABEAS_HOME": str(home)}
+    server = subprocess.Popen(
+        [sys.executable, "-c", _SERVE, str(port)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(200):
+        try:
+            http.client.HTTPConnection("127.0.0.1", port, timeout=1).request("GET", "/login/")
+            return server
+        except OSError:
+            time.sleep(0.1)
+    server.kill()
+    raise SystemExit("bench: the server did not start")
+
+
+def bench_pages(home: Path, args: argparse.Namespace) -> None:
+    from habeas.web.review.search import search_names
+    from habeas.web.store.models import Person
+
+    cookie = _session_cookie()
+    some = list(Person.objects.order_by("?").values_list("pk", "display_name")[:50])
+    surnames = [name.split()[-1] for _, name in some]
+    pages = {
+        "dashboard": ["/"],
+        "detained list": ["/lists/detained/", "/lists/detained/?page=3"],
+        "person list": ["/persons/", "/persons/?page=50"],
+        "person page": [f"/persons/{pk}/" for pk, _ in some],
+        "name search": [f"/search/?q={quote(s)}" for s in surnames],
+        "review queue": ["/review/"],
+        "iCal feed": [_calendar_path()],
+    }
+    assert search_names(surnames[0]), "the search finds the synthetic names"
+    port = args.port
+    server = _serve(home, port)
+    try:
+        print(f"pages, {args.clients} clients, {args.requests} requests each (seconds):")
+        for label, paths in pages.items():
+            _load(port, cookie, paths, clients=1, requests=len(paths))  # warm
+            times = _load(port, cookie, paths, clients=args.clients, requests=args.requests)
+            print(
+                f"  {label:14s} p50 {_pct(times, 0.5) * 1000:7.0f} ms  "
+                f"p95 {_pct(times, 0.95) * 1000:7.0f} ms  p99 {_pct(times, 0.99) * 1000:7.0f} ms"
+            )
+        print(f"server peak memory: {_peak_rss_mb(server.pid):.0f} MB")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def bench_alerts() -> None:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from habeas.web.store.status import check_due
+
+    today = timezone.localdate()
+    started = time.perf_counter()
+    first = check_due(today=today)
+    took = time.perf_counter() - started
+    print(f"statuses computed from scratch: {first.checked} persons in {took:.1f} s")
+    started = time.perf_counter()
+    daily = check_due(today=today + dt.timedelta(days=1))
+    took = time.perf_counter() - started
+    print(f"alerts check the next day: {daily.checked} persons due, {took:.2f} s")
+
+
+def bench_ingest(args: argparse.Namespace) -> None:
+    from habeas.web.store.services import ingest_text
+    from synthetic_people import synthetic_names
+    from synthetic_store import report_text
+
+    rng = random.Random(5)
+    names = synthetic_names(args.ingest_at + 2 * args.ingest_sample, seed=99)
+
+    def rate(batch: list[str], offset: int) -> float:
+        started = time.perf_counter()
+        for i, name in enumerate(batch):
+            ingest_text(report_text(name, rng), name=f"bench-{offset + i}.txt")
+        return len(batch) / (time.perf_counter() - started)
+
+    sample = args.ingest_sample
+    warm = names[-5:]  # loads the engine's lexicons and morphology before timing
+    rate(warm, 10**6)
+    fresh = rate(names[:sample], 0)
+    filler = names[sample : args.ingest_at]
+    started = time.perf_counter()
+    rate(filler, sample)
+    later = rate(names[args.ingest_at : args.ingest_at + sample], args.ingest_at)
+    print(
+        f"ingest: {fresh:.1f} reports/s fresh, {later:.1f} reports/s at "
+        f"{args.ingest_at} reports (per-report cost x{fresh / later:.2f}); "
+        f"filling took {time.perf_counter() - started:.0f} s"
+    )
+
+
+def bench_extract(args: argparse.Namespace) -> None:
+    from habeas.batch.store import extract_reports
+    from habeas.model import Report
+    from synthetic_people import synthetic_names
+    from synthetic_store import report_text
+
+    rng = random.Random(3)
+    reports = [
+        Report(doc_id=f"r{i}", text=report_text(n, rng), lang="en")
+        for i, n in enumerate(synthetic_names(args.extract_reports, seed=5))
+    ]
+    rates = {}
+    sum(1 for _ in extract_reports(reports[:20]))  # warm up the engine in this process
+    for workers in (1, 2):
+        started = time.perf_counter()
+        done = sum(1 for _ in extract_reports(reports, workers=workers))
+        rates[workers] = done / (time.perf_counter() - started)
+    print(
+        f"extraction: {rates[1]:.0f} reports/s on 1 worker, {rates[2]:.0f} on 2 "
+        f"(x{rates[2] / rates[1]:.2f})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--persons", type=int, default=1000)
+    parser.add_argument("--events-per-person", type=int, default=10)
+    parser.add_argument("--clients", type=int, default=10)
+    parser.add_argument("--requests", type=int, default=100, help="requests per page")
+    parser.add_argument("--port", type=int, default=8765)
+    parser.add_argument("--ingest-at", type=int, default=500)
+    parser.add_argument("--ingest-sample", type=int, default=100)
+    parser.add_argument("--extract-reports", type=int, default=2000)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "ingest", "extract"])
+    parser.add_argument("--ingest-only", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.ingest_only:
+        ingest_only(args)
+        return
+    with tempfile.TemporaryDirectory(prefix="habeas-bench-") as tmp:
+        home = Path(tmp) / "store"
+        _setup(home)
+        from synthetic_store import build
+
+        started = time.perf_counter()
+        made = build(persons=args.persons, events_per_person=args.events_per_person)
+        print(
+            f"store: {made['persons']} persons, {made['events']} events, {made['reports']} "
+            f"reports, built in {time.perf_counter() - started:.0f} s"
+        )
+        bench_alerts()
+        if "pages" not in args.skip:
+            bench_pages(home, args)
+        if "extract" not in args.skip:
+            bench_extract(args)
+    if "ingest" not in args.skip:
+        # A fresh store in a process of its own: the rates are the ingest path's alone.
+        with tempfile.TemporaryDirectory(prefix="habeas-bench-ingest-") as tmp:
+            env = {**os.environ, "HABEAS_HOME": str(Path(tmp) / "store")}
+            command = [
+                sys.executable,
+                __file__,
+                "--ingest-only",
+                "--ingest-at",
+                str(args.ingest_at),
+            ]
+            command += ["--ingest-sample", str(args.ingest_sample)]
+            subprocess.run(command, env=env, check=True)
+
+
+def ingest_only(args: argparse.Namespace) -> None:
+    _setup(Path(os.environ["HABEAS_HOME"]))
+    bench_ingest(args)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,50 @@
+"""Map a worker function over chunks, in order: here, on local processes, or on Dask."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
+from typing import Any, TypeVar
+
+from habeas.errors import InputError
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def chunked(values: Iterable[T], size: int) -> Iterator[list[T]]:
+    """`values` in lists of `size` (the last may be shorter)."""
+    it = iter(values)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def map_ordered(
+    fn: Callable[[T], R], jobs: Iterable[T], *, workers: int = 1, dask: str | None = None
+) -> Iterator[R]:
+    """fn(job) for every job, in the jobs' order, with a bounded number of jobs in flight.
+
+    `dask` is a scheduler address (tcp://host:port): the jobs run on that
+    cluster. Otherwise `workers` > 1 runs them on as many local processes,
+    and 1 runs them here. The results are the same in every case.
+    """
+    if workers < 1:
+        raise InputError("--workers must be 1 or more")
+    if dask:
+        from habeas.batch.dask import map_on_cluster
+
+        yield from map_on_cluster(fn, jobs, address=dask)
+        return
+    if workers == 1:
+        yield from map(fn, jobs)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque[Future[Any]] = deque()
+        for job in jobs:
+            pending.append(pool.submit(fn, job))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()

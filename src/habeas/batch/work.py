@@ -1,0 +1,92 @@
+"""What workers run: plain functions of picklable values, without Django.
+
+Each process builds its extractor once. The ingest preparation reads an
+item's text exactly as habeas.web.store.services does, so the extraction
+made here is the one the store would have made itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import PurePath
+from typing import Any, cast
+
+from habeas import model
+from habeas.batch.inputs import Item
+from habeas.errors import HabeasError
+from habeas.extract.engine import Extractor
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+_HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+
+
+@lru_cache(maxsize=4)
+def extractor_from(spec: str) -> Extractor:
+    """The extractor `module:factory` names ("" for the default rule engine), once per process."""
+    if not spec:
+        from habeas.extract.engine import default_extractor
+
+        return default_extractor()
+    module_name, _, attr = spec.partition(":")
+    return cast(Extractor, getattr(importlib.import_module(module_name), attr)())
+
+
+def extract_chunk(job: tuple[str, list[model.Report]]) -> list[model.Extraction]:
+    """The extraction of every report of a chunk, in order."""
+    spec, reports = job
+    engine = extractor_from(spec)
+    return [engine.extract(r) for r in reports]
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An item's text digest and the engine's extraction of it (None when it could not be read)."""
+
+    text_sha256: str | None
+    engine: str
+    extraction: model.Extraction | None
+
+
+def _page(item: Item) -> tuple[str, Any]:
+    from habeas.ingest.html import looks_like_html
+
+    is_html = (
+        item.media_type.lower() in _HTML_TYPES
+        or PurePath(item.name).suffix.lower() in _HTML_SUFFIXES
+        or looks_like_html(item.data)
+    )
+    if is_html:
+        from habeas.ingest.html import page_to_text
+
+        page = page_to_text(item.data, url=None)
+        return page.text, page
+    from habeas.ingest.decode import decode_text
+
+    return decode_text(item.data, name=item.name), None
+
+
+def prepare_chunk(job: tuple[str, list[Item]]) -> list[Prepared]:
+    """Read and extract every item of a chunk; an unreadable item is left to the store to reject."""
+    spec, batch = job
+    engine = extractor_from(spec)
+    found = []
+    for item in batch:
+        try:
+            text, page = _page(item)
+        except HabeasError:
+            found.append(Prepared(None, engine.version, None))
+            continue
+        sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        report = model.Report(
+            doc_id=f"sha256:{sha[:16]}",
+            text=text,
+            published=(page.published if page is not None else None) or item.published,
+            lang=(page.lang if page is not None else None) or item.lang,
+            url=None,
+            title=(page.title if page is not None else None) or item.title,
+        )
+        found.append(Prepared(sha, engine.version, engine.extract(report)))
+    return found

@@ -1,0 +1,84 @@
+"""Pages that list a growing store take a fixed number of queries and show one page of rows."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from web_support import client_for, day
+
+
+def _held(n: int, *, events_each: int = 2) -> list[Any]:
+    from django.utils import timezone
+
+    from habeas.web.store.models import Event, Person
+    from habeas.web.store.status import ensure_current
+
+    persons = []
+    for i in range(n):
+        person = Person.objects.create(display_name=f"Tamar Velkova {i:03d}", roles=["journalist"])
+        Event.objects.bulk_create(
+            Event(
+                person=person,
+                type="detention" if k == 0 else "charge",
+                date_text=day(30 - k).isoformat(),
+                date_precision="day",
+                status="confirmed",
+                place="Baku",
+            )
+            for k in range(events_each)
+        )
+        persons.append(person)
+    from habeas.web.store.status import mark_stale
+
+    for person in persons:  # bulk_create sends no signal
+        mark_stale(person.pk)
+    ensure_current(today=timezone.localdate())
+    return persons
+
+
+def _queries(path: str) -> tuple[int, str]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("carol")
+    client.get(path)  # session and user rows warmed once
+    with CaptureQueriesContext(connection) as seen:
+        response = client.get(path)
+    assert response.status_code == 200, path
+    return len(seen), response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/lists/detained/", "/lists/detained/?role=journalist", "/persons/", "/review/"]
+)
+def test_a_list_page_takes_as_many_queries_for_many_persons_as_for_few(path: str) -> None:
+    _held(3)
+    few, _ = _queries(path)
+    _held(40)
+    many, _ = _queries(path)
+    assert many == few, path
+    assert few <= 20
+
+
+def test_the_detained_list_is_paged() -> None:
+    _held(105)
+    _, first = _queries("/lists/detained/")
+    _, second = _queries("/lists/detained/?role=journalist&page=2")
+
+    assert first.count('<tr><td><a href="/persons/') == 100
+    assert "105 people" in first
+    assert "page 1 of 2" in first
+    assert second.count('<tr><td><a href="/persons/') == 5
+    assert "role=journalist&amp;page=1" in second  # the filters stay on the paging links
+
+
+def test_a_person_page_shows_one_page_of_events_in_a_fixed_number_of_queries() -> None:
+    (few,) = _held(1, events_each=3)
+    n_few, _ = _queries(f"/persons/{few.pk}/")
+    (many,) = _held(1, events_each=150)
+    n_many, page = _queries(f"/persons/{many.pk}/")
+
+    assert n_many == n_few
+    assert page.count('data-event="') == 100
+    assert "page 1 of 2" in page
