@@ -66,6 +66,10 @@ def _empty_audit_log() -> None:
     with connection.cursor() as cursor:
         for table in (AuditEntry._meta.db_table, AuditHead._meta.db_table):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+    # ...and so does the signed checkpoint of the chain's head, kept outside the database.
+    from habeas.web.audit.checkpoint import checkpoint_path
+
+    checkpoint_path().unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -36,8 +36,9 @@ def register(subparsers: Any) -> None:
         "serve",
         help="run the web app",
         description=(
-            "Bring the database up to date and serve the web app with waitress. Set "
-            "HABEAS_SECRET_KEY in any deployment; HABEAS_DEBUG=1 shows debug pages."
+            "Bring the database up to date and serve the web app with waitress. The signing "
+            "key is HABEAS_SECRET_KEY, else one made into the instance on first run (the public "
+            "default key is refused); HABEAS_DEBUG=1 shows debug pages."
         ),
     )
     add_server_options(parser)
@@ -48,7 +49,17 @@ def run(args: argparse.Namespace) -> int:
     from habeas.web.bootstrap import setup
 
     setup()
+    from django.conf import settings
+
+    from habeas.config import INSECURE_SECRET_KEY
+    from habeas.errors import InputError
     from habeas.web.server import serve
+
+    if settings.SECRET_KEY == INSECURE_SECRET_KEY:
+        raise InputError(
+            "HABEAS_SECRET_KEY is the public default key: unset it (the instance makes its own) "
+            "or set a long random one"
+        )
 
     serve(host=args.host, port=args.port)
     return 0

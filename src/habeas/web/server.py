@@ -20,8 +20,17 @@ def serve(*, host: str, port: int, announce: str = "") -> None:
 
     if host not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS.append(host)
+    proxy: dict[str, object] = {}
+    if settings.HABEAS_BEHIND_PROXY:
+        # Waitress sets the scheme and the client's address from these headers when they come
+        # from the proxy, and removes them from every other peer's requests.
+        proxy = {
+            "trusted_proxy": settings.HABEAS_PROXY_ADDRESS,
+            "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+            "clear_untrusted_proxy_headers": True,
+        }
     try:
-        server = create_server(application, host=host, port=port, threads=8)
+        server = create_server(application, host=host, port=port, threads=8, **proxy)
     except (OSError, socket.gaierror) as exc:
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     shown = f"[{host}]" if ":" in host else host
