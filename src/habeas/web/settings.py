@@ -110,7 +110,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- security (docs/security.md) ---
 # axes first: it refuses a locked-out name+address before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # axes's per name+address check, then a limit per account over all addresses.
+    "habeas.web.accounts.lockout.AccountLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int(os.environ, "HABEAS_LOGIN_ATTEMPTS", 5, low=1, high=100)
@@ -120,6 +121,16 @@ AXES_COOLOFF_TIME = dt.timedelta(
 # Per name and address together: an attacker cannot lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# ...and a name is locked everywhere after this many failures from all addresses together.
+HABEAS_ACCOUNT_LOGIN_ATTEMPTS = env_int(
+    os.environ, "HABEAS_ACCOUNT_LOGIN_ATTEMPTS", 20, low=1, high=10_000
+)
+# Who must pass a second factor: "editors" (admins and editors; viewers may) or "all".
+HABEAS_TWO_FACTOR = (os.environ.get("HABEAS_TWO_FACTOR") or "editors").strip().lower()
+if HABEAS_TWO_FACTOR not in ("editors", "all"):
+    from habeas.errors import InputError
+
+    raise InputError(f"HABEAS_TWO_FACTOR must be editors or all, not {HABEAS_TWO_FACTOR!r}")
 # The name authenticator apps show beside the six digits.
 OTP_TOTP_ISSUER = "habeas"
 

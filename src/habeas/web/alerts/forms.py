@@ -62,7 +62,7 @@ class SubscriptionForm(forms.ModelForm):  # type: ignore[misc]
         }
         help_texts = {  # noqa: RUF012
             "email_confidential": "Off: an e-mail only says that a confidential alert is open.",
-            "webhook_confidential": "Off: the webhook only hears that a confidential alert is open.",
+            "webhook_confidential": "Off: the webhook only hears that one is open.",
             "calendar_confidential": "Off: the feed leaves confidential support out.",
         }
         widgets = {"alerts_for": forms.RadioSelect}  # noqa: RUF012
