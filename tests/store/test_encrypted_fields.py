@@ -97,7 +97,8 @@ def test_rotation_moves_every_value_to_the_newest_key(
 
     monkeypatch.setenv("HABEAS_ENCRYPTION_KEYS", f"{new},{old}")
     assert main(["keys", "rotate"]) == 0
-    assert "re-encrypted 2 values in 1 encrypted columns" in capsys.readouterr().out
+    # The test model and the support notes (alerts_supportaction.note, empty here).
+    assert "re-encrypted 2 values in 2 encrypted columns" in capsys.readouterr().out
 
     after = _stored(note_model)
     assert all(a != b for a, b in zip(after, before, strict=True))
