@@ -49,17 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from habeas.web.bootstrap import setup
 
     setup()
-    from django.conf import settings
-
-    from habeas.config import INSECURE_SECRET_KEY
-    from habeas.errors import InputError
     from habeas.web.server import serve
-
-    if settings.SECRET_KEY == INSECURE_SECRET_KEY:
-        raise InputError(
-            "HABEAS_SECRET_KEY is the public default key: unset it (the instance makes its own) "
-            "or set a long random one"
-        )
 
     serve(host=args.host, port=args.port)
     return 0

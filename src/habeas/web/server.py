@@ -16,8 +16,15 @@ def serve(*, host: str, port: int, announce: str = "") -> None:
     from django.conf import settings
     from waitress.server import create_server
 
+    from habeas.config import INSECURE_SECRET_KEY
     from habeas.web.wsgi import application
 
+    if settings.SECRET_KEY == INSECURE_SECRET_KEY:
+        # Anyone could forge sessions and password-reset links signed with a published key.
+        raise InputError(
+            "HABEAS_SECRET_KEY is the public default key: unset it (the instance makes its own) "
+            "or set a long random one"
+        )
     if host not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS.append(host)
     proxy: dict[str, object] = {}
