@@ -42,8 +42,9 @@ HABEAS_POLL_MINUTES
     How often ``habeas worker`` polls the registered feeds, in minutes (1-60).
     Default: 30.
 HABEAS_SECRET_KEY
-    The web application's signing key; set it to a long random string in any
-    deployment. Default: a fixed key that is only fit for a laptop.
+    The web application's signing key. Default: a random key made into the
+    instance's keys directory on first run (habeas.web.instance_keys);
+    `habeas serve` refuses the public development key.
 HABEAS_DEBUG
     ``1``/``true`` turns on the web application's debug pages (and full tracebacks
     from the CLI). Default: false.
@@ -58,7 +59,9 @@ HABEAS_SMTP_PORT
 HABEAS_SMTP_USER / HABEAS_SMTP_PASSWORD
     Credentials, when the server asks for them. Default: none.
 HABEAS_SMTP_STARTTLS
-    ``1``/``true`` upgrades the connection with STARTTLS. Default: false.
+    Upgrade the connection with STARTTLS; a server that does not offer it gets
+    nothing. ``0``/``false`` sends in the clear (a relay on this machine only).
+    Default: true.
 HABEAS_MAIL_FROM
     The sender address of alert e-mails. Default: ``habeas@localhost``.
 HABEAS_WEBHOOK_URL
@@ -186,7 +189,7 @@ def load_notifications(environ: Mapping[str, str] | None = None) -> Notification
         smtp_port=env_int(env, "HABEAS_SMTP_PORT", 25, low=1, high=65535),
         smtp_user=env.get("HABEAS_SMTP_USER") or "",
         smtp_password=env.get("HABEAS_SMTP_PASSWORD") or "",
-        smtp_starttls=env_bool(env, "HABEAS_SMTP_STARTTLS", False),
+        smtp_starttls=env_bool(env, "HABEAS_SMTP_STARTTLS", True),
         mail_from=(env.get("HABEAS_MAIL_FROM") or "").strip() or "habeas@localhost",
         webhook_url=_url(env, "HABEAS_WEBHOOK_URL"),
     )

@@ -40,25 +40,32 @@ def generate_key() -> str:
     return Fernet.generate_key().decode("ascii")
 
 
-def configured_keys(environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
-    """The data keys, newest first, from HABEAS_ENCRYPTION_KEYS or else HABEAS_KEY_FILE."""
+def configured_keys(
+    environ: Mapping[str, str] | None = None, *, default_file: Path | None = None
+) -> tuple[str, ...]:
+    """The data keys, newest first: HABEAS_ENCRYPTION_KEYS, else HABEAS_KEY_FILE, else
+    `default_file` (the instance's own key file) when it exists."""
     env = os.environ if environ is None else environ
     inline = env.get("HABEAS_ENCRYPTION_KEYS", "").strip()
+    path: Path | None = None
+    if env.get("HABEAS_KEY_FILE"):
+        path = Path(env["HABEAS_KEY_FILE"]).expanduser()
+    elif default_file is not None and default_file.is_file():
+        path = default_file
     if inline:
         keys = [k.strip() for k in inline.split(",") if k.strip()]
-    elif env.get("HABEAS_KEY_FILE"):
-        path = Path(env["HABEAS_KEY_FILE"]).expanduser()
+    elif path is not None:
         try:
             lines = path.read_text(encoding="ascii").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
-            raise InputError(f"HABEAS_KEY_FILE {path} cannot be read ({exc})") from None
+            raise InputError(f"the key file {path} cannot be read ({exc})") from None
         keys = [ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")]
     else:
         keys = []
     if not keys:
         raise EncryptionError(
-            "no encryption key is set: put one in HABEAS_ENCRYPTION_KEYS or HABEAS_KEY_FILE "
-            "(`habeas keys generate` makes one)"
+            "no encryption key is set: put one in HABEAS_ENCRYPTION_KEYS or HABEAS_KEY_FILE, "
+            "or restore the instance's keys/data.keys (`habeas keys generate` makes one)"
         )
     return tuple(keys)
 
@@ -111,9 +118,11 @@ class FieldCipher:
         return TOKEN_PREFIX + token.decode("ascii")
 
 
-def field_cipher(environ: Mapping[str, str] | None = None) -> FieldCipher:
+def field_cipher(
+    environ: Mapping[str, str] | None = None, *, default_file: Path | None = None
+) -> FieldCipher:
     """The cipher for the keys configured now (read from the environment on each call)."""
-    return FieldCipher(configured_keys(environ))
+    return FieldCipher(configured_keys(environ, default_file=default_file))
 
 
 def passphrase_fernet(passphrase: str, salt: bytes) -> Fernet:

@@ -66,7 +66,10 @@ def test_the_feed_lists_the_expected_release_and_coming_dates(alice: Any) -> Non
     from habeas.web.alerts.services import subscription_of
 
     today = _future_case(alice)
-    response = _get(f"/alerts/calendar/{subscription_of(alice).calendar_token}.ics")
+    sub = subscription_of(alice)
+    sub.calendar_confidential = True  # opted in: confidential support is in this feed
+    sub.save()
+    response = _get(f"/alerts/calendar/{sub.calendar_token}.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     text = response.content.decode()

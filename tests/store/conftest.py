@@ -64,8 +64,15 @@ def _empty_audit_log() -> None:
 
     # The app never deletes audit entries (its queryset refuses); tests start afresh with SQL.
     with connection.cursor() as cursor:
+        # Support notes may be left by an earlier session under its own instance key (a
+        # reused PostgreSQL database): the ORM would have to decrypt them to delete them.
+        cursor.execute("DELETE FROM alerts_supportaction")
         for table in (AuditEntry._meta.db_table, AuditHead._meta.db_table):
             cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+    # ...and so does the signed checkpoint of the chain's head, kept outside the database.
+    from habeas.web.audit.checkpoint import checkpoint_path
+
+    checkpoint_path().unlink(missing_ok=True)
 
 
 @pytest.fixture

@@ -97,7 +97,8 @@ def test_rotation_moves_every_value_to_the_newest_key(
 
     monkeypatch.setenv("HABEAS_ENCRYPTION_KEYS", f"{new},{old}")
     assert main(["keys", "rotate"]) == 0
-    assert "re-encrypted 2 values in 1 encrypted columns" in capsys.readouterr().out
+    # The test model and the support notes (alerts_supportaction.note, empty here).
+    assert "re-encrypted 2 values in 2 encrypted columns" in capsys.readouterr().out
 
     after = _stored(note_model)
     assert all(a != b for a, b in zip(after, before, strict=True))
@@ -126,15 +127,37 @@ def test_a_failed_rotation_changes_nothing(
 
 
 def test_without_a_key_writing_fails_with_one_sentence(
-    note_model: Any, monkeypatch: pytest.MonkeyPatch
+    note_model: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    from django.test import override_settings
+
     from habeas.crypto import EncryptionError
 
     monkeypatch.delenv("HABEAS_ENCRYPTION_KEYS", raising=False)
     monkeypatch.delenv("HABEAS_KEY_FILE", raising=False)
 
-    with pytest.raises(EncryptionError, match="no encryption key is set"):
+    # A keys directory whose data key went missing: nothing is written, no new key is made.
+    with (
+        override_settings(HABEAS_KEYS_DIR=tmp_path),
+        pytest.raises(EncryptionError, match="no encryption key is set"),
+    ):
         note_model.objects.create(body=SECRET)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_without_settings_the_instance_key_file_is_used(
+    note_model: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from django.conf import settings
+
+    monkeypatch.delenv("HABEAS_ENCRYPTION_KEYS", raising=False)
+    monkeypatch.delenv("HABEAS_KEY_FILE", raising=False)
+
+    note_model.objects.create(body=SECRET)
+    assert note_model.objects.get().body == SECRET
+    key_file = Path(settings.HABEAS_KEYS_DIR) / "data.keys"
+    assert key_file.stat().st_mode & 0o077 == 0  # readable by its owner only
+    assert Path(settings.HABEAS_KEYS_DIR).stat().st_mode & 0o077 == 0
 
 
 def test_keys_can_come_from_a_file(

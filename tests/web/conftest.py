@@ -53,6 +53,10 @@ def empty_db(web_db: Path) -> Iterator[None]:
                 _NoStyle(), [t for t in tables if t not in keep]
             ):
                 cursor.execute(statement)
+        # The audit log was emptied: so is the signed checkpoint of its head (a file).
+        from habeas.web.audit.checkpoint import checkpoint_path
+
+        checkpoint_path().unlink(missing_ok=True)
         yield
 
 

@@ -51,7 +51,13 @@ def test_check_deploy_is_clean_in_production(tmp_path: Path) -> None:
 
 
 def test_check_deploy_warns_about_the_development_key(tmp_path: Path) -> None:
-    done = _django(["-m", "django", "check", "--deploy", "--fail-level", "WARNING"], tmp_path)
+    from habeas.config import INSECURE_SECRET_KEY
+
+    done = _django(
+        ["-m", "django", "check", "--deploy", "--fail-level", "WARNING"],
+        tmp_path,
+        HABEAS_SECRET_KEY=INSECURE_SECRET_KEY,
+    )
 
     assert done.returncode != 0
     assert "security.W009" in done.stderr + done.stdout

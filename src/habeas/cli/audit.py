@@ -1,25 +1,44 @@
-"""`habeas audit verify`: check that no audit entry was altered, deleted or reordered."""
+"""`habeas audit verify`: check that no audit entry was altered, deleted, reordered or forged."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 from typing import Any
 
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "audit",
-        help="check the hash-chained audit log",
-        description="Work with the audit log of logins, exports, permission changes and edits.",
+        help="check the keyed, hash-chained audit log",
+        description=(
+            "Work with the audit log of logins, exports, backups, restores, permission "
+            "changes and edits."
+        ),
     )
     actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
     verify = actions.add_parser(
         "verify",
         help="walk the chain and report the first broken or missing entry",
         description=(
-            "Recompute every entry's SHA-256 from the one before it. Exit 0 when the chain is "
-            "intact, 1 (naming the first bad entry) when an entry was altered, deleted or moved."
+            "Recompute every entry's HMAC (under the audit key kept outside the database) from "
+            "the one before it, and check that the chain reaches the signed checkpoint of its "
+            "head kept outside the database (and, with --backup, the one in a backup). Exit 0 "
+            "when intact, 1 (naming the first problem) when an entry was altered, deleted, "
+            "moved or forged, or entries are missing at the end."
         ),
+    )
+    verify.add_argument(
+        "--backup",
+        type=Path,
+        metavar="FILE",
+        help="also check against the checkpoint in this backup (its passphrase as for restore)",
+    )
+    verify.add_argument(
+        "--passphrase-file",
+        type=Path,
+        metavar="PATH",
+        help="the backup's passphrase file (default: HABEAS_BACKUP_PASSPHRASE)",
     )
     verify.set_defaults(func=run)
 
@@ -29,10 +48,21 @@ def run(args: argparse.Namespace) -> int:
 
     from habeas.web.bootstrap import setup
 
+    passphrase = ""
+    if args.backup is not None:
+        from habeas.cli.backup import passphrase_of
+
+        passphrase = passphrase_of(args)
     setup()
     from habeas.web.audit.chain import verify
 
-    check = verify()
+    against = None
+    if args.backup is not None:
+        from habeas.web.backup import backup_checkpoint, read_backup
+
+        manifest, _ = read_backup(args.backup, passphrase=passphrase)
+        against = backup_checkpoint(manifest)
+    check = verify(against=against)
     if check.ok:
         print(f"audit log intact: {check.checked} entries")
         return 0

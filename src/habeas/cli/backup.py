@@ -45,7 +45,8 @@ def _passphrase_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _passphrase(args: argparse.Namespace) -> str:
+def passphrase_of(args: argparse.Namespace) -> str:
+    """The passphrase from --passphrase-file or HABEAS_BACKUP_PASSPHRASE; InputError if none."""
     if args.passphrase_file is not None:
         try:
             lines = args.passphrase_file.read_text(encoding="utf-8").splitlines()
@@ -60,7 +61,7 @@ def _passphrase(args: argparse.Namespace) -> str:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    passphrase = _passphrase(args)
+    passphrase = passphrase_of(args)
     from habeas.web.bootstrap import setup
 
     setup()
@@ -75,7 +76,7 @@ def run_backup(args: argparse.Namespace) -> int:
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    passphrase = _passphrase(args)
+    passphrase = passphrase_of(args)
     from habeas.web.bootstrap import setup
 
     setup()

@@ -11,8 +11,9 @@ def register(subparsers: Any) -> None:
         "keys",
         help="make encryption keys and rotate confidential fields to the newest",
         description=(
-            "Confidential fields are encrypted with the keys in HABEAS_ENCRYPTION_KEYS (or "
-            "HABEAS_KEY_FILE), newest first; the keys are never stored in the database."
+            "Confidential fields are encrypted with the keys in HABEAS_ENCRYPTION_KEYS, or "
+            "HABEAS_KEY_FILE, or else the instance's keys/data.keys (made on first run), "
+            "newest first; the keys are never stored in the database nor in backups."
         ),
     )
     actions = parser.add_subparsers(title="actions", metavar="ACTION", required=True)
@@ -22,8 +23,9 @@ def register(subparsers: Any) -> None:
         "rotate",
         help="re-encrypt every confidential value with the newest key",
         description=(
-            "Put the new key first in HABEAS_ENCRYPTION_KEYS, keep the old ones after it, run "
-            "this, then remove the old keys. All values are rotated in one transaction."
+            "Put the new key first (in HABEAS_ENCRYPTION_KEYS or the key file), keep the old "
+            "ones after it, run this, then remove the old keys. Every encrypted column is "
+            "rotated, all in one transaction."
         ),
     )
     rotate.set_defaults(func=run_rotate)

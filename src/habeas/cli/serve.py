@@ -36,8 +36,9 @@ def register(subparsers: Any) -> None:
         "serve",
         help="run the web app",
         description=(
-            "Bring the database up to date and serve the web app with waitress. Set "
-            "HABEAS_SECRET_KEY in any deployment; HABEAS_DEBUG=1 shows debug pages."
+            "Bring the database up to date and serve the web app with waitress. The signing "
+            "key is HABEAS_SECRET_KEY, else one made into the instance on first run (the public "
+            "default key is refused); HABEAS_DEBUG=1 shows debug pages."
         ),
     )
     add_server_options(parser)

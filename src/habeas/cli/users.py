@@ -44,6 +44,17 @@ def register(subparsers: Any) -> None:
     )
     code.add_argument("secret", help="the base32 secret printed when the device was enrolled")
     code.set_defaults(func=run_code)
+    unlock = sub.add_parser(
+        "unlock",
+        help="lift a login lockout of a user, from every address",
+        description=(
+            "After too many wrong passwords a name is locked out (per address, and after "
+            "HABEAS_ACCOUNT_LOGIN_ATTEMPTS from all addresses together, everywhere). This "
+            "lifts every lockout of NAME at once; it is written to the audit log."
+        ),
+    )
+    unlock.add_argument("name")
+    unlock.set_defaults(func=run_unlock)
 
 
 def run_add(args: argparse.Namespace) -> int:
@@ -97,4 +108,21 @@ def totp_code(secret: str, *, at: float | None = None) -> str:
 
 def run_code(args: argparse.Namespace) -> int:
     print(totp_code(args.secret))
+    return 0
+
+
+def run_unlock(args: argparse.Namespace) -> int:
+    from habeas.web.bootstrap import setup
+
+    setup()
+    from habeas.web.accounts.lockout import unlock
+    from habeas.web.audit.chain import record
+    from habeas.web.audit.models import AuditAction
+
+    removed = unlock(args.name)
+    record(None, AuditAction.PERMISSION_CHANGE, f"username:{args.name}", {"change": "unlocked"})
+    if removed:
+        print(f"unlocked {args.name} ({removed} lockout records removed)")
+    else:
+        print(f"{args.name} was not locked out")
     return 0

@@ -6,14 +6,18 @@ the file opens where only the passphrase is known; Fernet's HMAC makes any
 change to the file fail to open. Inside is a tar archive:
 
     manifest.json          format, time, each table's row count and SHA-256,
-                           and the SHA-256 of every other member
+                           the SHA-256 of every other member, and the signed
+                           checkpoint of the audit chain's head at that moment
     tables/<table>.jsonl   one canonical JSON row a line, primary-key order
     snapshots/<path>       the snapshot files, by their path under the directory
 
 The database is read consistently while the app runs: SQLite through its
 online backup API (a copy of the file taken in one step), PostgreSQL inside a
 REPEATABLE READ transaction. Encrypted columns are kept as their tokens, so
-restoring them needs the same data keys as before.
+restoring them needs the same data keys as before, and the audit chain the
+same audit key: a restore refuses, with one sentence, a backup whose values or
+checkpoint this instance's keys cannot open (copy the old instance's keys
+directory first). Backups and restores are written to the audit log.
 """
 
 from __future__ import annotations
@@ -38,6 +42,9 @@ from django.db import connections, transaction
 from habeas import __version__
 from habeas.crypto import SALT_BYTES, passphrase_fernet
 from habeas.errors import InputError
+from habeas.web.audit.chain import record, verify
+from habeas.web.audit.checkpoint import Checkpoint, CheckpointInvalid, audit_key, write_checkpoint
+from habeas.web.audit.models import AuditAction, AuditHead
 from habeas.web.transfer import (
     canonical_row,
     close_database,
@@ -75,6 +82,7 @@ def write_backup(target: Path, *, passphrase: str, snapshot_dir: Path) -> Backup
     members: dict[str, bytes] = {}
     tables: dict[str, dict[str, Any]] = {}
     with _consistent_view() as using:
+        checkpoint = _head_checkpoint(using)
         for model in data_models(using):
             lines = [canonical_row(row) for row in table_rows(model, using=using)]
             body = "".join(line + "\n" for line in lines).encode("utf-8")
@@ -95,13 +103,40 @@ def write_backup(target: Path, *, passphrase: str, snapshot_dir: Path) -> Backup
         "snapshot_dir": str(snapshot_dir),
         "tables": tables,
         "members": {name: hashlib.sha256(data).hexdigest() for name, data in members.items()},
+        "audit_checkpoint": checkpoint,
     }
     archive = _tar({_MANIFEST: json.dumps(manifest, indent=1).encode("utf-8"), **members})
     salt = os.urandom(SALT_BYTES)
     sealed = MAGIC + salt + passphrase_fernet(passphrase, salt).encrypt(archive)
     _write_atomically(target, sealed)
     rows = sum(t["rows"] for t in tables.values())
+    record(
+        None,
+        AuditAction.BACKUP,
+        str(target.expanduser().absolute()),
+        {"rows": rows, "tables": len(tables), "snapshots": snapshots, "up_to": checkpoint["seq"]},
+    )
     return BackupSummary(len(tables), rows, snapshots, len(sealed))
+
+
+def _head_checkpoint(using: str) -> dict[str, Any]:
+    """The signed checkpoint of the audit chain's head as the backup sees it."""
+    from habeas.web.audit.chain import GENESIS
+
+    head = AuditHead.objects.using(using).first()
+    point = Checkpoint(head.seq, head.entry_hash) if head else Checkpoint(0, GENESIS)
+    return point.sealed(audit_key())
+
+
+def backup_checkpoint(manifest: dict[str, Any]) -> Checkpoint:
+    """The audit checkpoint in a backup's manifest; InputError when this key cannot open it."""
+    try:
+        return Checkpoint.opened(manifest.get("audit_checkpoint"), audit_key())
+    except CheckpointInvalid:
+        raise InputError(
+            "the backup's audit checkpoint does not match this instance's audit key: "
+            "copy the keys directory of the instance the backup came from"
+        ) from None
 
 
 @contextmanager
@@ -204,6 +239,7 @@ def restore_backup(source: Path, *, passphrase: str, snapshot_dir: Path) -> Back
     """Restore a backup into the default database and `snapshot_dir`, which must both be empty."""
     manifest, members = read_backup(source, passphrase=passphrase)
     refuse_unless_empty(using="default", what="this instance's database")
+    checkpoint = backup_checkpoint(manifest)
     if snapshot_dir.is_dir() and any(p.is_file() for p in snapshot_dir.rglob("*")):
         raise InputError(f"the snapshot directory {snapshot_dir} already holds files")
     old_dir = str(manifest.get("snapshot_dir", ""))
@@ -214,17 +250,53 @@ def restore_backup(source: Path, *, passphrase: str, snapshot_dir: Path) -> Back
         if name == _PATH_COLUMN[0]:
             table = _moved_paths(name, table, old=old_dir, new=str(snapshot_dir))
         tables.append((name, table))
+    _refuse_unopenable_values(tables)
     snapshots = 0
     # Files are written before the rows commit, so no restored row points to a missing file.
     with transaction.atomic():
         rows = load_tables(tables, using="default")
+        check = verify(against=checkpoint, local=False)
+        if not check.ok:
+            raise InputError(f"the backup's audit log is broken: {check.problem}")
         for name, data in members.items():
             if name.startswith("snapshots/"):
                 path = snapshot_dir / PurePosixPath(name).relative_to("snapshots")
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _write_atomically(path, data)
                 snapshots += 1
+        # The backup's head becomes this instance's checkpoint; the entry below then moves it on.
+        transaction.on_commit(lambda: write_checkpoint(checkpoint, force=True))
+        record(
+            None,
+            AuditAction.RESTORE,
+            str(source.expanduser().absolute()),
+            {"rows": rows, "tables": len(tables), "snapshots": snapshots, "up_to": checkpoint.seq},
+        )
     return BackupSummary(len(tables), rows, snapshots, len(members))
+
+
+def _refuse_unopenable_values(tables: list[tuple[str, list[list[Any]]]]) -> None:
+    """InputError unless this instance's data keys open every encrypted value in the backup."""
+    from habeas.crypto import EncryptionError
+    from habeas.web.encrypted import data_cipher, encrypted_columns
+
+    by_table = {t: rows for t, rows in tables}
+    for model, field in encrypted_columns():
+        rows = by_table.get(model._meta.db_table)
+        if not rows:
+            continue
+        index = [f.column for f in model._meta.concrete_fields].index(field.column)
+        try:
+            cipher = data_cipher()
+            for row in rows:
+                if row[index] is not None:
+                    cipher.decrypt(row[index])
+        except EncryptionError:
+            raise InputError(
+                f"this instance's data keys cannot open the backup's {model._meta.db_table}."
+                f"{field.column} values: copy the keys directory (or HABEAS_ENCRYPTION_KEYS) "
+                "of the instance the backup came from"
+            ) from None
 
 
 def _moved_paths(table: str, rows: list[list[Any]], *, old: str, new: str) -> list[list[Any]]:

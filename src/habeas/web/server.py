@@ -16,12 +16,28 @@ def serve(*, host: str, port: int, announce: str = "") -> None:
     from django.conf import settings
     from waitress.server import create_server
 
+    from habeas.config import INSECURE_SECRET_KEY
     from habeas.web.wsgi import application
 
+    if settings.SECRET_KEY == INSECURE_SECRET_KEY:
+        # Anyone could forge sessions and password-reset links signed with a published key.
+        raise InputError(
+            "HABEAS_SECRET_KEY is the public default key: unset it (the instance makes its own) "
+            "or set a long random one"
+        )
     if host not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS.append(host)
+    proxy: dict[str, object] = {}
+    if settings.HABEAS_BEHIND_PROXY:
+        # Waitress sets the scheme and the client's address from these headers when they come
+        # from the proxy, and removes them from every other peer's requests.
+        proxy = {
+            "trusted_proxy": settings.HABEAS_PROXY_ADDRESS,
+            "trusted_proxy_headers": {"x-forwarded-proto", "x-forwarded-for"},
+            "clear_untrusted_proxy_headers": True,
+        }
     try:
-        server = create_server(application, host=host, port=port, threads=8)
+        server = create_server(application, host=host, port=port, threads=8, **proxy)
     except (OSError, socket.gaierror) as exc:
         raise InputError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     shown = f"[{host}]" if ":" in host else host

@@ -10,6 +10,7 @@ from csp.constants import NONE, SELF
 
 from habeas.config import env_bool, env_int, load_config
 from habeas.web.databases import django_database
+from habeas.web.instance_keys import ensure_keys_dir, keys_dir_for, secret_key
 
 HABEAS_CONFIG = load_config()
 WEB_DIR = Path(__file__).resolve().parent
@@ -21,7 +22,13 @@ HABEAS_EXTRACTOR = HABEAS_CONFIG.extractor
 HABEAS_SNAPSHOT_DIR = HABEAS_CONFIG.snapshot_dir
 HABEAS_QUEUE_FILE = HABEAS_CONFIG.queue_file
 
-SECRET_KEY = HABEAS_CONFIG.secret_key
+# The instance's secrets live outside the database (habeas.web.instance_keys).
+HABEAS_KEYS_DIR = keys_dir_for(HABEAS_CONFIG.home)
+ensure_keys_dir(HABEAS_KEYS_DIR)  # the first run makes the data and audit keys
+# The signed head of the audit chain, outside the database (habeas.web.audit.checkpoint).
+HABEAS_AUDIT_CHECKPOINT = HABEAS_CONFIG.home / "audit-checkpoint.json"
+# HABEAS_SECRET_KEY, else a key made into the instance on first run; never a public default.
+SECRET_KEY = os.environ.get("HABEAS_SECRET_KEY") or secret_key(HABEAS_KEYS_DIR)
 DEBUG = HABEAS_CONFIG.debug
 # `habeas serve --host H` adds H at start-up.
 ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
@@ -103,7 +110,8 @@ CSRF_COOKIE_SAMESITE = "Lax"
 # --- security (docs/security.md) ---
 # axes first: it refuses a locked-out name+address before any password is checked.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    # axes's per name+address check, then a limit per account over all addresses.
+    "habeas.web.accounts.lockout.AccountLockoutBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = env_int(os.environ, "HABEAS_LOGIN_ATTEMPTS", 5, low=1, high=100)
@@ -113,6 +121,16 @@ AXES_COOLOFF_TIME = dt.timedelta(
 # Per name and address together: an attacker cannot lock a colleague out from elsewhere.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+# ...and a name is locked everywhere after this many failures from all addresses together.
+HABEAS_ACCOUNT_LOGIN_ATTEMPTS = env_int(
+    os.environ, "HABEAS_ACCOUNT_LOGIN_ATTEMPTS", 20, low=1, high=10_000
+)
+# Who must pass a second factor: "editors" (admins and editors; viewers may) or "all".
+HABEAS_TWO_FACTOR = (os.environ.get("HABEAS_TWO_FACTOR") or "editors").strip().lower()
+if HABEAS_TWO_FACTOR not in ("editors", "all"):
+    from habeas.errors import InputError
+
+    raise InputError(f"HABEAS_TWO_FACTOR must be editors or all, not {HABEAS_TWO_FACTOR!r}")
 # The name authenticator apps show beside the six digits.
 OTP_TOTP_ISSUER = "habeas"
 
@@ -135,8 +153,11 @@ SECURE_HSTS_PRELOAD = not DEBUG
 # plain-HTTP requests are then redirected. Off by default so `habeas serve` works on a laptop.
 HABEAS_HTTPS = env_bool(os.environ, "HABEAS_HTTPS", False)
 SECURE_SSL_REDIRECT = HABEAS_HTTPS
-if HABEAS_HTTPS and env_bool(os.environ, "HABEAS_BEHIND_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HABEAS_BEHIND_PROXY=1: `habeas serve` (waitress) believes X-Forwarded-Proto and
+# X-Forwarded-For only from HABEAS_PROXY_ADDRESS (default 127.0.0.1) and strips them
+# from anyone else, so a client cannot claim TLS or another address (habeas.web.server).
+HABEAS_BEHIND_PROXY = env_bool(os.environ, "HABEAS_BEHIND_PROXY", False)
+HABEAS_PROXY_ADDRESS = (os.environ.get("HABEAS_PROXY_ADDRESS") or "127.0.0.1").strip()
 # No inline script or style and no third-party origin: an injected <script> cannot run.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {

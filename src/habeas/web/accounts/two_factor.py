@@ -1,6 +1,7 @@
 """The second factor: who needs a TOTP code, and a middleware that holds the rest back until then.
 
-Admins and editors must use a TOTP device (an authenticator app); viewers may.
+Admins and editors must use a TOTP device (an authenticator app); viewers may
+(/accounts/two-factor/setup/), and must when HABEAS_TWO_FACTOR=all.
 After the password, a user who needs a second factor reaches nothing but the
 enrolment or code page (and log out) until a code from their device is accepted.
 """
@@ -21,9 +22,14 @@ _OPEN_ROUTES = frozenset({"two-factor-verify", "two-factor-setup", "login", "log
 
 
 def must_use_two_factor(user: Any) -> bool:
-    """Whether `user`'s role obliges them to use a second factor (admins and editors)."""
+    """Whether `user` must use a second factor: admins and editors, and with
+    HABEAS_TWO_FACTOR=all every user with a role (viewers too)."""
+    from django.conf import settings
+
     role = role_of(user)
-    return role is not None and role.allows(Role.EDITOR)
+    if role is None:
+        return False
+    return role.allows(Role.EDITOR) or settings.HABEAS_TWO_FACTOR == "all"
 
 
 def confirmed_device(user: Any) -> Any:

@@ -10,7 +10,11 @@ from habeas.timeline.status import CustodyStatus
 from habeas.web.alerts.ical import CalendarEntry, calendar
 from habeas.web.alerts.models import SupportAction
 from habeas.web.alerts.rules import SupportKind
-from habeas.web.alerts.services import can_act_on_alerts, can_read_alerts
+from habeas.web.alerts.services import (
+    can_act_on_alerts,
+    can_read_alerts,
+    subscription_of,
+)
 from habeas.web.alerts.texts import title
 from habeas.web.store.models import Event, EventStatus, PersonStatus
 from habeas.web.store.status import ensure_current
@@ -67,7 +71,9 @@ def _future_events(today: dt.date) -> list[CalendarEntry]:
 
 def _future_support(user: Any, today: dt.date) -> list[CalendarEntry]:
     rows = SupportAction.objects.filter(date__gte=today).select_related("person")
-    if not can_act_on_alerts(user):
+    # The feed is a link anyone holding it can read, and calendars copy it to other services:
+    # confidential support goes in only for editors and admins who asked for it here.
+    if not (can_act_on_alerts(user) and subscription_of(user).calendar_confidential):
         rows = rows.filter(confidential=False)
     entries = []
     for action in rows.order_by("date", "id"):
@@ -89,7 +95,8 @@ def calendar_for(user: Any, *, today: dt.date, now: dt.datetime) -> str:
 
     It lists the expected release of every person held or missing, confirmed
     events dated after `today`, and support actions dated `today` or later
-    (confidential ones only for editors and admins), in date order.
+    (confidential ones only for editors and admins who opted in to them in this
+    feed, Subscription.calendar_confidential), in date order.
     """
     entries: list[CalendarEntry] = []
     if can_read_alerts(user):

@@ -43,11 +43,27 @@ class SubscriptionForm(forms.ModelForm):  # type: ignore[misc]
 
     class Meta:
         model = Subscription
-        fields = ("email_alerts", "daily_digest", "alerts_for", "webhook_url")
+        fields = (
+            "email_alerts",
+            "daily_digest",
+            "alerts_for",
+            "webhook_url",
+            "email_confidential",
+            "webhook_confidential",
+            "calendar_confidential",
+        )
         labels = {  # noqa: RUF012
             "email_alerts": "E-mail me each new alert",
             "daily_digest": "E-mail me a daily digest of open alerts",
             "alerts_for": "Alerts for",
+            "email_confidential": "Put confidential support details in my e-mails",
+            "webhook_confidential": "Put confidential support details in my webhook",
+            "calendar_confidential": "Put confidential support in my calendar feed",
+        }
+        help_texts = {  # noqa: RUF012
+            "email_confidential": "Off: an e-mail only says that a confidential alert is open.",
+            "webhook_confidential": "Off: the webhook only hears that one is open.",
+            "calendar_confidential": "Off: the feed leaves confidential support out.",
         }
         widgets = {"alerts_for": forms.RadioSelect}  # noqa: RUF012
 

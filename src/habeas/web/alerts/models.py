@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from habeas.web.alerts.rules import AlertKind, SupportKind, SupportStatus
+from habeas.web.encrypted import EncryptedTextField
 from habeas.web.store.models import Person
 
 # "Look again as soon as possible": earlier than any `--today` a check is run with.
@@ -29,7 +30,9 @@ class SupportAction(models.Model):  # type: ignore[misc]
     kind = models.CharField(max_length=32, choices=SupportKindChoice.choices)
     status = models.CharField(max_length=16, choices=SupportStatusChoice.choices)
     date = models.DateField(null=True, blank=True)
-    note = models.TextField(blank=True, default="")
+    # Encrypted at rest, whether or not the action is marked confidential: notes name lawyers,
+    # medicines and contacts. It cannot be searched in SQL.
+    note = EncryptedTextField(blank=True, default="")
     # Confidential by default: viewers do not see it, editors and admins do.
     confidential = models.BooleanField(default=True)
     created_by = models.ForeignKey(
@@ -104,6 +107,11 @@ class Subscription(models.Model):  # type: ignore[misc]
     calendar_token = models.CharField(max_length=64, unique=True)
     digest_sent_on = models.DateField(null=True, blank=True)
     alerts_for = models.CharField(max_length=16, choices=AlertScope.choices, default=AlertScope.ALL)
+    # Confidential support (its kind, status, person and alerts) leaves habeas through a
+    # channel only if the user asked for it there: feeds and mail are copied to other services.
+    calendar_confidential = models.BooleanField(default=False)
+    email_confidential = models.BooleanField(default=False)
+    webhook_confidential = models.BooleanField(default=False)
 
 
 class Follow(models.Model):  # type: ignore[misc]

@@ -7,7 +7,10 @@ other notifications and never undoes the alert itself.
 Who hears of what: every active user with a role (viewer or higher), unless
 their Subscription turns a channel off; an alert raised by a confidential
 support action goes only to editors and admins, and never to the global
-webhook (HABEAS_WEBHOOK_URL), which belongs to no user. A user who chose
+webhook (HABEAS_WEBHOOK_URL), which belongs to no user. Even to them, such an
+alert leaves by e-mail or webhook only as a notice with no detail (no person,
+kind, status or message) unless they opted in for that channel
+(Subscription.email_confidential / webhook_confidential). A user who chose
 "only persons I follow" hears only of those persons' alerts.
 
 A user's webhook goes through ingest's SSRF guard (habeas.web.alerts.webhooks)
@@ -68,6 +71,31 @@ def note_of(alert: Any) -> texts.AlertNote:
         person_name=alert.person.display_name,
         message=alert.message,
     )
+
+
+# What leaves habeas about a confidential alert on a channel the user did not open to it.
+REDACTED_MESSAGE = (
+    "A new alert from confidential support is open. Its details are kept in habeas: "
+    "open the alerts page to see it."
+)
+
+
+def redacted_note(alert: Any) -> texts.AlertNote:
+    """A note that says only that a confidential alert exists."""
+    return texts.AlertNote(
+        id=alert.pk,
+        key=f"confidential-{alert.pk}",
+        kind="confidential",
+        date="",
+        person_id=0,
+        person_name="confidential",
+        message=REDACTED_MESSAGE,
+    )
+
+
+def note_for(alert: Any, *, reveal: bool) -> texts.AlertNote:
+    """The alert's note, or its redacted form when it is confidential and not to be revealed."""
+    return note_of(alert) if reveal or not alert.confidential else redacted_note(alert)
 
 
 # ------------------------------------------------------------------ e-mail
@@ -187,7 +215,6 @@ def _count(ok: bool) -> Sent:
 
 
 def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> Sent:
-    note = note_of(alert)
     result = Sent()
     policy = webhook_policy()
     for user in alert_readers():
@@ -197,6 +224,7 @@ def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> S
         if not follows.notified_of(sub, person_id=alert.person_id):
             continue
         if sub.email_alerts and user.email and config.smtp_host:
+            note = note_for(alert, reveal=sub.email_confidential)
             ok = send_email(
                 to=user.email,
                 subject=texts.alert_subject(note),
@@ -209,7 +237,7 @@ def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> S
         if sub.webhook_url:
             ok = post_webhook(
                 sub.webhook_url,
-                texts.webhook_payload(note),
+                texts.webhook_payload(note_for(alert, reveal=sub.webhook_confidential)),
                 user=user,
                 alert=alert,
                 policy=policy,
@@ -217,7 +245,8 @@ def _notify_one(alert: Any, config: Notifications, webhook: dict[str, Any]) -> S
             )
             result += _count(ok)
     if config.webhook_url and not alert.confidential:
-        ok = post_webhook(config.webhook_url, texts.webhook_payload(note), alert=alert, **webhook)
+        payload = texts.webhook_payload(note_of(alert))
+        ok = post_webhook(config.webhook_url, payload, alert=alert, **webhook)
         result += _count(ok)
     return result
 
@@ -258,7 +287,8 @@ def send_digests(*, today: dt.date, config: Notifications | None = None) -> Sent
         sub = subscription_of(user)
         if not (sub.daily_digest and user.email):
             continue
-        notes = [note_of(a) for a in follows.alerts_notified_to(user, sub)]
+        alerts = follows.alerts_notified_to(user, sub)
+        notes = [note_for(a, reveal=sub.email_confidential) for a in alerts]
         if not notes:
             continue
         not_yet = Q(digest_sent_on__isnull=True) | Q(digest_sent_on__lt=today)

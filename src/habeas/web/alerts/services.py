@@ -196,10 +196,16 @@ def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
 
 def acknowledge(alert: Any, *, user: Any, now: dt.datetime | None = None) -> bool:
     """Record that `user` has seen an open alert; False when it was not open any more."""
+    from habeas.web.audit.chain import record
+    from habeas.web.audit.models import AuditAction
+
     now = now or timezone.now()
-    done = Alert.objects.filter(pk=alert.pk, state=AlertState.OPEN).update(
-        state=AlertState.ACKNOWLEDGED, acknowledged_by=user, acknowledged_at=now
-    )
+    with transaction.atomic():
+        done = Alert.objects.filter(pk=alert.pk, state=AlertState.OPEN).update(
+            state=AlertState.ACKNOWLEDGED, acknowledged_by=user, acknowledged_at=now
+        )
+        if done:
+            record(user, AuditAction.EDIT, alert, {"change": "acknowledged"})
     return bool(done)
 
 

@@ -1,16 +1,25 @@
-"""Appending to the audit log and checking its hash chain.
+"""Appending to the audit log and checking its keyed hash chain.
 
 An entry is written in the caller's transaction: an edit that is rolled back
 leaves no audit entry, and an edit that is committed always has one. Appenders
 take a lock on the single head row, so two processes never claim the same
 position in the chain.
+
+Each entry carries HMAC-SHA256(audit key, previous entry's HMAC + its own
+canonical JSON); the key is kept outside the database (habeas.web.audit.checkpoint),
+so an entry cannot be forged, nor the chain rewritten, by someone who can only
+write the database. After each commit that adds entries, a signed checkpoint
+of the head is written outside the database; `verify` requires the chain to
+reach it, so entries cut off the end (or all of them) are found missing.
+
+Other areas record what they do with `record(actor, action, target, details)`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -18,7 +27,18 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from habeas.web.audit.checkpoint import (
+    Checkpoint,
+    CheckpointInvalid,
+    audit_key,
+    checkpoint_path,
+    mac,
+    read_checkpoint,
+    write_checkpoint,
+)
 from habeas.web.audit.models import AuditAction, AuditEntry, AuditHead
+
+log = logging.getLogger(__name__)
 
 GENESIS = "0" * 64
 _HEAD_ID = 1
@@ -42,8 +62,9 @@ def entry_hash(
     action: str,
     target: str,
     details: str,
+    key: bytes | None = None,
 ) -> str:
-    """The SHA-256 (hex) an entry with these values must carry."""
+    """The HMAC-SHA256 (hex) under the audit key that an entry with these values must carry."""
     body = canonical_json(
         {
             "seq": seq,
@@ -54,7 +75,7 @@ def entry_hash(
             "details": details,
         }
     )
-    return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+    return mac(audit_key() if key is None else key, prev_hash + body)
 
 
 def actor_label(actor: Any) -> str:
@@ -85,9 +106,12 @@ def record(
     """Append an entry to the audit log (in the caller's transaction, if there is one).
 
     `actor` is a user, a text such as an engine name, or None for the system;
-    `target` a stored object or a text; `details` JSON-serialisable values.
+    `target` a stored object or a text; `details` JSON-serialisable values
+    (never a confidential value itself: the log is not encrypted). Once the
+    transaction commits, the checkpoint outside the database moves to this entry.
     """
     details_text = canonical_json(dict(details or {}))
+    key = audit_key()
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(
             pk=_HEAD_ID, defaults={"seq": 0, "entry_hash": GENESIS}
@@ -101,15 +125,26 @@ def record(
             details=details_text,
             prev_hash=head.entry_hash,
         )
-        entry.entry_hash = _hash_of(entry, prev_hash=head.entry_hash)
+        entry.entry_hash = _hash_of(entry, prev_hash=head.entry_hash, key=key)
         entry.save()
         head.seq, head.entry_hash = entry.seq, entry.entry_hash
         head.save(update_fields=["seq", "entry_hash"])
+        point = Checkpoint(entry.seq, entry.entry_hash)
+        transaction.on_commit(lambda: _checkpoint_after_commit(point))
     return entry
 
 
-def _hash_of(entry: AuditEntry, *, prev_hash: str) -> str:
+def _checkpoint_after_commit(point: Checkpoint) -> None:
+    try:
+        write_checkpoint(point)
+    except OSError as exc:
+        # The entry is committed; a checkpoint that lags shows as such in `verify`.
+        log.warning("the audit checkpoint could not be written: %s", exc)
+
+
+def _hash_of(entry: AuditEntry, *, prev_hash: str, key: bytes) -> str:
     return entry_hash(
+        key=key,
         prev_hash=prev_hash,
         seq=entry.seq,
         created_at=entry.created_at,
@@ -133,9 +168,18 @@ class ChainCheck:
         return self.problem is None
 
 
-def verify() -> ChainCheck:
-    """Walk the audit log from the first entry and report the first broken or missing entry."""
+def verify(*, against: Checkpoint | None = None, local: bool = True) -> ChainCheck:
+    """Walk the audit log from the first entry and report the first broken or missing entry.
+
+    The chain must also reach the instance's checkpoint (unless not `local`)
+    and `against` (a checkpoint from a backup), with the same HMAC there.
+    """
+    key = audit_key()
     prev, expected, checked = GENESIS, 1, 0
+    reached: dict[int, str] = {}
+    wanted = _wanted_checkpoints(against, local=local)
+    if isinstance(wanted, ChainCheck):
+        return wanted
     for entry in AuditEntry.objects.order_by("seq").iterator(chunk_size=2000):
         if entry.seq != expected:
             return ChainCheck(checked, f"entry #{expected} is missing", expected)
@@ -143,8 +187,10 @@ def verify() -> ChainCheck:
             return ChainCheck(
                 checked, f"entry #{entry.seq} does not follow entry #{expected - 1}", entry.seq
             )
-        if _hash_of(entry, prev_hash=prev) != entry.entry_hash:
+        if _hash_of(entry, prev_hash=prev, key=key) != entry.entry_hash:
             return ChainCheck(checked, f"entry #{entry.seq} was altered", entry.seq)
+        if entry.seq in wanted:
+            reached[entry.seq] = entry.entry_hash
         prev, expected, checked = entry.entry_hash, expected + 1, checked + 1
     head = AuditHead.objects.filter(pk=_HEAD_ID).first()
     head_seq, head_hash = (head.seq, head.entry_hash) if head else (0, GENESIS)
@@ -152,4 +198,57 @@ def verify() -> ChainCheck:
         if head_seq > checked:
             return ChainCheck(checked, f"entry #{expected} is missing", expected)
         return ChainCheck(checked, "the chain's head does not match its last entry", checked)
+    for seq, (where, entry_hmac) in sorted(wanted.items()):
+        if seq not in reached:
+            return ChainCheck(
+                checked,
+                f"entries #{checked + 1} to #{seq} are missing (the {where} reaches #{seq})",
+                checked + 1,
+            )
+        if reached[seq] != entry_hmac:
+            return ChainCheck(checked, f"entry #{seq} differs from the {where}", seq)
+    if checked and local and not wanted:
+        return ChainCheck(checked, f"the checkpoint {checkpoint_path()} is missing", None)
     return ChainCheck(checked)
+
+
+def _wanted_checkpoints(
+    against: Checkpoint | None, *, local: bool
+) -> dict[int, tuple[str, str]] | ChainCheck:
+    try:
+        own = read_checkpoint() if local else None
+    except CheckpointInvalid as exc:
+        return ChainCheck(0, str(exc))
+    wanted: dict[int, tuple[str, str]] = {}
+    for where, point in (("checkpoint", own), ("backup's checkpoint", against)):
+        if point is not None and point.seq > 0:
+            wanted[point.seq] = (where, point.entry_hash)
+    return wanted
+
+
+def rechain(entry_model: Any, head_model: Any) -> int:
+    """Recompute every entry's HMAC under the audit key, in order; the number of entries.
+
+    Only for the upgrade from the unkeyed chain (migration 0002_keyed_chain),
+    which passes its historical models (their managers allow updates): it
+    trusts the entries as they stand, so run `habeas audit verify` before upgrading.
+    """
+    key = audit_key()
+    prev, last, count = GENESIS, 0, 0
+    for entry in entry_model.objects.order_by("seq"):
+        new = entry_hash(
+            key=key,
+            prev_hash=prev,
+            seq=entry.seq,
+            created_at=entry.created_at,
+            actor=entry.actor,
+            action=entry.action,
+            target=entry.target,
+            details=entry.details,
+        )
+        entry_model.objects.filter(pk=entry.pk).update(prev_hash=prev, entry_hash=new)
+        prev, last, count = new, entry.seq, count + 1
+    if count:
+        head_model.objects.update_or_create(pk=_HEAD_ID, defaults={"seq": last, "entry_hash": prev})
+        write_checkpoint(Checkpoint(last, prev), force=True)
+    return count

@@ -17,6 +17,7 @@ class AuditAction(models.TextChoices):  # type: ignore[misc]
     PERMISSION_CHANGE = "permission_change"
     EDIT = "edit"
     KEY_ROTATION = "key_rotation"
+    BACKUP = "backup"
     RESTORE = "restore"
 
 
@@ -36,11 +37,12 @@ class AppendOnlyQuerySet(models.QuerySet):  # type: ignore[misc]
 
 
 class AuditEntry(models.Model):  # type: ignore[misc]
-    """One thing that happened, chained to the entry before it by SHA-256.
+    """One thing that happened, chained to the entry before it by a keyed hash.
 
-    `entry_hash` = SHA-256 of `prev_hash` followed by the entry's canonical JSON
-    (seq, created_at, actor, action, target, details), so altering, deleting or
-    reordering any entry breaks every hash after it.
+    `entry_hash` = HMAC-SHA256, under the audit key kept outside the database, of
+    `prev_hash` followed by the entry's canonical JSON (seq, created_at, actor,
+    action, target, details), so altering, deleting or reordering any entry
+    breaks every hash after it, and nobody without the key can make new ones.
     """
 
     seq = models.PositiveBigIntegerField(unique=True)

@@ -1,4 +1,9 @@
-"""Audit entries for logins and permission changes, from Django's own signals."""
+"""Audit entries for logins, permission changes and the alerts app's writes, from signals.
+
+The store writes its own entries (habeas.web.store.versions); support
+actions, notification settings and follows are logged here, whichever code
+path saves them. Details name what changed, never a note or a token.
+"""
 
 from __future__ import annotations
 
@@ -70,6 +75,69 @@ def _remember_flags(sender: Any, instance: Any, **_: Any) -> None:
     }
 
 
+def _support_saved(sender: Any, instance: Any, created: bool = False, **_: Any) -> None:
+    from habeas.web.audit.chain import record
+
+    record(
+        instance.created_by,
+        AuditAction.EDIT,
+        instance,
+        {
+            "change": "support recorded" if created else "support changed",
+            "person": instance.person_id,
+            "confidential": bool(instance.confidential),
+        },
+    )
+
+
+def _subscription_saved(sender: Any, instance: Any, created: bool = False, **kw: Any) -> None:
+    from habeas.web.audit.chain import record
+
+    change = "notification settings made" if created else "notification settings changed"
+    details: dict[str, Any] = {"change": change}
+    if kw.get("update_fields"):
+        details["fields"] = sorted(kw["update_fields"])
+    record(instance.user, AuditAction.EDIT, instance, details)
+
+
+def _follow_saved(sender: Any, instance: Any, created: bool = False, **_: Any) -> None:
+    from habeas.web.audit.chain import record
+
+    record(
+        instance.user,
+        AuditAction.EDIT,
+        instance,
+        {"change": "follow", "person": instance.person_id},
+    )
+
+
+def _follow_deleted(sender: Any, instance: Any, **_: Any) -> None:
+    from habeas.web.audit.chain import record
+
+    record(
+        instance.user,
+        AuditAction.EDIT,
+        instance,
+        {"change": "unfollow", "person": instance.person_id},
+    )
+
+
+def _connect_alerts() -> None:
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    if not apps.is_installed("habeas.web.alerts"):
+        return
+    from habeas.web.alerts.models import Follow, Subscription, SupportAction
+
+    post_save.connect(_support_saved, sender=SupportAction, dispatch_uid="habeas-audit-support")
+    post_save.connect(
+        _subscription_saved, sender=Subscription, dispatch_uid="habeas-audit-subscription"
+    )
+    post_save.connect(_follow_saved, sender=Follow, dispatch_uid="habeas-audit-follow")
+    post_delete.connect(_follow_deleted, sender=Follow, dispatch_uid="habeas-audit-unfollow")
+
+
 def connect() -> None:
     """Attach the audit handlers to Django's auth and relation signals (once per process)."""
     from django.contrib.auth import get_user_model
@@ -91,3 +159,4 @@ def connect() -> None:
         )
     post_init.connect(_remember_flags, sender=user_model, dispatch_uid="habeas-audit-flags-init")
     post_save.connect(_user_flags_changed, sender=user_model, dispatch_uid="habeas-audit-flags")
+    _connect_alerts()
