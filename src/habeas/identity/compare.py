@@ -122,16 +122,21 @@ def _same_stem(form: str, other: NameToken) -> bool:
     return len(stem) >= 4 and stem == other.stem and not gender_pair(form, other.key)
 
 
+# Scripts that do not write short vowels.
+_ABJADS = frozenset({Script.ARABIC, Script.HEBREW})
+
+
 def _same_consonants(a: NameToken, b: NameToken) -> bool:
     # Vowels vary most between conventions (Kahramanov / Kagramanov, Tatsiana /
     # Tatyana) and Arabic does not write short ones. With four consonants
     # or more the consonants alone still tell names apart; with fewer they do
     # not (Kamal / Kamil, Rashid / Rashad), except in Arabic script.
-    if a.key[:1] != b.key[:1] and Script.ARABIC not in (a.script, b.script):
+    abjad = a.script in _ABJADS or b.script in _ABJADS
+    if a.key[:1] != b.key[:1] and not abjad:
         return False
     if a.consonants != b.consonants:
         return False
-    needed = 3 if Script.ARABIC in (a.script, b.script) else 4
+    needed = 3 if abjad else 4
     return len(a.consonants) >= needed
 
 

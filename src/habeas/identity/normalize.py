@@ -28,6 +28,7 @@ class Script(Enum):
     GEORGIAN = "georgian"
     ARMENIAN = "armenian"
     ARABIC = "arabic"
+    HEBREW = "hebrew"
     GREEK = "greek"
     OTHER = "other"
 
@@ -82,6 +83,8 @@ def script_of(ch: str) -> Script:
         return Script.ARMENIAN
     if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
         return Script.ARABIC
+    if 0x590 <= code <= 0x5FF:
+        return Script.HEBREW
     if 0x370 <= code <= 0x3FF:
         return Script.GREEK
     return Script.OTHER
