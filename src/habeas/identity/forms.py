@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from habeas.identity.normalize import RawToken, Script, clean_name
+from habeas.identity.normalize import Orthography, RawToken, Script, clean_name
+from habeas.identity.tables import load
 from habeas.identity.translit import consonant_key, loose_key, phonetic_key, to_latin
 
 # Surname suffix families, as phonetic keys, longest first. Only these are cut
@@ -26,19 +27,26 @@ _SURNAME_MARKS = (
     "zade", "ian", "ienko", "enko", "svili", "dze", "ia", "uk", "ic", "ici", "ogl",
 )  # fmt: skip
 
-# Case endings, as phonetic keys, mapped to the nominative endings they may
-# replace ("" = nothing). Russian: -у/-а/-е/-ой/-ым/-ом/-ю; Azerbaijani
-# (after a vowel): -nı/-nın/-ya/-da/-dan; Georgian adds a nominative -i.
-_CaseTable = tuple[tuple[str, tuple[str, ...]], ...]
-_RUSSIAN_CASES: _CaseTable = (
-    ("oi", ("a",)), ("ei", ("a", "")), ("im", ("",)), ("om", ("",)), ("em", ("",)),
-    ("iu", ("ia", "")), ("u", ("", "a")), ("a", ("",)), ("e", ("", "a")),
-)  # fmt: skip
-_AZERBAIJANI_CASES: _CaseTable = (
-    ("nin", ("",)), ("nun", ("",)), ("ni", ("",)), ("nu", ("",)), ("ia", ("",)),
-    ("dan", ("",)), ("da", ("",)),
-)  # fmt: skip
-_AZERBAIJANI_LETTERS = frozenset("əışğçöü")
+# Case endings (data/structure.toml, as phonetic keys) mapped to the
+# nominative endings they may replace ("" = nothing), with the kind of stem
+# they follow ("vowel", "consonant" or "" for any).
+_CaseTable = tuple[tuple[str, tuple[str, ...], str], ...]
+
+
+def _case_table(language: str) -> _CaseTable:
+    return tuple(
+        (e["ending"], tuple(e["nominative"]), e.get("after", ""))
+        for e in load("structure")["cases"][language]["endings"]
+    )
+
+
+_RUSSIAN_CASES = _case_table("russian")
+_POLISH_CASES = _case_table("polish")
+_AZERBAIJANI_CASES = _case_table("azerbaijani")
+_TURKIC_CASES = _case_table("turkic")
+_TURKIC_SURNAME_CASES = _case_table("turkic_surname")
+_TURKIC_SURNAME_STEMS = tuple(load("structure")["cases"]["turkic_surname"]["stems"])
+_GEORGIAN_CASES = _case_table("georgian")
 _BALTIC_ENDINGS = ("as", "us", "is", "ys", "ius")
 _VOWEL_KEYS = frozenset("aeiou")
 
@@ -71,6 +79,28 @@ def surname_stem(key: str) -> tuple[str, bool]:
     return key, False
 
 
+def _tables(token: RawToken) -> tuple[_CaseTable, ...]:
+    if token.script is Script.CYRILLIC:
+        return (_RUSSIAN_CASES,)
+    if token.script is Script.GEORGIAN:
+        return (_GEORGIAN_CASES,)
+    if token.script is not Script.LATIN:
+        return ()
+    if token.orthography is Orthography.AZERBAIJANI:
+        return (_AZERBAIJANI_CASES,)
+    if token.orthography is Orthography.POLISH:
+        return (_POLISH_CASES,)
+    return (_TURKIC_CASES,)
+
+
+def _fleeting_vowel(base: str) -> str | None:
+    # Slavic names lose an e/o before a final consonant when declined:
+    # Павел / Павла, Севярынец / Севярынца, Paweł / Pawła.
+    if len(base) >= 3 and base[-1] not in _VOWEL_KEYS and base[-2] not in _VOWEL_KEYS:
+        return base[:-1] + "e" + base[-1]
+    return None
+
+
 def _nominatives(token: RawToken, key: str) -> frozenset[str]:
     if token.initial or len(key) < 4:
         return frozenset()
@@ -78,23 +108,27 @@ def _nominatives(token: RawToken, key: str) -> frozenset[str]:
         # Lithuanian and Latvian add -as/-us/-is to foreign names (Sokolovas).
         cut = 3 if token.text.endswith("ius") else 2
         return frozenset({phonetic_key(to_latin(token.text[:-cut]))})
-    table: _CaseTable
-    if token.script is Script.CYRILLIC:
-        table = _RUSSIAN_CASES
-    elif token.script is Script.LATIN and _AZERBAIJANI_LETTERS.intersection(token.text):
-        table = _AZERBAIJANI_CASES
-    elif token.script is Script.GEORGIAN:
-        table = (("i", ("",)),)
-    else:
-        return frozenset()
     forms: set[str] = set()
-    for ending, replacements in table:
-        if key.endswith(ending):
-            base = key[: -len(ending)]
-            # Azerbaijani adds -nı/-ya only after a vowel (İsmayılova-nı).
-            if table is _AZERBAIJANI_CASES and (not base or base[-1] not in _VOWEL_KEYS):
+    slavic = token.script is Script.CYRILLIC or token.orthography is Orthography.POLISH
+    for table in _tables(token):
+        for ending, replacements, after in table:
+            if not key.endswith(ending):
                 continue
-            forms.update(base + r for r in replacements if len(base) >= 3)
+            base = key[: -len(ending)]
+            if len(base) < 3:
+                continue
+            if after and (base[-1] in _VOWEL_KEYS) != (after == "vowel"):
+                continue
+            forms.update(base + r for r in replacements)
+            fleeting = _fleeting_vowel(base) if slavic else None
+            if fleeting is not None:
+                forms.add(fleeting)
+    if token.script is Script.LATIN and token.orthography is not Orthography.AZERBAIJANI:
+        for ending, replacements, _ in _TURKIC_SURNAME_CASES:
+            base = key[: -len(ending)]
+            if key.endswith(ending) and base.endswith(_TURKIC_SURNAME_STEMS) and len(base) >= 5:
+                forms.update(base + r for r in replacements)
+    forms.discard(key)
     return frozenset(forms)
 
 
