@@ -1,7 +1,8 @@
 """Step 3: compare tokens and pair the tokens of two names one to one.
 
 Token rules, best first: the same phonetic key; a declined form of the other
-(Гаджиеву ~ Hajiyeva); the same stem with a different surname suffix (Mirza ~
+(Гаджиеву ~ Hajiyeva); forms of one given name (Zmitser ~ Dmitry, Sasha ~
+Aleksandr: data/given_names.toml); the same stem with a different surname suffix (Mirza ~
 Mirzayev, Karim ~ Karimli); a close spelling (Levenshtein on the keys);
 an initial. Male and female forms of one word (Mirzayev / Mirzayeva, Jamil /
 Jamila, Belinsky / Belinskaya) never pair: they are the commonest way two
@@ -31,6 +32,7 @@ class TokenRule(Enum):
 
     SAME_KEY = "same_key"
     INFLECTED = "inflected"
+    GIVEN_EQUIVALENT = "given_equivalent"
     SUFFIX_VARIANT = "suffix_variant"
     VOWEL_VARIANT = "vowel_variant"
     DROPPED_H = "dropped_h"
@@ -41,6 +43,7 @@ class TokenRule(Enum):
 _RULE_WEIGHT = {
     TokenRule.SAME_KEY: 1.0,
     TokenRule.INFLECTED: 0.95,
+    TokenRule.GIVEN_EQUIVALENT: 0.85,
     TokenRule.SUFFIX_VARIANT: 0.9,
     TokenRule.VOWEL_VARIANT: 0.85,
     TokenRule.DROPPED_H: 0.85,
@@ -54,6 +57,7 @@ _W_DROPPED_H = _RULE_WEIGHT[TokenRule.DROPPED_H]
 _W_FUZZY = _RULE_WEIGHT[TokenRule.FUZZY]
 _W_INFLECTED = _RULE_WEIGHT[TokenRule.INFLECTED]
 _W_INITIAL = _RULE_WEIGHT[TokenRule.INITIAL]
+_W_GIVEN = _RULE_WEIGHT[TokenRule.GIVEN_EQUIVALENT]
 _W_SAME_KEY = _RULE_WEIGHT[TokenRule.SAME_KEY]
 _W_SUFFIX_VARIANT = _RULE_WEIGHT[TokenRule.SUFFIX_VARIANT]
 _W_VOWEL_VARIANT = _RULE_WEIGHT[TokenRule.VOWEL_VARIANT]
@@ -158,8 +162,21 @@ def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
             return inflected
     rule, score = _spelling_rule(a, b)
     if rule is None or _gender_differs(a, b):
-        return None
+        return _given_equivalent(a, b)
     return TokenMatch(a.text, b.text, rule, score)
+
+
+def _given_equivalent(a: NameToken, b: NameToken) -> TokenMatch | None:
+    # Forms of one given name (data/given_names.toml); the groups are
+    # gendered, so Aleksandr never meets Aleksandra here.
+    if a.given_groups & b.given_groups:
+        return TokenMatch(a.text, b.text, TokenRule.GIVEN_EQUIVALENT, _W_GIVEN)
+    for declined, other in ((a, b), (b, a)):
+        if declined.declined_groups & other.given_groups:
+            # "Евгения" is Yevgeny declined or Yevgenia herself.
+            ambiguous = bool(declined.given_groups) or declined.key in given_name_keys()
+            return TokenMatch(a.text, b.text, TokenRule.INFLECTED, _W_INFLECTED, ambiguous)
+    return None
 
 
 def _spelling_rule(a: NameToken, b: NameToken) -> tuple[TokenRule | None, float]:

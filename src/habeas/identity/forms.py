@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from habeas.identity.given import equivalence_groups
 from habeas.identity.normalize import Orthography, RawToken, Script, clean_name
 from habeas.identity.tables import load
 from habeas.identity.translit import consonant_key, loose_key, phonetic_key, to_latin
@@ -69,6 +70,10 @@ class NameToken:
     initial: bool
     nominatives: frozenset[str] = field(compare=False)
     script: Script = field(compare=False)
+    # Given-name equivalence groups of the word as written, and of its
+    # nominative readings when it is declined (Паўла → Pavel).
+    given_groups: frozenset[int] = field(compare=False, default=frozenset())
+    declined_groups: frozenset[int] = field(compare=False, default=frozenset())
 
 
 def surname_stem(key: str) -> tuple[str, bool]:
@@ -142,6 +147,8 @@ def build_token(token: RawToken) -> NameToken:
     latin = to_latin(token.text)
     key = phonetic_key(latin)
     stem, _ = surname_stem(key)
+    nominatives = _nominatives(token, key)
+    groups = frozenset() if token.initial else equivalence_groups((key,))
     return NameToken(
         text=token.text,
         latin=latin,
@@ -151,8 +158,10 @@ def build_token(token: RawToken) -> NameToken:
         stem=stem,
         has_surname_suffix=_has_surname_mark(key),
         initial=token.initial,
-        nominatives=_nominatives(token, key),
+        nominatives=nominatives,
         script=token.script,
+        given_groups=groups,
+        declined_groups=equivalence_groups(nominatives) - groups,
     )
 
 
