@@ -180,7 +180,11 @@ def _given_equivalent(a: NameToken, b: NameToken) -> TokenMatch | None:
 
 
 def _spelling_rule(a: NameToken, b: NameToken) -> tuple[TokenRule | None, float]:
-    if a.stem == b.stem and len(a.stem) >= 4 and (a.key != a.stem or b.key != b.stem):
+    if (
+        (a.stem == b.stem or a.loose_stem == b.loose_stem)
+        and len(a.stem) >= 4
+        and (a.key != a.stem or b.key != b.stem)
+    ):
         return TokenRule.SUFFIX_VARIANT, _W_SUFFIX_VARIANT
     if a.loose == b.loose or _same_consonants(a, b):
         return TokenRule.VOWEL_VARIANT, _W_VOWEL_VARIANT

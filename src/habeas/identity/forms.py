@@ -66,6 +66,7 @@ class NameToken:
     consonants: str = field(compare=False)
     loose: str = field(compare=False)
     stem: str = field(compare=False)
+    loose_stem: str = field(compare=False)
     has_surname_suffix: bool = field(compare=False)
     initial: bool
     nominatives: frozenset[str] = field(compare=False)
@@ -156,6 +157,7 @@ def build_token(token: RawToken) -> NameToken:
         consonants=consonant_key(key),
         loose=loose_key(key),
         stem=stem,
+        loose_stem=loose_key(stem),
         has_surname_suffix=_has_surname_mark(key),
         initial=token.initial,
         nominatives=nominatives,

@@ -12,8 +12,8 @@ diminutives (Sasha / Aleksandr), exonyms (Paul / Pavel).
 
 from __future__ import annotations
 
-from functools import cache
 from collections.abc import Iterable
+from functools import cache
 from importlib import resources
 
 from habeas.identity.tables import load

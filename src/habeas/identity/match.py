@@ -57,6 +57,32 @@ def _given_against_surname(
     return in_given_slot and y[j].has_surname_suffix and j != _full(y)[0]
 
 
+def _given_in_middle(
+    a: tuple[NameToken, ...],
+    b: tuple[NameToken, ...],
+    al: Alignment,
+    full_a: list[int],
+    full_b: list[int],
+) -> str | None:
+    # "Nikol Vovayi Pashinyan" is not "Vova Pashinyan": a middle word in a
+    # derived form (Armenian genitive, a patronymic) is the father's name, so
+    # the shorter name's given name may not pair with it while the longer
+    # name's own given name stays unpaired. A middle word spelled alike is a
+    # second given name people go by (Recep Tayyip Erdoğan / Tayyip Erdoğan).
+    if len(full_a) == len(full_b) or min(len(full_a), len(full_b)) < 2:
+        return None
+    flip = len(full_a) > len(full_b)
+    short, longer = (full_b, full_a) if flip else (full_a, full_b)
+    paired = {((j, i) if flip else (i, j)): m.rule for i, j, m in al.pairs}
+    if any(k == longer[0] for _, k in paired):
+        return None
+    for (s, k), rule in paired.items():
+        if rule is not TokenRule.SAME_KEY and s == short[0] and k in longer[1:-1]:
+            names = b if flip else a
+            return f"the given name {names[s].text!r} matches a middle name (a father's name?)"
+    return None
+
+
 def _contradiction(
     a: tuple[NameToken, ...],
     b: tuple[NameToken, ...],
@@ -74,6 +100,9 @@ def _contradiction(
     initials_b = [j for j in al.unmatched_b if b[j].initial]
     if (initials_a and (lost_b or initials_b)) or (initials_b and (lost_a or initials_a)):
         return "an initial does not fit the other name's given name"
+    middle = _given_in_middle(a, b, al, full_a, full_b)
+    if middle is not None:
+        return middle
     full_pairs = [(i, j) for i, j, m in al.pairs if m.rule is not TokenRule.INITIAL]
     if not full_pairs:
         return "only initials agree"

@@ -149,6 +149,8 @@ _VELAR_GLIDE = re.compile(r"(?<=[gk])i(?=[au])")
 # ie: Seviarynets / Severinets, Dzhelial / Dzhelal), except before the
 # surname suffixes and feminine endings where the i is a vowel (Aliyev).
 _PALATAL = re.compile(r"(?<=[bcdfgklmnprstvz])i(?=[aeou])(?!(?:ev|eva|ov|ova|a|an|na|u)$)")
+# Belarusian ў after a vowel is written u or w (Паўла: Paula, Pawła).
+_NONSYLLABIC_U = re.compile(r"(?<=[aeo])u(?![aeiou])")
 _LOOSE_LETTERS = str.maketrans({"e": "a", "o": "a", "k": "g"})
 _FINAL_DEVOICED = str.maketrans({"d": "t", "b": "p", "f": "v"})
 
@@ -164,6 +166,7 @@ def loose_key(key: str) -> str:
     Russian writes the g/k before a vowel with я/ю (Gülnar: Гюльнар).
     """
     text = _PALATAL.sub("", _VELAR_GLIDE.sub("", key)).replace("dz", "d")
+    text = _NONSYLLABIC_U.sub("v", text)
     text = text.translate(_LOOSE_LETTERS)
     if text:
         text = text[:-1] + text[-1].translate(_FINAL_DEVOICED)
