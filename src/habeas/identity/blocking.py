@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from habeas.identity.forms import NameToken, prepare_name, surname_stem
+from habeas.identity.given import group_initials
 from habeas.identity.translit import consonant_key, loose_key
 
 PREFIX = 3
@@ -40,6 +41,9 @@ def _readings(token: NameToken) -> tuple[str, ...]:
     readings = [token.key, *token.nominatives]
     if token.latin.startswith(("h", "kh", "x")) and len(token.key) > 3:
         readings.append(token.key[1:])
+    if token.key.startswith("ci"):
+        # Belarusian ц before i is Russian т (Cichanoŭskaja / Tikhanovskaya).
+        readings.append("t" + token.key[1:])
     return tuple(readings)
 
 
@@ -61,6 +65,8 @@ def _letters(token: NameToken) -> set[str]:
     letters = {token.key[:1], token.latin[:1]}
     if not token.initial:
         letters.update(reading[:1] for reading in _readings(token))
+        # Forms of one given name may start differently (Volha / Olga).
+        letters.update(group_initials(token.given_groups | token.declined_groups))
     return {letter for letter in letters if letter}
 
 

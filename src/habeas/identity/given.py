@@ -62,6 +62,7 @@ def equivalence_groups(keys: Iterable[str]) -> frozenset[int]:
     return frozenset(found)
 
 
+@cache
 def group_initials(groups: frozenset[int]) -> frozenset[str]:
     """The first letters of the keys of every form of these groups (for blocking keys)."""
     table = load("given_names")["group"]
