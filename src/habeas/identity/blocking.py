@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from habeas.identity.forms import NameToken, prepare_name, surname_stem
 from habeas.identity.given import group_initials
+from habeas.identity.normalize import Script
 from habeas.identity.translit import consonant_key, loose_key
 
 PREFIX = 3
@@ -67,7 +68,13 @@ def _letters(token: NameToken) -> set[str]:
         letters.update(reading[:1] for reading in _readings(token))
         # Forms of one given name may start differently (Volha / Olga).
         letters.update(group_initials(token.given_groups | token.declined_groups))
+    if token.script in (Script.ARABIC, Script.HEBREW):
+        # Arabic writes v as f and p as b (فيدا = Vida).
+        letters.update(_LABIAL.get(letter, letter) for letter in list(letters))
     return {letter for letter in letters if letter}
+
+
+_LABIAL = {"f": "v", "b": "p"}
 
 
 def blocking_keys(name: str) -> BlockingKeys:

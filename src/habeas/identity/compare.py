@@ -140,8 +140,23 @@ def _same_consonants(a: NameToken, b: NameToken) -> bool:
         return False
     if a.consonants != b.consonants:
         return False
+    if abjad and len(a.consonants) == 2:
+        # Two consonants tell little, so the letters an abjad does write
+        # (long vowels: جلالی, j-l-a-l-i) must all occur, in order, in the
+        # other spelling (Jalali), which rules out Fadi for ویدا (Vida).
+        short, full = (a, b) if a.script in _ABJADS else (b, a)
+        return _subsequence(short.key.translate(_LABIALS), full.key.translate(_LABIALS))
     needed = 3 if abjad else 4
     return len(a.consonants) >= needed
+
+
+# Arabic writes v as f and p as b.
+_LABIALS = str.maketrans({"v": "f", "p": "b"})
+
+
+def _subsequence(short: str, full: str) -> bool:
+    letters = iter(full)
+    return all(ch in letters for ch in short)
 
 
 def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:

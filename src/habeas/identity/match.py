@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from habeas.identity.compare import Alignment, TokenMatch, TokenRule, align, compare_tokens_cached
 from habeas.identity.forms import NameToken, build_token, prepare_name
+from habeas.identity.normalize import RawToken
 
-ALGORITHM = "names.v1"
+ALGORITHM = "names.v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,14 +135,44 @@ def match_names(a: str, b: str) -> NameMatch:
     for label, prepared in (("first", pa), ("second", pb)):
         if prepared.problem is not None:
             return _different(0.0, (), f"the {label} name cannot be compared: {prepared.problem}")
-    al = align(pa.tokens, pb.tokens)
+    verdict = _judge(pa.tokens, pb.tokens)
+    if verdict.same or len(pa.tokens) == len(pb.tokens):
+        return verdict
+    # "احمد رضا" / "Ahmadreza", "Mehran nia" / "Mehrannia": a compound name
+    # written in one word or two.
+    if len(pa.tokens) > len(pb.tokens):
+        for joined in _joined(pa.tokens):
+            second = _judge(joined, pb.tokens)
+            if second.same:
+                return second
+    else:
+        for joined in _joined(pb.tokens):
+            second = _judge(pa.tokens, joined)
+            if second.same:
+                return second
+    return verdict
+
+
+def _joined(tokens: tuple[NameToken, ...]) -> list[tuple[NameToken, ...]]:
+    out = []
+    for i in range(len(tokens) - 1):
+        x, y = tokens[i], tokens[i + 1]
+        if x.initial or y.initial or x.script is not y.script:
+            continue
+        word = build_token(RawToken(x.text + y.text, x.script, False))
+        out.append((*tokens[:i], word, *tokens[i + 2 :]))
+    return out
+
+
+def _judge(ta: tuple[NameToken, ...], tb: tuple[NameToken, ...]) -> NameMatch:
+    al = align(ta, tb)
     matched = tuple(m for _, _, m in al.pairs)
-    full_a, full_b = _full(pa.tokens), _full(pb.tokens)
+    full_a, full_b = _full(ta), _full(tb)
     initial = TokenRule.INITIAL
     full_matches = sum(1 for m in matched if m.rule is not initial)
     quality = sum(m.score for m in matched) / len(matched) if matched else 0.0
     coverage = full_matches / max(len(full_a), len(full_b))
-    problem = _contradiction(pa.tokens, pb.tokens, al, full_a, full_b)
+    problem = _contradiction(ta, tb, al, full_a, full_b)
     if problem is not None:
         return _different(0.5 * quality * coverage, matched, problem)
     score = 0.5 + 0.5 * quality * (0.75 + 0.25 * coverage)
