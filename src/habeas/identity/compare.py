@@ -17,10 +17,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from habeas.identity.forms import NameToken, surname_stem
+from habeas.identity.forms import NameToken
 from habeas.identity.given import given_name_keys
 from habeas.identity.normalize import Script
-from habeas.identity.translit import loose_key
 
 FUZZY_THRESHOLD = 0.8
 # Shorter words have too few letters for one edit to be a spelling variant.
@@ -94,16 +93,18 @@ def _fuzzy(x: str, y: str) -> float:
 
 def _inflected(a: NameToken, b: NameToken) -> TokenMatch | None:
     for source, other in ((a, b), (b, a)):
-        for form in source.nominatives:
+        for form, loose, stem in source.nominative_forms:
             if (
                 other.key == form
-                or loose_key(form) == other.loose
-                or _same_stem(form, other)
+                or loose == other.loose
+                or (len(stem) >= 4 and stem == other.stem and not gender_pair(form, other.key))
                 or (
                     other.script is not source.script and _fuzzy(form, other.key) >= FUZZY_THRESHOLD
                 )
             ):
-                ambiguous = _could_be_feminine(source.key, other.key)
+                # Azerbaijani -ə is a dative, never a feminine (Quliyevə).
+                dative = source.text.endswith("ə")
+                ambiguous = not dative and _could_be_feminine(source.key, other.key)
                 score = _W_INFLECTED
                 return TokenMatch(a.text, b.text, TokenRule.INFLECTED, score, ambiguous)
     return None
@@ -119,11 +120,6 @@ def _could_be_feminine(declined: str, base: str) -> bool:
     male = min(declined, base, key=len)
     female = max(declined, base, key=len)
     return male.endswith(_MALE_ENDINGS) or female in given_name_keys()
-
-
-def _same_stem(form: str, other: NameToken) -> bool:
-    stem, _ = surname_stem(form)
-    return len(stem) >= 4 and stem == other.stem and not gender_pair(form, other.key)
 
 
 # Scripts that do not write short vowels.

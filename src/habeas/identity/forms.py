@@ -74,6 +74,8 @@ class NameToken:
     # Given-name equivalence groups of the word as written, and of its
     # nominative readings when it is declined (Паўла → Pavel).
     given_groups: frozenset[int] = field(compare=False, default=frozenset())
+    # (key, loose key, stem) of each nominative reading, computed once.
+    nominative_forms: tuple[tuple[str, str, str], ...] = field(compare=False, default=())
     declined_groups: frozenset[int] = field(compare=False, default=frozenset())
 
 
@@ -146,6 +148,9 @@ def _has_surname_mark(key: str) -> bool:
 def build_token(token: RawToken) -> NameToken:
     """Return every comparable form of one clean token (cached: words recur across names)."""
     latin = to_latin(token.text)
+    if token.orthography is Orthography.POLISH and latin.startswith("j"):
+        # Polish, Czech and Łacinka j is y (Jan, Jurij), not English j.
+        latin = "y" + latin[1:]
     key = phonetic_key(latin)
     stem, _ = surname_stem(key)
     nominatives = _nominatives(token, key)
@@ -164,6 +169,7 @@ def build_token(token: RawToken) -> NameToken:
         script=token.script,
         given_groups=groups,
         declined_groups=equivalence_groups(nominatives) - groups,
+        nominative_forms=tuple((f, loose_key(f), surname_stem(f)[0]) for f in sorted(nominatives)),
     )
 
 

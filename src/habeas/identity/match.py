@@ -141,23 +141,29 @@ def match_names(a: str, b: str) -> NameMatch:
     # "احمد رضا" / "Ahmadreza", "Mehran nia" / "Mehrannia": a compound name
     # written in one word or two.
     if len(pa.tokens) > len(pb.tokens):
-        for joined in _joined(pa.tokens):
+        for joined in _joined(pa.tokens, pb.tokens):
             second = _judge(joined, pb.tokens)
             if second.same:
                 return second
     else:
-        for joined in _joined(pb.tokens):
+        for joined in _joined(pb.tokens, pa.tokens):
             second = _judge(pa.tokens, joined)
             if second.same:
                 return second
     return verdict
 
 
-def _joined(tokens: tuple[NameToken, ...]) -> list[tuple[NameToken, ...]]:
+def _joined(
+    tokens: tuple[NameToken, ...], other: tuple[NameToken, ...]
+) -> list[tuple[NameToken, ...]]:
+    starts = {t.consonants[:2] for t in other if not t.initial}
     out = []
     for i in range(len(tokens) - 1):
         x, y = tokens[i], tokens[i + 1]
         if x.initial or y.initial or x.script is not y.script:
+            continue
+        # Only a joined word that could pair with a word of the other name.
+        if (x.consonants + y.consonants)[:2] not in starts:
             continue
         word = build_token(RawToken(x.text + y.text, x.script, False))
         out.append((*tokens[:i], word, *tokens[i + 2 :]))

@@ -114,6 +114,9 @@ def _silent_final_h(latin: str) -> str:
 def phonetic_key(latin: str) -> str:
     """Return the sound-folded key of a `to_latin` token (same spelling family, same key)."""
     text = _silent_final_h(latin)
+    # Initial Russian е is ye in BGN/PCGN and e elsewhere (Yelena / Elena).
+    if text.startswith("ye") and len(text) > 3:
+        text = text[1:]
     # Belarusian -оў/-еў is Russian -ов/-ев (Kavalioŭ / Kovalyov); Turkish
     # -oğlu in Greek or French spelling (-oglou) is not.
     if len(text) > 4 and text.endswith(("ou", "eu")) and not text.endswith("glou"):
