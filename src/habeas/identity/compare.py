@@ -122,16 +122,12 @@ def _could_be_feminine(declined: str, base: str) -> bool:
     return male.endswith(_MALE_ENDINGS) or female in given_name_keys()
 
 
-# Scripts that do not write short vowels.
-_ABJADS = frozenset({Script.ARABIC, Script.HEBREW})
-
-
 def _same_consonants(a: NameToken, b: NameToken) -> bool:
     # Vowels vary most between conventions (Kahramanov / Kagramanov, Tatsiana /
     # Tatyana) and Arabic does not write short ones. With four consonants
     # or more the consonants alone still tell names apart; with fewer they do
     # not (Kamal / Kamil, Rashid / Rashad), except in Arabic script.
-    abjad = a.script in _ABJADS or b.script in _ABJADS
+    abjad = a.abjad or b.abjad
     if a.key[:1] != b.key[:1] and not abjad:
         return False
     if a.consonants != b.consonants:
@@ -140,7 +136,7 @@ def _same_consonants(a: NameToken, b: NameToken) -> bool:
         # Two consonants tell little, so the letters an abjad does write
         # (long vowels: جلالی, j-l-a-l-i) must all occur, in order, in the
         # other spelling (Jalali), which rules out Fadi for ویدا (Vida).
-        short, full = (a, b) if a.script in _ABJADS else (b, a)
+        short, full = (a, b) if a.abjad else (b, a)
         return _subsequence(short.key.translate(_LABIALS), full.key.translate(_LABIALS))
     needed = 3 if abjad else 4
     return len(a.consonants) >= needed
@@ -180,10 +176,12 @@ def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
 def _given_equivalent(a: NameToken, b: NameToken) -> TokenMatch | None:
     # Forms of one given name (data/given_names.toml); the groups are
     # gendered, so Aleksandr never meets Aleksandra here.
-    if a.given_groups & b.given_groups:
+    if not (a.given_groups or a.declined_groups) or not (b.given_groups or b.declined_groups):
+        return None
+    if not a.given_groups.isdisjoint(b.given_groups):
         return TokenMatch(a.text, b.text, TokenRule.GIVEN_EQUIVALENT, _W_GIVEN)
     for declined, other in ((a, b), (b, a)):
-        if declined.declined_groups & other.given_groups:
+        if not declined.declined_groups.isdisjoint(other.given_groups):
             # "Евгения" is Yevgeny declined or Yevgenia herself.
             ambiguous = bool(declined.given_groups) or declined.key in given_name_keys()
             return TokenMatch(a.text, b.text, TokenRule.INFLECTED, _W_INFLECTED, ambiguous)

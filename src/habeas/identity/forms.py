@@ -71,6 +71,8 @@ class NameToken:
     initial: bool
     nominatives: frozenset[str] = field(compare=False)
     script: Script = field(compare=False)
+    # Written in a script without short vowels (Arabic, Hebrew).
+    abjad: bool = field(compare=False, default=False)
     # Given-name equivalence groups of the word as written, and of its
     # nominative readings when it is declined (Паўла → Pavel).
     given_groups: frozenset[int] = field(compare=False, default=frozenset())
@@ -167,6 +169,7 @@ def build_token(token: RawToken) -> NameToken:
         initial=token.initial,
         nominatives=nominatives,
         script=token.script,
+        abjad=token.script is Script.ARABIC or token.script is Script.HEBREW,
         given_groups=groups,
         declined_groups=equivalence_groups(nominatives) - groups,
         nominative_forms=tuple((f, loose_key(f), surname_stem(f)[0]) for f in sorted(nominatives)),

@@ -169,8 +169,13 @@ def loose_key(key: str) -> str:
     (Zahit / Zahid); Belarusian дз is Russian д (Dzmitry / Dmitry); and
     Russian writes the g/k before a vowel with я/ю (Gülnar: Гюльнар).
     """
-    text = _PALATAL.sub("", _VELAR_GLIDE.sub("", key)).replace("dz", "d")
-    text = _NONSYLLABIC_U.sub("v", text)
+    text = key
+    if "i" in text:
+        text = _PALATAL.sub("", _VELAR_GLIDE.sub("", text))
+    if "dz" in text:
+        text = text.replace("dz", "d")
+    if "u" in text:
+        text = _NONSYLLABIC_U.sub("v", text)
     text = text.translate(_LOOSE_LETTERS)
     if text:
         text = text[:-1] + text[-1].translate(_FINAL_DEVOICED)
