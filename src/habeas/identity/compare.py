@@ -107,6 +107,13 @@ def _inflected(a: NameToken, b: NameToken) -> TokenMatch | None:
                 ambiguous = not dative and _could_be_feminine(source.key, other.key)
                 score = _W_INFLECTED
                 return TokenMatch(a.text, b.text, TokenRule.INFLECTED, score, ambiguous)
+    if a.nominative_forms and b.nominative_forms:
+        # Two cases of one name (Паўла / Pawłem): a nominative reading in common.
+        loose_b = {loose for _, loose, _ in b.nominative_forms}
+        for form, loose, _ in a.nominative_forms:
+            if loose in loose_b:
+                ambiguous = _could_be_feminine(a.key, form) or _could_be_feminine(b.key, form)
+                return TokenMatch(a.text, b.text, TokenRule.INFLECTED, _W_INFLECTED, ambiguous)
     return None
 
 
