@@ -127,6 +127,7 @@ SAME = [
     # Azerbaijani genitive and dative after a consonant
     ("Паўла Кавалёва", "Paweł Kowalow"),
     ("Pawła Kowalowa", "Павла Ковалёва"),
+    ("Паўла Кавалёва", "Pawłem Kowalowem"),
     ("Ramin Quliyevə", "Ramin Quliyev"),
     ("Ramin Quliyevin", "Рамин Кулиев"),
     # a compound given name in one word or two, Arabic script included
