@@ -1,28 +1,58 @@
-"""Quality and speed of `habeas.identity.match_names` on the development pairs.
+"""Quality and speed of `habeas.identity.match_names` on the real name pairs.
 
-Run as `.venv/bin/python bench/bench_match.py [--errors]`. Reads
-../shared/eval/names-dev/pairs.jsonl beside the repository and prints pairs
-per second (matching only, one core), precision / recall / F1 on the pairs
-without the `alias`, `typo` or `noise` tags (those are reported apart), per
-tag, the persons with the lowest recall or precision, and blocking recall.
+Run as `.venv/bin/python bench/bench_match.py [--errors] [--scale N]`. Reads
+../shared/eval/names-dev/ and ../shared/eval/names-real/ beside the
+repository (or under $HABEAS_SHARED when set) and prints, for each set:
+
+- precision / recall / F1 per pair, on the pairs without the `alias`, `typo`
+  or `noise` tags (those are scored apart), and hard negatives merged;
+- the same per person (a person's pairs scored on their own, then averaged),
+  because a few people with many spellings dominate the pair counts;
+- each of the two fixed halves of the people (sha256 of the person id, even
+  = half A, odd = half B; a pair belongs to a half when both its people do):
+  tune on one half, read the other;
+- blocking recall: the accepted true pairs whose names share a blocking key;
+- pairs per second (matching only, CPU time of one core, so that other
+  processes on a shared machine do not count), cold and warm.
+
+Then candidate generation for N (default 100,000) synthetic, invented
+persons, twice: with the 52 surname roots of `synthetic_people` (a worst
+case: every block is a fixed share of the store) and with invented surnames
+of Zipf-like frequency (a long tail, like a real store). It builds the
+blocking-key index in memory, looks up every name's candidates, and prints
+CPU time, the index's memory, and the same at N/4 and N/2, to show how it
+grows.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import random
 import re
 import statistics
 import sys
 import time
+import tracemalloc
 from collections import defaultdict
+from importlib import resources
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from habeas.identity import blocking_keys, match_names
 from habeas.identity.match import clear_caches
+from synthetic_people import synthetic_names
 
-PAIRS = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "names-dev" / "pairs.jsonl"
+SHARED = Path(
+    os.environ.get("HABEAS_SHARED", Path(__file__).resolve().parents[1] / ".." / "shared")
+)
+SETS = ("names-dev", "names-real")
 OUT_OF_REACH = frozenset({"alias", "typo", "noise"})
-_PERSON = re.compile(r"\((p\d+)\)")
+_PERSON = re.compile(r"\(([pn]\d+)\)")
+
+Pair = dict[str, object]
 
 
 class Counts:
@@ -41,42 +71,107 @@ class Counts:
         else:
             self.tn += 1
 
-    def line(self) -> str:
+    def prf(self) -> tuple[float, float, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def line(self) -> str:
+        p, r, f = self.prf()
         return (
             f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  "
             f"(tp {self.tp} fp {self.fp} fn {self.fn} tn {self.tn})"
         )
 
 
-def _speed(pairs: list[dict[str, object]]) -> tuple[float, float, float, float]:
-    """Start-up seconds, first cold pass, median of five cold passes and warm pairs per second.
+def half(person: str) -> str:
+    """The fixed half of a person: A when sha256 of the id is even, else B."""
+    return "A" if int(hashlib.sha256(person.encode()).hexdigest(), 16) % 2 == 0 else "B"
 
-    Start-up (loading ICU's transliterator and the given-name list) happens
-    once per process and is timed apart, on invented names. A cold pass
-    starts with every cache of names, words and comparisons empty.
-    """
-    names = [(str(p["a"]), str(p["b"])) for p in pairs]
-    start = time.perf_counter()
-    for a, b in _WARM_UP:
-        match_names(a, b)
-    startup = time.perf_counter() - start
-    cold = []
-    for _ in range(5):
-        clear_caches()
-        start = time.perf_counter()
-        for a, b in names:
-            match_names(a, b)
-        cold.append(len(names) / (time.perf_counter() - start))
-    rounds = 20
-    start = time.perf_counter()
-    for _ in range(rounds):
-        for a, b in names:
-            match_names(a, b)
-    warm = rounds * len(names) / (time.perf_counter() - start)
-    return startup, cold[0], statistics.median(cold), warm
+
+def _people(pair: Pair) -> tuple[str, str]:
+    if "a_id" in pair:
+        return str(pair["a_id"]), str(pair["b_id"])
+    found = _PERSON.findall(str(pair["why"]))
+    return (found[0], found[-1]) if found else ("?", "?")
+
+
+def _per_person(by_person: dict[str, Counts]) -> str:
+    scored = [c.prf() for c in by_person.values() if c.tp + c.fn]
+    if not scored:
+        return "no persons"
+    p, r, f = (sum(x[k] for x in scored) / len(scored) for k in range(3))
+    merged = sum(1 for c in by_person.values() if c.fp)
+    complete = sum(1 for c in by_person.values() if c.tp + c.fn and not c.fn)
+    return (
+        f"P {p:.3f}  R {r:.3f}  F1 {f:.3f}  (macro over {len(scored)} persons with positives; "
+        f"{complete} with every spelling found, {merged} in a false merge)"
+    )
+
+
+def _score(name: str, pairs: list[Pair], show_errors: bool) -> None:
+    overall, apart, hard = Counts(), Counts(), Counts()
+    halves: dict[str, Counts] = defaultdict(Counts)
+    by_person: dict[str, Counts] = defaultdict(Counts)
+    by_person_half: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    by_tag: dict[str, Counts] = defaultdict(Counts)
+    errors = []
+    for pair in pairs:
+        result = match_names(str(pair["a"]), str(pair["b"]))
+        gold, tags = bool(pair["same"]), set(pair["tags"])  # type: ignore[call-overload]
+        if tags & OUT_OF_REACH:
+            apart.add(gold, result.same)
+            continue
+        overall.add(gold, result.same)
+        if pair["kind"] == "hard_negative":
+            hard.add(gold, result.same)
+        for tag in tags | {str(pair["kind"])}:
+            by_tag[tag].add(gold, result.same)
+        a_id, b_id = _people(pair)
+        if half(a_id) == half(b_id):
+            halves[half(a_id)].add(gold, result.same)
+        for person in {a_id, b_id}:
+            by_person[person].add(gold, result.same)
+            by_person_half[half(person)][person].add(gold, result.same)
+        if gold != result.same:
+            errors.append((pair, result))
+    print(f"\n== {name}: {len(pairs)} pairs")
+    print(f"per pair (without alias/typo/noise): {overall.line()}")
+    print(f"per person:                          {_per_person(by_person)}")
+    print(f"hard negatives merged: {hard.fp} of {hard.fp + hard.tn}")
+    for h in ("A", "B"):
+        print(f"half {h} per pair:   {halves[h].line()}")
+        print(f"half {h} per person: {_per_person(by_person_half[h])}")
+    print(f"alias/typo/noise pairs (apart):      {apart.line()}")
+    print("per tag:")
+    for tag, counts in sorted(by_tag.items()):
+        print(f"  {tag:28} {counts.line()}")
+    _blocking(pairs)
+    if show_errors:
+        print("errors:")
+        for pair, result in errors:
+            print(
+                f"  {'FN' if pair['same'] else 'FP'} {pair['a']!r} / {pair['b']!r} "
+                f"{sorted(pair['tags'])} -> {result.reasons[0]}"  # type: ignore[call-overload]
+            )
+
+
+def _blocking(pairs: list[Pair]) -> None:
+    names = sorted({str(p[k]) for p in pairs for k in ("a", "b")})
+    keys = {n: blocking_keys(n) for n in names}
+
+    def found(a: str, b: str) -> bool:
+        return bool(keys[a].sought & keys[b].stored) and bool(keys[b].sought & keys[a].stored)
+
+    accepted = [p for p in pairs if p["same"] and match_names(str(p["a"]), str(p["b"])).same]
+    lost = [p for p in accepted if not found(str(p["a"]), str(p["b"]))]
+    print(
+        f"blocking: {len(accepted) - len(lost)}/{len(accepted)} of the true pairs the matcher "
+        "accepts share a key both ways"
+    )
+    for p in lost[:5]:
+        print(f"  no shared key: {p['a']!r} / {p['b']!r}")
 
 
 # Invented names in every script the tables cover, to load what loads once.
@@ -88,77 +183,134 @@ _WARM_UP = (
 )
 
 
-def _blocking(pairs: list[dict[str, object]]) -> None:
-    names = sorted({str(p[k]) for p in pairs for k in ("a", "b")})
-    keys = {name: blocking_keys(name) for name in names}
-    index: dict[str, set[str]] = defaultdict(set)
-    for name, ks in keys.items():
-        for key in ks.stored:
-            index[key].add(name)
-    positives = [p for p in pairs if p["same"]]
-
-    def found(a: str, b: str) -> bool:
-        return bool(keys[a].sought & keys[b].stored) and bool(keys[b].sought & keys[a].stored)
-
-    missed = [p for p in positives if not found(str(p["a"]), str(p["b"]))]
-    accepted = [p for p in positives if match_names(str(p["a"]), str(p["b"])).same]
-    lost = [p for p in accepted if not found(str(p["a"]), str(p["b"]))]
-    candidates = [len(set().union(*(index[k] for k in keys[n].sought))) for n in names]
-    mean = sum(candidates) / len(candidates)
-    hits = len(positives) - len(missed)
+def _speed(pairs: list[Pair]) -> None:
+    names = [(str(p["a"]), str(p["b"])) for p in pairs]
+    start = time.process_time()
+    for a, b in _WARM_UP:
+        match_names(a, b)
+    startup = time.process_time() - start
+    cold = []
+    for _ in range(5):
+        clear_caches()
+        start = time.process_time()
+        for a, b in names:
+            match_names(a, b)
+        cold.append(len(names) / (time.process_time() - start))
+    rounds = 10
+    start = time.process_time()
+    for _ in range(rounds):
+        for a, b in names:
+            match_names(a, b)
+    warm = rounds * len(names) / (time.process_time() - start)
     print(
-        f"\nblocking: recall {hits / len(positives):.3f} ({hits}/{len(positives)}, both ways),"
-        f" {len(accepted) - len(lost)}/{len(accepted)} of the pairs the matcher accepts;"
-        f" {len(index)} keys for {len(names)} names, average candidates "
-        f"per name {mean:.1f} ({mean / len(names):.1%} of the names)"
+        f"\nspeed (CPU time of one core, {len(names)} pairs): "
+        f"{statistics.median(cold):,.0f} pairs/s with empty caches (median of 5), "
+        f"{warm:,.0f} warm; start-up {startup * 1000:.0f} ms"
     )
-    for p in missed[:10]:
-        print(f"  no shared key: {p['a']!r} / {p['b']!r} {sorted(p['tags'])}")  # type: ignore[call-overload]
+
+
+_SYLLABLES = (
+    "ka", "ra", "mi", "zo", "le", "tu", "na", "sa", "ve", "do", "ri", "ba", "go", "lu", "fe",
+    "ni", "ha", "po", "se", "ti", "ma", "ko", "da", "vi", "ju", "shi", "ro", "be", "za", "mu",
+)  # fmt: skip
+_FAMILY = ("ov", "ev", "ova", "eva", "li", "yan", "dze", "enko", "sky", "skaya", "zada")
+
+
+def spread_names(count: int, *, seed: int = 11) -> list[str]:
+    """`count` invented names with invented surnames (2-3 syllables, Zipf-like frequencies).
+
+    The gazetteer-based set (`synthetic_names`) has 52 surname roots, so a
+    block holds a fixed share of all persons and grows with the store; real
+    stores have thousands of surnames with a long tail, which this imitates.
+    """
+    rng = random.Random(seed)
+    roots = sorted(
+        {
+            "".join(rng.choice(_SYLLABLES) for _ in range(rng.choice((2, 3)))).capitalize()
+            for _ in range(20_000)
+        }
+    )
+    rng.shuffle(roots)
+    weights = [1 / (rank + 10) for rank in range(len(roots))]
+    raw = resources.files("habeas.extract.lexicons").joinpath("given_names.txt")
+    given = [
+        line.strip()
+        for line in raw.read_text("utf-8").splitlines()
+        if line.strip().isalpha() and line.strip().isascii()
+    ]
+    surnames = rng.choices(roots, weights, k=count)
+    return [f"{rng.choice(given)} {root}{rng.choice(_FAMILY)}" for root in surnames]
+
+
+def _candidates(names: list[str]) -> tuple[float, float, float, float, int]:
+    """Index names by their stored keys, then look each up by its sought keys.
+
+    Times are CPU seconds of this process. Memory is what tracemalloc sees
+    allocated for the index (keys → person numbers) and the sought keys,
+    measured on a second pass so the timing runs without tracing.
+    """
+    count = len(names)
+    clear_caches()
+    start = time.process_time()
+    all_keys = [blocking_keys(name) for name in names]
+    index: dict[str, list[int]] = defaultdict(list)
+    for number, keys in enumerate(all_keys):
+        for key in keys.stored:
+            index[key].append(number)
+    built = time.process_time() - start
+    start = time.process_time()
+    total = 0
+    for keys in all_keys:
+        found: set[int] = set()
+        for key in keys.sought:
+            found.update(index.get(key, ()))
+        total += len(found)
+    looked = time.process_time() - start
+    largest = max(len(v) for v in index.values())
+    del index
+    tracemalloc.start()
+    traced: dict[str, list[int]] = defaultdict(list)
+    sought = []
+    for number, keys in enumerate(all_keys):
+        for key in keys.stored:
+            traced[key].append(number)
+        sought.append(frozenset(keys.sought))
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    del traced, sought
+    return built, looked, peak / 2**20, total / count, largest
+
+
+def _scale(count: int) -> None:
+    print("\ncandidate generation, synthetic fictional persons (blocking keys in memory, CPU s):")
+    for label, make in (("52 surname roots", synthetic_names), ("invented surnames", spread_names)):
+        print(f" {label}:")
+        for n in (count // 4, count // 2, count):
+            built, looked, mib, mean, largest = _candidates(make(n))
+            print(
+                f"  {n:>7,} persons: keys+index {built:5.1f} s, lookup of every name "
+                f"{looked:5.1f} s ({looked / n * 1000:.2f} ms each), index {mib:,.0f} MiB, "
+                f"candidates per name {mean:,.1f} ({mean / n:.2%}), largest block {largest:,}"
+            )
 
 
 def main(argv: list[str]) -> int:
-    if not PAIRS.is_file():
-        print(f"skipped: the development pairs are not at {PAIRS}")
-        return 0
-    pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line]
-    startup, first, cold, warm = _speed(pairs)
-    overall, apart = Counts(), Counts()
-    by_tag: dict[str, Counts] = defaultdict(Counts)
-    by_person: dict[str, Counts] = defaultdict(Counts)
-    errors = []
-    for pair in pairs:
-        result = match_names(pair["a"], pair["b"])
-        gold, tags = bool(pair["same"]), set(pair["tags"])
-        (apart if tags & OUT_OF_REACH else overall).add(gold, result.same)
-        for tag in tags | {pair["kind"]}:
-            by_tag[tag].add(gold, result.same)
-        for person in set(_PERSON.findall(pair["why"])):
-            by_person[person].add(gold, result.same)
-        if gold != result.same:
-            errors.append((pair, result))
-    print(
-        f"{len(pairs)} pairs; speed (one core): {cold:,.0f} pairs/s with empty caches "
-        f"(median of 5; first pass {first:,.0f}), {warm:,.0f} warm; "
-        f"start-up {startup * 1000:.0f} ms once per process"
-    )
-    print(f"\noverall (without alias/typo/noise): {overall.line()}")
-    print(f"alias/typo/noise pairs:             {apart.line()}")
-    print("\nper tag:")
-    for tag, counts in sorted(by_tag.items()):
-        print(f"  {tag:28} {counts.line()}")
-    print("\nworst persons (by errors):")
-    worst = sorted(by_person.items(), key=lambda kv: -(kv[1].fn + kv[1].fp))[:8]
-    for person, counts in worst:
-        if counts.fn + counts.fp:
-            print(f"  {person:6} {counts.line()}")
-    _blocking(pairs)
-    if "--errors" in argv:
-        print("\nerrors:")
-        for pair, result in errors:
-            print(
-                f"  {'FN' if pair['same'] else 'FP'} {pair['a']!r} / {pair['b']!r} "
-                f"{sorted(pair['tags'])} -> {result.reasons[0]}"
-            )
+    scale = 100_000
+    if "--scale" in argv:
+        scale = int(argv[argv.index("--scale") + 1])
+    found = [s for s in SETS if (SHARED / "eval" / s / "pairs.jsonl").is_file()]
+    if not found:
+        print(f"skipped: the name pairs are not under {SHARED / 'eval'} (set HABEAS_SHARED)")
+    all_pairs: list[Pair] = []
+    for name in found:
+        path = SHARED / "eval" / name / "pairs.jsonl"
+        pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+        all_pairs += pairs
+        _score(name, pairs, "--errors" in argv)
+    if all_pairs:
+        _speed(all_pairs)
+    if scale:
+        _scale(scale)
     return 0
 
 

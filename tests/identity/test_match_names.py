@@ -90,7 +90,7 @@ def test_different_people(a: str, b: str) -> None:
 
 def test_result_records_algorithm_and_matched_tokens() -> None:
     result = match_names("Турал Вагифович Мирзаев", "Tural Mirzayev")
-    assert result.algorithm == ALGORITHM == "names.v1"
+    assert result.algorithm == ALGORITHM == "names.v2"
     pairs = {(m.a, m.b) for m in result.matched}
     assert pairs == {("турал", "tural"), ("мирзаев", "mirzayev")}
     assert all(m.rule is TokenRule.SAME_KEY for m in result.matched)

@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from habeas.identity.forms import NameToken, prepare_name, surname_stem
+from habeas.identity.given import group_initials
+from habeas.identity.normalize import Script
 from habeas.identity.translit import consonant_key, loose_key
 
 PREFIX = 3
@@ -40,6 +42,9 @@ def _readings(token: NameToken) -> tuple[str, ...]:
     readings = [token.key, *token.nominatives]
     if token.latin.startswith(("h", "kh", "x")) and len(token.key) > 3:
         readings.append(token.key[1:])
+    if token.key.startswith("ci"):
+        # Belarusian ц before i is Russian т (Cichanoŭskaja / Tikhanovskaya).
+        readings.append("t" + token.key[1:])
     return tuple(readings)
 
 
@@ -61,7 +66,15 @@ def _letters(token: NameToken) -> set[str]:
     letters = {token.key[:1], token.latin[:1]}
     if not token.initial:
         letters.update(reading[:1] for reading in _readings(token))
+        # Forms of one given name may start differently (Volha / Olga).
+        letters.update(group_initials(token.given_groups | token.declined_groups))
+    if token.script in (Script.ARABIC, Script.HEBREW):
+        # Arabic writes v as f and p as b (فيدا = Vida).
+        letters.update(_LABIAL.get(letter, letter) for letter in list(letters))
     return {letter for letter in letters if letter}
+
+
+_LABIAL = {"f": "v", "b": "p"}
 
 
 def blocking_keys(name: str) -> BlockingKeys:

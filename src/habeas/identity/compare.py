@@ -1,7 +1,8 @@
 """Step 3: compare tokens and pair the tokens of two names one to one.
 
 Token rules, best first: the same phonetic key; a declined form of the other
-(Гаджиеву ~ Hajiyeva); the same stem with a different surname suffix (Mirza ~
+(Гаджиеву ~ Hajiyeva); forms of one given name (Zmitser ~ Dmitry, Sasha ~
+Aleksandr: data/given_names.toml); the same stem with a different surname suffix (Mirza ~
 Mirzayev, Karim ~ Karimli); a close spelling (Levenshtein on the keys);
 an initial. Male and female forms of one word (Mirzayev / Mirzayeva, Jamil /
 Jamila, Belinsky / Belinskaya) never pair: they are the commonest way two
@@ -16,10 +17,9 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
-from habeas.identity.forms import NameToken, surname_stem
+from habeas.identity.forms import NameToken
 from habeas.identity.given import given_name_keys
 from habeas.identity.normalize import Script
-from habeas.identity.translit import loose_key
 
 FUZZY_THRESHOLD = 0.8
 # Shorter words have too few letters for one edit to be a spelling variant.
@@ -31,6 +31,7 @@ class TokenRule(Enum):
 
     SAME_KEY = "same_key"
     INFLECTED = "inflected"
+    GIVEN_EQUIVALENT = "given_equivalent"
     SUFFIX_VARIANT = "suffix_variant"
     VOWEL_VARIANT = "vowel_variant"
     DROPPED_H = "dropped_h"
@@ -41,6 +42,7 @@ class TokenRule(Enum):
 _RULE_WEIGHT = {
     TokenRule.SAME_KEY: 1.0,
     TokenRule.INFLECTED: 0.95,
+    TokenRule.GIVEN_EQUIVALENT: 0.85,
     TokenRule.SUFFIX_VARIANT: 0.9,
     TokenRule.VOWEL_VARIANT: 0.85,
     TokenRule.DROPPED_H: 0.85,
@@ -54,6 +56,7 @@ _W_DROPPED_H = _RULE_WEIGHT[TokenRule.DROPPED_H]
 _W_FUZZY = _RULE_WEIGHT[TokenRule.FUZZY]
 _W_INFLECTED = _RULE_WEIGHT[TokenRule.INFLECTED]
 _W_INITIAL = _RULE_WEIGHT[TokenRule.INITIAL]
+_W_GIVEN = _RULE_WEIGHT[TokenRule.GIVEN_EQUIVALENT]
 _W_SAME_KEY = _RULE_WEIGHT[TokenRule.SAME_KEY]
 _W_SUFFIX_VARIANT = _RULE_WEIGHT[TokenRule.SUFFIX_VARIANT]
 _W_VOWEL_VARIANT = _RULE_WEIGHT[TokenRule.VOWEL_VARIANT]
@@ -90,18 +93,27 @@ def _fuzzy(x: str, y: str) -> float:
 
 def _inflected(a: NameToken, b: NameToken) -> TokenMatch | None:
     for source, other in ((a, b), (b, a)):
-        for form in source.nominatives:
+        for form, loose, stem in source.nominative_forms:
             if (
                 other.key == form
-                or loose_key(form) == other.loose
-                or _same_stem(form, other)
+                or loose == other.loose
+                or (len(stem) >= 4 and stem == other.stem and not gender_pair(form, other.key))
                 or (
                     other.script is not source.script and _fuzzy(form, other.key) >= FUZZY_THRESHOLD
                 )
             ):
-                ambiguous = _could_be_feminine(source.key, other.key)
+                # Azerbaijani -ə is a dative, never a feminine (Quliyevə).
+                dative = source.text.endswith("ə")
+                ambiguous = not dative and _could_be_feminine(source.key, other.key)
                 score = _W_INFLECTED
                 return TokenMatch(a.text, b.text, TokenRule.INFLECTED, score, ambiguous)
+    if a.nominative_forms and b.nominative_forms:
+        # Two cases of one name (Паўла / Pawłem): a nominative reading in common.
+        loose_b = {loose for _, loose, _ in b.nominative_forms}
+        for form, loose, _ in a.nominative_forms:
+            if loose in loose_b:
+                ambiguous = _could_be_feminine(a.key, form) or _could_be_feminine(b.key, form)
+                return TokenMatch(a.text, b.text, TokenRule.INFLECTED, _W_INFLECTED, ambiguous)
     return None
 
 
@@ -117,22 +129,33 @@ def _could_be_feminine(declined: str, base: str) -> bool:
     return male.endswith(_MALE_ENDINGS) or female in given_name_keys()
 
 
-def _same_stem(form: str, other: NameToken) -> bool:
-    stem, _ = surname_stem(form)
-    return len(stem) >= 4 and stem == other.stem and not gender_pair(form, other.key)
-
-
 def _same_consonants(a: NameToken, b: NameToken) -> bool:
     # Vowels vary most between conventions (Kahramanov / Kagramanov, Tatsiana /
     # Tatyana) and Arabic does not write short ones. With four consonants
     # or more the consonants alone still tell names apart; with fewer they do
     # not (Kamal / Kamil, Rashid / Rashad), except in Arabic script.
-    if a.key[:1] != b.key[:1] and Script.ARABIC not in (a.script, b.script):
+    abjad = a.abjad or b.abjad
+    if a.key[:1] != b.key[:1] and not abjad:
         return False
     if a.consonants != b.consonants:
         return False
-    needed = 3 if Script.ARABIC in (a.script, b.script) else 4
+    if abjad and len(a.consonants) == 2:
+        # Two consonants tell little, so the letters an abjad does write
+        # (long vowels: جلالی, j-l-a-l-i) must all occur, in order, in the
+        # other spelling (Jalali), which rules out Fadi for ویدا (Vida).
+        short, full = (a, b) if a.abjad else (b, a)
+        return _subsequence(short.key.translate(_LABIALS), full.key.translate(_LABIALS))
+    needed = 3 if abjad else 4
     return len(a.consonants) >= needed
+
+
+# Arabic writes v as f and p as b.
+_LABIALS = str.maketrans({"v": "f", "p": "b"})
+
+
+def _subsequence(short: str, full: str) -> bool:
+    letters = iter(full)
+    return all(ch in letters for ch in short)
 
 
 def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
@@ -153,12 +176,31 @@ def compare_tokens(a: NameToken, b: NameToken) -> TokenMatch | None:
             return inflected
     rule, score = _spelling_rule(a, b)
     if rule is None or _gender_differs(a, b):
-        return None
+        return _given_equivalent(a, b)
     return TokenMatch(a.text, b.text, rule, score)
 
 
+def _given_equivalent(a: NameToken, b: NameToken) -> TokenMatch | None:
+    # Forms of one given name (data/given_names.toml); the groups are
+    # gendered, so Aleksandr never meets Aleksandra here.
+    if not (a.given_groups or a.declined_groups) or not (b.given_groups or b.declined_groups):
+        return None
+    if not a.given_groups.isdisjoint(b.given_groups):
+        return TokenMatch(a.text, b.text, TokenRule.GIVEN_EQUIVALENT, _W_GIVEN)
+    for declined, other in ((a, b), (b, a)):
+        if not declined.declined_groups.isdisjoint(other.given_groups):
+            # "Евгения" is Yevgeny declined or Yevgenia herself.
+            ambiguous = bool(declined.given_groups) or declined.key in given_name_keys()
+            return TokenMatch(a.text, b.text, TokenRule.INFLECTED, _W_INFLECTED, ambiguous)
+    return None
+
+
 def _spelling_rule(a: NameToken, b: NameToken) -> tuple[TokenRule | None, float]:
-    if a.stem == b.stem and len(a.stem) >= 4 and (a.key != a.stem or b.key != b.stem):
+    if (
+        (a.stem == b.stem or a.loose_stem == b.loose_stem)
+        and len(a.stem) >= 4
+        and (a.key != a.stem or b.key != b.stem)
+    ):
         return TokenRule.SUFFIX_VARIANT, _W_SUFFIX_VARIANT
     if a.loose == b.loose or _same_consonants(a, b):
         return TokenRule.VOWEL_VARIANT, _W_VOWEL_VARIANT

@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from habeas.identity.normalize import RawToken, Script, clean_name
+from habeas.identity.given import equivalence_groups
+from habeas.identity.normalize import Orthography, RawToken, Script, clean_name
+from habeas.identity.tables import load
 from habeas.identity.translit import consonant_key, loose_key, phonetic_key, to_latin
 
 # Surname suffix families, as phonetic keys, longest first. Only these are cut
@@ -26,19 +28,26 @@ _SURNAME_MARKS = (
     "zade", "ian", "ienko", "enko", "svili", "dze", "ia", "uk", "ic", "ici", "ogl",
 )  # fmt: skip
 
-# Case endings, as phonetic keys, mapped to the nominative endings they may
-# replace ("" = nothing). Russian: -у/-а/-е/-ой/-ым/-ом/-ю; Azerbaijani
-# (after a vowel): -nı/-nın/-ya/-da/-dan; Georgian adds a nominative -i.
-_CaseTable = tuple[tuple[str, tuple[str, ...]], ...]
-_RUSSIAN_CASES: _CaseTable = (
-    ("oi", ("a",)), ("ei", ("a", "")), ("im", ("",)), ("om", ("",)), ("em", ("",)),
-    ("iu", ("ia", "")), ("u", ("", "a")), ("a", ("",)), ("e", ("", "a")),
-)  # fmt: skip
-_AZERBAIJANI_CASES: _CaseTable = (
-    ("nin", ("",)), ("nun", ("",)), ("ni", ("",)), ("nu", ("",)), ("ia", ("",)),
-    ("dan", ("",)), ("da", ("",)),
-)  # fmt: skip
-_AZERBAIJANI_LETTERS = frozenset("əışğçöü")
+# Case endings (data/structure.toml, as phonetic keys) mapped to the
+# nominative endings they may replace ("" = nothing), with the kind of stem
+# they follow ("vowel", "consonant" or "" for any).
+_CaseTable = tuple[tuple[str, tuple[str, ...], str], ...]
+
+
+def _case_table(language: str) -> _CaseTable:
+    return tuple(
+        (e["ending"], tuple(e["nominative"]), e.get("after", ""))
+        for e in load("structure")["cases"][language]["endings"]
+    )
+
+
+_RUSSIAN_CASES = _case_table("russian")
+_POLISH_CASES = _case_table("polish")
+_AZERBAIJANI_CASES = _case_table("azerbaijani")
+_TURKIC_CASES = _case_table("turkic")
+_TURKIC_SURNAME_CASES = _case_table("turkic_surname")
+_TURKIC_SURNAME_STEMS = tuple(load("structure")["cases"]["turkic_surname"]["stems"])
+_GEORGIAN_CASES = _case_table("georgian")
 _BALTIC_ENDINGS = ("as", "us", "is", "ys", "ius")
 _VOWEL_KEYS = frozenset("aeiou")
 
@@ -57,10 +66,19 @@ class NameToken:
     consonants: str = field(compare=False)
     loose: str = field(compare=False)
     stem: str = field(compare=False)
+    loose_stem: str = field(compare=False)
     has_surname_suffix: bool = field(compare=False)
     initial: bool
     nominatives: frozenset[str] = field(compare=False)
     script: Script = field(compare=False)
+    # Written in a script without short vowels (Arabic, Hebrew).
+    abjad: bool = field(compare=False, default=False)
+    # Given-name equivalence groups of the word as written, and of its
+    # nominative readings when it is declined (Паўла → Pavel).
+    given_groups: frozenset[int] = field(compare=False, default=frozenset())
+    # (key, loose key, stem) of each nominative reading, computed once.
+    nominative_forms: tuple[tuple[str, str, str], ...] = field(compare=False, default=())
+    declined_groups: frozenset[int] = field(compare=False, default=frozenset())
 
 
 def surname_stem(key: str) -> tuple[str, bool]:
@@ -71,6 +89,28 @@ def surname_stem(key: str) -> tuple[str, bool]:
     return key, False
 
 
+def _tables(token: RawToken) -> tuple[_CaseTable, ...]:
+    if token.script is Script.CYRILLIC:
+        return (_RUSSIAN_CASES,)
+    if token.script is Script.GEORGIAN:
+        return (_GEORGIAN_CASES,)
+    if token.script is not Script.LATIN:
+        return ()
+    if token.orthography is Orthography.AZERBAIJANI:
+        return (_AZERBAIJANI_CASES,)
+    if token.orthography is Orthography.POLISH:
+        return (_POLISH_CASES,)
+    return (_TURKIC_CASES,)
+
+
+def _fleeting_vowel(base: str) -> str | None:
+    # Slavic names lose an e/o before a final consonant when declined:
+    # Павел / Павла, Севярынец / Севярынца, Paweł / Pawła.
+    if len(base) >= 3 and base[-1] not in _VOWEL_KEYS and base[-2] not in _VOWEL_KEYS:
+        return base[:-1] + "e" + base[-1]
+    return None
+
+
 def _nominatives(token: RawToken, key: str) -> frozenset[str]:
     if token.initial or len(key) < 4:
         return frozenset()
@@ -78,23 +118,27 @@ def _nominatives(token: RawToken, key: str) -> frozenset[str]:
         # Lithuanian and Latvian add -as/-us/-is to foreign names (Sokolovas).
         cut = 3 if token.text.endswith("ius") else 2
         return frozenset({phonetic_key(to_latin(token.text[:-cut]))})
-    table: _CaseTable
-    if token.script is Script.CYRILLIC:
-        table = _RUSSIAN_CASES
-    elif token.script is Script.LATIN and _AZERBAIJANI_LETTERS.intersection(token.text):
-        table = _AZERBAIJANI_CASES
-    elif token.script is Script.GEORGIAN:
-        table = (("i", ("",)),)
-    else:
-        return frozenset()
     forms: set[str] = set()
-    for ending, replacements in table:
-        if key.endswith(ending):
-            base = key[: -len(ending)]
-            # Azerbaijani adds -nı/-ya only after a vowel (İsmayılova-nı).
-            if table is _AZERBAIJANI_CASES and (not base or base[-1] not in _VOWEL_KEYS):
+    slavic = token.script is Script.CYRILLIC or token.orthography is Orthography.POLISH
+    for table in _tables(token):
+        for ending, replacements, after in table:
+            if not key.endswith(ending):
                 continue
-            forms.update(base + r for r in replacements if len(base) >= 3)
+            base = key[: -len(ending)]
+            if len(base) < 3:
+                continue
+            if after and (base[-1] in _VOWEL_KEYS) != (after == "vowel"):
+                continue
+            forms.update(base + r for r in replacements)
+            fleeting = _fleeting_vowel(base) if slavic else None
+            if fleeting is not None:
+                forms.add(fleeting)
+    if token.script is Script.LATIN and token.orthography is not Orthography.AZERBAIJANI:
+        for ending, replacements, _ in _TURKIC_SURNAME_CASES:
+            base = key[: -len(ending)]
+            if key.endswith(ending) and base.endswith(_TURKIC_SURNAME_STEMS) and len(base) >= 5:
+                forms.update(base + r for r in replacements)
+    forms.discard(key)
     return frozenset(forms)
 
 
@@ -106,8 +150,13 @@ def _has_surname_mark(key: str) -> bool:
 def build_token(token: RawToken) -> NameToken:
     """Return every comparable form of one clean token (cached: words recur across names)."""
     latin = to_latin(token.text)
+    if token.orthography is Orthography.POLISH and latin.startswith("j"):
+        # Polish, Czech and Łacinka j is y (Jan, Jurij), not English j.
+        latin = "y" + latin[1:]
     key = phonetic_key(latin)
     stem, _ = surname_stem(key)
+    nominatives = _nominatives(token, key)
+    groups = frozenset() if token.initial else equivalence_groups((key,))
     return NameToken(
         text=token.text,
         latin=latin,
@@ -115,10 +164,15 @@ def build_token(token: RawToken) -> NameToken:
         consonants=consonant_key(key),
         loose=loose_key(key),
         stem=stem,
+        loose_stem=loose_key(stem),
         has_surname_suffix=_has_surname_mark(key),
         initial=token.initial,
-        nominatives=_nominatives(token, key),
+        nominatives=nominatives,
         script=token.script,
+        abjad=token.script is Script.ARABIC or token.script is Script.HEBREW,
+        given_groups=groups,
+        declined_groups=equivalence_groups(nominatives) - groups,
+        nominative_forms=tuple((f, loose_key(f), surname_stem(f)[0]) for f in sorted(nominatives)),
     )
 
 

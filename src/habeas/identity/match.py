@@ -18,8 +18,9 @@ from dataclasses import dataclass
 
 from habeas.identity.compare import Alignment, TokenMatch, TokenRule, align, compare_tokens_cached
 from habeas.identity.forms import NameToken, build_token, prepare_name
+from habeas.identity.normalize import RawToken
 
-ALGORITHM = "names.v1"
+ALGORITHM = "names.v2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,32 @@ def _given_against_surname(
     return in_given_slot and y[j].has_surname_suffix and j != _full(y)[0]
 
 
+def _given_in_middle(
+    a: tuple[NameToken, ...],
+    b: tuple[NameToken, ...],
+    al: Alignment,
+    full_a: list[int],
+    full_b: list[int],
+) -> str | None:
+    # "Nikol Vovayi Pashinyan" is not "Vova Pashinyan": a middle word in a
+    # derived form (Armenian genitive, a patronymic) is the father's name, so
+    # the shorter name's given name may not pair with it while the longer
+    # name's own given name stays unpaired. A middle word spelled alike is a
+    # second given name people go by (Recep Tayyip Erdoğan / Tayyip Erdoğan).
+    if len(full_a) == len(full_b) or min(len(full_a), len(full_b)) < 2:
+        return None
+    flip = len(full_a) > len(full_b)
+    short, longer = (full_b, full_a) if flip else (full_a, full_b)
+    paired = {((j, i) if flip else (i, j)): m.rule for i, j, m in al.pairs}
+    if any(k == longer[0] for _, k in paired):
+        return None
+    for (s, k), rule in paired.items():
+        if rule is not TokenRule.SAME_KEY and s == short[0] and k in longer[1:-1]:
+            names = b if flip else a
+            return f"the given name {names[s].text!r} matches a middle name (a father's name?)"
+    return None
+
+
 def _contradiction(
     a: tuple[NameToken, ...],
     b: tuple[NameToken, ...],
@@ -74,6 +101,9 @@ def _contradiction(
     initials_b = [j for j in al.unmatched_b if b[j].initial]
     if (initials_a and (lost_b or initials_b)) or (initials_b and (lost_a or initials_a)):
         return "an initial does not fit the other name's given name"
+    middle = _given_in_middle(a, b, al, full_a, full_b)
+    if middle is not None:
+        return middle
     full_pairs = [(i, j) for i, j, m in al.pairs if m.rule is not TokenRule.INITIAL]
     if not full_pairs:
         return "only initials agree"
@@ -105,14 +135,50 @@ def match_names(a: str, b: str) -> NameMatch:
     for label, prepared in (("first", pa), ("second", pb)):
         if prepared.problem is not None:
             return _different(0.0, (), f"the {label} name cannot be compared: {prepared.problem}")
-    al = align(pa.tokens, pb.tokens)
+    verdict = _judge(pa.tokens, pb.tokens)
+    if verdict.same or len(pa.tokens) == len(pb.tokens):
+        return verdict
+    # "احمد رضا" / "Ahmadreza", "Mehran nia" / "Mehrannia": a compound name
+    # written in one word or two.
+    if len(pa.tokens) > len(pb.tokens):
+        for joined in _joined(pa.tokens, pb.tokens):
+            second = _judge(joined, pb.tokens)
+            if second.same:
+                return second
+    else:
+        for joined in _joined(pb.tokens, pa.tokens):
+            second = _judge(pa.tokens, joined)
+            if second.same:
+                return second
+    return verdict
+
+
+def _joined(
+    tokens: tuple[NameToken, ...], other: tuple[NameToken, ...]
+) -> list[tuple[NameToken, ...]]:
+    starts = {t.consonants[:2] for t in other if not t.initial}
+    out = []
+    for i in range(len(tokens) - 1):
+        x, y = tokens[i], tokens[i + 1]
+        if x.initial or y.initial or x.script is not y.script:
+            continue
+        # Only a joined word that could pair with a word of the other name.
+        if (x.consonants + y.consonants)[:2] not in starts:
+            continue
+        word = build_token(RawToken(x.text + y.text, x.script, False))
+        out.append((*tokens[:i], word, *tokens[i + 2 :]))
+    return out
+
+
+def _judge(ta: tuple[NameToken, ...], tb: tuple[NameToken, ...]) -> NameMatch:
+    al = align(ta, tb)
     matched = tuple(m for _, _, m in al.pairs)
-    full_a, full_b = _full(pa.tokens), _full(pb.tokens)
+    full_a, full_b = _full(ta), _full(tb)
     initial = TokenRule.INITIAL
     full_matches = sum(1 for m in matched if m.rule is not initial)
     quality = sum(m.score for m in matched) / len(matched) if matched else 0.0
     coverage = full_matches / max(len(full_a), len(full_b))
-    problem = _contradiction(pa.tokens, pb.tokens, al, full_a, full_b)
+    problem = _contradiction(ta, tb, al, full_a, full_b)
     if problem is not None:
         return _different(0.5 * quality * coverage, matched, problem)
     score = 0.5 + 0.5 * quality * (0.75 + 0.25 * coverage)

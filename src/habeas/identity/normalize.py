@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from habeas.errors import InputError
+from habeas.identity.tables import load
 
 MAX_NAME_CHARS = 200
 MAX_TOKENS = 12
@@ -28,8 +29,22 @@ class Script(Enum):
     GEORGIAN = "georgian"
     ARMENIAN = "armenian"
     ARABIC = "arabic"
+    HEBREW = "hebrew"
     GREEK = "greek"
     OTHER = "other"
+
+
+class Orthography(Enum):
+    """The Latin spelling a name is written in, where its letters show it.
+
+    It decides which case endings a word may carry: Azerbaijani and Turkish
+    letters (ə, ı, ş…) mean Azerbaijani suffixes (Zahidin), Polish, Czech and
+    Łacinka letters (ł, ś, č, cz, sz…) mean Slavic ones (Pawła).
+    """
+
+    PLAIN = "plain"
+    AZERBAIJANI = "azerbaijani"
+    POLISH = "polish"
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +54,7 @@ class RawToken:
     text: str
     script: Script
     initial: bool
+    orthography: Orthography = Orthography.PLAIN
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,20 +65,16 @@ class CleanName:
     problem: str | None = None
 
 
-# Markers that follow the father's name: Azerbaijani, Turkic and their
-# Russian and English spellings. Lower case, apostrophes already removed.
-_PATRONYMIC_MARKERS = frozenset(
-    {
-        "oglu", "oğlu", "ogly", "oglı", "ogli", "ohlu", "uly", "uulu", "ulu",
-        "qizi", "qızı", "kizi", "kyzy", "gizi", "kızı", "kizy", "gyzy", "qyzy",
-        "оглы", "оглу", "огли", "улы", "уулу", "кызы", "кизи", "гызы", "кыз", "қызы",
-    }
-)  # fmt: skip
-
-# Slavic patronymics are one word; matched on the Latin or Cyrillic form.
+# Patronymic markers and endings (data/structure.toml).
+_STRUCTURE = load("structure")["patronymic"]
+_PATRONYMIC_MARKERS = frozenset(_STRUCTURE["markers"])
+# Slavic patronymics are one word, perhaps declined (Pawłowicza).
 _SLAVIC_PATRONYMIC = re.compile(
-    r"(?:ovich|evich|ovych|evych|ovic|ievich|yevich|ovna|evna|ovns|ichna|ovitch|"
-    r"овна|евна|ович|евич|ична|инична)$"
+    "(?:"
+    + "|".join(sorted(map(re.escape, _STRUCTURE["endings"]), key=len, reverse=True))
+    + ")(?:"
+    + "|".join(sorted(map(re.escape, _STRUCTURE["endings_declined"]), key=len, reverse=True))
+    + ")?$"
 )
 
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -82,6 +94,8 @@ def script_of(ch: str) -> Script:
         return Script.ARMENIAN
     if 0x600 <= code <= 0x6FF or 0x750 <= code <= 0x77F:
         return Script.ARABIC
+    if 0x590 <= code <= 0x5FF:
+        return Script.HEBREW
     if 0x370 <= code <= 0x3FF:
         return Script.GREEK
     return Script.OTHER
@@ -153,6 +167,21 @@ def _drop_patronymics(words: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     return kept
 
 
+_AZERBAIJANI_LETTERS = frozenset("əışğçöü")
+_POLISH_LETTERS = frozenset("łśćńźżŭčšžęąř")
+_POLISH_DIGRAPHS = ("cz", "sz", "rz")
+
+
+def orthography_of(words: list[str]) -> Orthography:
+    """Return the Latin orthography the words of one name show (PLAIN when none)."""
+    letters = set("".join(words))
+    if letters & _AZERBAIJANI_LETTERS:
+        return Orthography.AZERBAIJANI
+    if letters & _POLISH_LETTERS or any(d in w for w in words for d in _POLISH_DIGRAPHS):
+        return Orthography.POLISH
+    return Orthography.PLAIN
+
+
 def clean_name(raw: str) -> CleanName:
     """Cut `raw` into tokens; raise InputError when it is empty or not a string.
 
@@ -168,11 +197,13 @@ def clean_name(raw: str) -> CleanName:
     if not words:
         return CleanName((), "the name has no letters")
     tokens = []
-    for word, initial in _drop_patronymics(words):
+    kept = _drop_patronymics(words)
+    orthography = orthography_of([w for w, _ in words])
+    for word, initial in kept:
         script = _token_script(word)
         if script is None:
             return CleanName((), f"the word {word!r} mixes letters of different scripts")
-        tokens.append(RawToken(word, script, initial))
+        tokens.append(RawToken(word, script, initial, orthography))
     if len(tokens) > MAX_TOKENS:
         return CleanName((), f"the name has more than {MAX_TOKENS} words")
     if all(t.initial for t in tokens):

@@ -4,13 +4,17 @@ Two steps, kept apart so each can be tested:
 
 - `to_latin` writes a token in lower-case ASCII with the conventions most
   English-language sources use (х → kh, ж → zh, ş → sh, ə → a, ხ → kh).
-  Cyrillic, Georgian and the Azerbaijani/Turkish/Slavic Latin letters use our
-  own tables, because the generic ICU rules give "Sejran" for Сейран and
-  drop the sound of Serbian џ; other scripts (Armenian, Arabic, Greek, Thai…) go
-  through ICU via `normality.ascii_text`.
+  Cyrillic, Georgian, Hebrew, the Persian readings of Arabic letters and the
+  Azerbaijani/Turkish/Slavic Latin letters use the tables in
+  data/scripts.toml, because the generic ICU rules give "Sejran" for Сейран
+  and drop the sound of Serbian џ; other scripts (Armenian, Arabic, Greek,
+  Thai…) go through ICU via `normality.ascii_text`.
 - `phonetic_key` folds the spellings that different conventions produce for
-  the same sound (kh/x/h/q/g, sh/ş/sz, ch/c/j/zh/dzh/ts, y/i/j, w/v, doubled
-  letters) so that "Khayala", "Xəyalə" and "Хаяла" share one key.
+  the same sound (data/conventions.toml: kh/x/h/q/g, sh/ş/sz/sch, ch/c/j/
+  zh/dzh/dsch/ts/tsch, y/i/j, w/v, doubled letters) so that "Khayala",
+  "Xəyalə" and "Хаяла" share one key.
+- `loose_key` folds what varies between languages rather than conventions
+  (vowels a/e/o, k/g, Belarusian дз/д, a final voiced consonant).
 """
 
 from __future__ import annotations
@@ -20,37 +24,17 @@ import unicodedata
 
 from normality import ascii_text
 
-_CYRILLIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e",
-    "є": "ye", "ж": "zh", "з": "z", "и": "i", "і": "i", "ї": "yi", "й": "y", "ј": "y",
-    "к": "k", "л": "l", "љ": "l", "м": "m", "н": "n", "њ": "n", "о": "o", "п": "p",
-    "р": "r", "с": "s", "т": "t", "ћ": "ch", "ђ": "dj", "у": "u", "ў": "u", "ф": "f",
-    "х": "kh", "ц": "ts", "ч": "ch", "џ": "dzh", "ш": "sh", "щ": "shch",
-    # Russian hard sign is silent, but Bulgarian spells the vowel ı with it
-    # (Назлъ = Nazlı); in names the vowel reading is by far the commoner.
-    "ъ": "i", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Kazakh, Kyrgyz, Azerbaijani and Tatar Cyrillic letters.
-    "ә": "a", "ғ": "gh", "қ": "q", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h",
-    "ҹ": "dzh", "ҝ": "g", "ѓ": "g", "ќ": "k", "ѕ": "dz",
-}  # fmt: skip
+from habeas.identity.tables import letter_folds, letter_table, sound_folds
 
-# Mkhedruli, in the national romanisation with the digraphs English sources use.
-_GEORGIAN = {
-    "ა": "a", "ბ": "b", "გ": "g", "დ": "d", "ე": "e", "ვ": "v", "ზ": "z", "თ": "t",
-    "ი": "i", "კ": "k", "ლ": "l", "მ": "m", "ნ": "n", "ო": "o", "პ": "p", "ჟ": "zh",
-    "რ": "r", "ს": "s", "ტ": "t", "უ": "u", "ფ": "p", "ქ": "k", "ღ": "gh", "ყ": "q",
-    "შ": "sh", "ჩ": "ch", "ც": "ts", "ძ": "dz", "წ": "ts", "ჭ": "ch", "ხ": "kh",
-    "ჯ": "j", "ჰ": "h",
-}  # fmt: skip
-
-# Latin letters whose decomposition would lose the sound (ş → s, ł → nothing).
-_LATIN = {
-    "ə": "a", "ı": "i", "ş": "sh", "ç": "ch", "ğ": "gh", "ö": "o", "ü": "u",
-    "č": "ch", "š": "sh", "ž": "zh", "ł": "l", "đ": "dj", "ß": "ss", "ø": "o",
-    "æ": "ae", "œ": "oe", "ț": "ts", "ţ": "ts", "ș": "sh",
-}  # fmt: skip
-
-_TABLE = str.maketrans({**_CYRILLIC, **_GEORGIAN, **_LATIN})
+# Per-script letter tables (data/scripts.toml); Armenian, Arabic and the
+# rest go through ICU via normality after them.
+_TABLE = str.maketrans(
+    {
+        letter: latin
+        for script in ("cyrillic", "georgian", "hebrew", "persian", "latin")
+        for letter, latin in letter_table(script).items()
+    }
+)
 
 # Armenian marks definiteness with a final ը ("Գաջիևը"), which ICU reads as a
 # vowel and so turns a man's surname into a woman's.
@@ -86,17 +70,16 @@ def to_latin(token: str) -> str:
     return _NOT_ASCII_LETTER.sub("", text.lower())
 
 
-# Ordered: longer spellings first, so "shch" is read before "sh" and "ch".
-_SOUND_FOLDS = (
-    ("shch", "s"), ("tsch", "c"), ("dzh", "c"), ("dj", "c"), ("zh", "c"), ("ch", "c"),
-    ("ts", "c"), ("tz", "c"), ("cz", "c"), ("sh", "s"), ("sz", "s"), ("kh", "g"),
-    ("gh", "g"), ("ph", "f"), ("th", "t"), ("ck", "k"),
-    ("ousk", "ovsk"), ("owsk", "ovsk"), ("ou", "u"),
-)  # fmt: skip
-_SINGLE_FOLDS = str.maketrans({"q": "g", "h": "g", "w": "v", "y": "i"})
+_SOUND_FOLDS = sound_folds()
+_SINGLE_FOLDS = str.maketrans(letter_folds())
 _VOWELS = frozenset("aeiou")
 _DOUBLED = re.compile(r"(.)\1+")
 _GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")
+
+
+# German spells the glide of -ьев/-ьёв with j between vowels (Fatullajew,
+# Alijewa), where j is otherwise a consonant (Tajir).
+_GERMAN_GLIDE_END = ("ew", "ewa", "ow", "owa", "ev", "eva", "ov", "ova")
 
 
 def _fold_j(text: str) -> str:
@@ -110,22 +93,38 @@ def _fold_j(text: str) -> str:
         before = text[i - 1] if i else ""
         after = text[i + 1] if i + 1 < len(text) else ""
         feminine_end = before in "aeo" and after == "a" and i + 2 == len(text)
-        if not before or (before in _VOWELS and after in _VOWELS and not feminine_end):
+        glide_end = text[i + 1 :] in _GERMAN_GLIDE_END
+        if not before or (
+            before in _VOWELS and after in _VOWELS and not feminine_end and not glide_end
+        ):
             out.append("c")
         else:
             out.append("i")
     return "".join(out)
 
 
+def _silent_final_h(latin: str) -> str:
+    # A final h is silent in Abdullah/Abdulla and Qulizadeh/Qulizadə, but
+    # sounded in Salih/Salikh and Saleh.
+    if len(latin) > 3 and (latin.endswith("ah") or latin.endswith("deh")):
+        return latin[:-1]
+    return latin
+
+
 def phonetic_key(latin: str) -> str:
     """Return the sound-folded key of a `to_latin` token (same spelling family, same key)."""
-    # A final h after a vowel is silent in Qulizadeh/Qulizadə, Abdullah/Abdulla.
-    if len(latin) > 3 and latin[-1] == "h" and latin[-2] in _VOWELS:
-        latin = latin[:-1]
-    text = _fold_j(latin)
+    text = _silent_final_h(latin)
+    # Initial Russian е is ye in BGN/PCGN and e elsewhere (Yelena / Elena).
+    if text.startswith("ye") and len(text) > 3:
+        text = text[1:]
+    # Belarusian -оў/-еў is Russian -ов/-ев (Kavalioŭ / Kovalyov); Turkish
+    # -oğlu in Greek or French spelling (-oglou) is not.
+    if len(text) > 4 and text.endswith(("ou", "eu")) and not text.endswith("glou"):
+        text = text[:-1] + "v"
     for spelling, sound in _SOUND_FOLDS:
         if spelling in text:
             text = text.replace(spelling, sound)
+    text = _fold_j(text)
     text = text.translate(_SINGLE_FOLDS)
     if text.endswith(("skaia", "ckaia")):
         # Polish and Czech write the feminine ending short (Kowalska).
@@ -150,12 +149,34 @@ def consonant_key(key: str) -> str:
 
 
 _VELAR_GLIDE = re.compile(r"(?<=[gk])i(?=[au])")
+# A soft consonant is written with a following i or not (Belarusian я, Polish
+# ie: Seviarynets / Severinets, Dzhelial / Dzhelal), except before the
+# surname suffixes and feminine endings where the i is a vowel (Aliyev).
+_PALATAL = re.compile(r"(?<=[bcdfgklmnprstvz])i(?=[aeou])(?!(?:ev|eva|ov|ova|a|an|na|u)$)")
+# Belarusian ў after a vowel is written u or w (Паўла: Paula, Pawła).
+_NONSYLLABIC_U = re.compile(r"(?<=[aeo])u(?![aeiou])")
+_LOOSE_LETTERS = str.maketrans({"e": "a", "o": "a", "k": "g"})
+_FINAL_DEVOICED = str.maketrans({"d": "t", "b": "p", "f": "v"})
 
 
 def loose_key(key: str) -> str:
-    """Return a phonetic key with e read as a and the glide after g/k dropped.
+    """Return a phonetic key with the vowels a/e/o, k/g and final voicing folded.
 
-    Azerbaijani ə is e in Russian and a in English (Əhməd: Ахмед, Ahmad),
-    and Russian writes the g/k before it with я/ю (Gülnar: Гюльнар).
+    Azerbaijani ə is e in Russian and a in English (Əhməd: Ахмед, Ahmad);
+    Belarusian and Uzbek write a where Russian writes o (Raman / Roman,
+    Islom / Islam); Turkish and Kazakh write k for Azerbaijani q and Russian
+    г (Kanimet / Qənimət); Turkish writes a final voiced consonant voiceless
+    (Zahit / Zahid); Belarusian дз is Russian д (Dzmitry / Dmitry); and
+    Russian writes the g/k before a vowel with я/ю (Gülnar: Гюльнар).
     """
-    return _DOUBLED.sub(r"\1", _VELAR_GLIDE.sub("", key).replace("e", "a"))
+    text = key
+    if "i" in text:
+        text = _PALATAL.sub("", _VELAR_GLIDE.sub("", text))
+    if "dz" in text:
+        text = text.replace("dz", "d")
+    if "u" in text:
+        text = _NONSYLLABIC_U.sub("v", text)
+    text = text.translate(_LOOSE_LETTERS)
+    if text:
+        text = text[:-1] + text[-1].translate(_FINAL_DEVOICED)
+    return _DOUBLED.sub(r"\1", text)
