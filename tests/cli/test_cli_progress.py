@@ -22,6 +22,7 @@ def _run_on_a_terminal(argv: list[str], home: Path) -> tuple[int, str, str]:
     """Run `habeas ARGV` with standard error on a pseudo-terminal; (status, stdout, stderr)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("HABEAS_")}
     env["HABEAS_HOME"] = str(home)
+    env["HABEAS_BACKUP_PASSPHRASE"] = "a passphrase for the progress test"
     env["HABEAS_EXTRACTOR"] = "fictional_extractor:FixedNameExtractor"
     env["PYTHONPATH"] = os.pathsep.join(
         [str(REPO / "src"), str(REPO / "tests" / "store"), env.get("PYTHONPATH", "")]
@@ -104,3 +105,36 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(tmp_path: Path, reports:
     assert done.returncode == 0
     assert "\r" not in done.stderr and "%" not in done.stderr
     assert done.stderr == "habeas: 20 inputs: 20 reports stored, 0 already known, 0 failed\n"
+
+
+def _bar(what: str, unit: str, total: int | None = None) -> re.Pattern[str]:
+    count = rf"\d+/{total}" if total is not None else r"\d+/\d+"
+    return re.compile(
+        rf"{what}: +\d+%\|[^|]*\| {count} \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ {unit}/s\]"
+    )
+
+
+def test_alerts_check_backup_and_restore_show_progress(
+    tmp_path: Path, reports: list[str]
+) -> None:
+    home = tmp_path / "h"
+    code, _, err = _run_on_a_terminal(["ingest", "--quiet", "--lang", "en", *reports], home)
+    assert code == 0, err
+
+    code, out, err = _run_on_a_terminal(["alerts", "check", "--today", "2025-06-01"], home)
+    assert code == 0, err
+    assert _bar("alerts check", "persons", 20).search(err), err
+    assert out.startswith("checked 20 persons")
+
+    backup = tmp_path / "b.habeas"
+    code, out, err = _run_on_a_terminal(["backup", str(backup)], home)
+    assert code == 0, err
+    assert _bar("backup", "parts").search(err), err
+    assert out.startswith(f"wrote {backup}")
+
+    code, out, err = _run_on_a_terminal(["restore", str(backup)], tmp_path / "empty")
+    assert code == 0, err
+    assert _bar("restore", "parts").search(err), err
+
+    code, out, err = _run_on_a_terminal(["backup", "--quiet", str(tmp_path / "c")], home)
+    assert code == 0 and err == ""

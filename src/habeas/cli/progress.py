@@ -62,4 +62,6 @@ class Progress:
         trace: TracebackType | None,
     ) -> None:
         if self._bar is not None:
+            # Draw the last count even when it came within tqdm's refresh interval.
+            self._bar.refresh()
             self._bar.close()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -171,13 +172,19 @@ def _end_of(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.max, tzinfo=dt.UTC)
 
 
-def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
+def check_due(
+    *,
+    today: dt.date,
+    now: dt.datetime | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
+) -> CheckResult:
     """Recompute the alerts of every person whose watch is due; safe to run in parallel.
 
     A person is due when their events or support changed, or when `today` is
     later than the day of their last check (alerts depend on the date). Each
     due row is claimed with a conditional update, so two workers never check
     one person twice. `now` only stamps the rows (default: the clock).
+    `on_progress(done, total)` is called after each due person.
     """
     now = now or timezone.now()
     claim_until = _end_of(today)
@@ -191,7 +198,10 @@ def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
     next_look = dt.datetime.combine(today + dt.timedelta(days=1), dt.time.min, tzinfo=dt.UTC)
     checked = opened = 0
     due = PersonWatch.objects.filter(look_again_at__lte=claim_until).order_by("look_again_at")
-    for watch in due.select_related("person"):
+    total = due.count() if on_progress else None
+    for done, watch in enumerate(due.select_related("person"), start=1):
+        if on_progress:
+            on_progress(done, total)
         claimed = PersonWatch.objects.filter(pk=watch.pk, look_again_at=watch.look_again_at).update(
             look_again_at=next_look, checked_at=now
         )
