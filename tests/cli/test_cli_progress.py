@@ -109,14 +109,10 @@ def test_no_progress_line_when_stderr_is_not_a_terminal(tmp_path: Path, reports:
 
 def _bar(what: str, unit: str, total: int | None = None) -> re.Pattern[str]:
     count = rf"\d+/{total}" if total is not None else r"\d+/\d+"
-    return re.compile(
-        rf"{what}: +\d+%\|[^|]*\| {count} \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ {unit}/s\]"
-    )
+    return re.compile(rf"{what}: +\d+%\|[^|]*\| {count} \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ {unit}/s\]")
 
 
-def test_alerts_check_backup_and_restore_show_progress(
-    tmp_path: Path, reports: list[str]
-) -> None:
+def test_alerts_check_backup_and_restore_show_progress(tmp_path: Path, reports: list[str]) -> None:
     home = tmp_path / "h"
     code, _, err = _run_on_a_terminal(["ingest", "--quiet", "--lang", "en", *reports], home)
     assert code == 0, err
