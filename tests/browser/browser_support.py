@@ -39,6 +39,7 @@ class App:
     url: str
     password: str  # of the user "admin"
     totp_secret: str  # base32, of admin's authenticator device
+    home: Path | None = None  # HABEAS_HOME of the instance, for CLI commands beside it
 
 
 def totp(secret: str, *, at: float | None = None) -> str:
@@ -89,7 +90,7 @@ def running_demo(home: Path, env: dict[str, str]) -> Iterator[App]:
         line = server.stdout.readline()
         found = re.search(r"serving on (http://\S+)/", line)
         assert found is not None, line
-        yield App(found.group(1), password.group(1), secret.group(1))
+        yield App(found.group(1), password.group(1), secret.group(1), home)
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -159,3 +159,55 @@ def test_a_batch_is_private_to_its_owner() -> None:
     response = client_for("bob").post("/capture/upload/", {"upload-files": files})
 
     assert client_for("alice").get(response["Location"]).status_code == 404
+
+
+def test_detect_stores_the_language_of_the_text() -> None:
+    from habeas.web.store.models import Report
+
+    form = {"paste-text": held_story("Zaur Qasimli", "Qasimli"), "paste-lang": ""}
+    page = client_for("bob").post("/capture/paste/", form, follow=True)
+
+    assert Report.objects.get(pk=_report_id(page)).lang == "en"
+    assert "<dd>English</dd>" in page.content.decode()
+
+
+def _report_id(page: Any) -> int:
+    """The report a capture redirected to (a batch of an earlier test may still be storing)."""
+    url = page.redirect_chain[-1][0]
+    return int(url.rstrip("/").rsplit("/", 1)[1])
+
+
+def test_a_report_in_a_language_we_cannot_read_is_stored_unread() -> None:
+    from habeas.web.store.models import Report
+
+    # Georgian, invented: "Police detained Zaur Qasimli at his home. The court jailed him."
+    text = "პოლიციამ ზაურ ყასიმლი სახლში დააკავა. სასამართლომ ის ოცდაათი დღით დააპატიმრა."
+    page = client_for("bob").post("/capture/paste/", {"paste-text": text}, follow=True)
+    body = page.content.decode()
+
+    assert "it is in Georgian, which habeas cannot read, so nothing was extracted" in body
+    assert "data-unread" in body
+    report = Report.objects.get(pk=_report_id(page))
+    assert report.lang == "ka"
+    assert not report.evidence.exists()
+
+
+def test_a_large_paste_within_the_cap_reaches_the_form() -> None:
+    # 5.6 MB, over Django's 2.5 MB default for a request body, under the 10 MB cap.
+    text = held_story("Zaur Qasimli", "Qasimli") + ("The hearing went on. " * 270_000)
+    assert len(text.encode()) > 5_600_000
+    page = client_for("bob").post("/capture/paste/", {"paste-text": text}, follow=True)
+
+    assert page.status_code == 200
+    assert "Stored report #" in page.content.decode()
+
+
+@override_settings(HABEAS_MAX_BYTES=1000)
+def test_a_paste_over_the_cap_is_refused_in_the_form() -> None:
+    text = held_story("Zaur Qasimli", "Qasimli") * 20
+    response = client_for("bob").post("/capture/paste/", {"paste-text": text})
+
+    assert response.status_code == 400
+    assert "too large" in response.content.decode()
+    assert "the limit is 1,000 bytes" in response.content.decode()
+    assert _counts() == (0, 0, 0)

@@ -35,6 +35,7 @@ RULES: dict[str, Rule] = {
     "logout": (None, N),
     "two-factor-verify": SECOND_FACTOR,
     "two-factor-setup": SECOND_FACTOR,
+    "two-factor-qr": (N, None),  # 404 unless a device is being set up
     "admin:login": PUBLIC,
     "dashboard": (V, None),
     "review-queue": (V, None),

@@ -15,6 +15,8 @@ import datetime as dt
 import sys
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+from habeas.cli.progress import Progress, add_quiet_option
 from habeas.errors import InputError
 
 
@@ -44,6 +46,8 @@ def register(subparsers: Any) -> None:
             metavar="YYYY-MM-DD",
             help="the day to assess on (default: the current date in UTC)",
         )
+        add_format_option(sub)
+    add_quiet_option(check)
     check.set_defaults(func=run_check)
     digest.set_defaults(func=run_digest)
 
@@ -72,11 +76,19 @@ def run_check(args: argparse.Namespace) -> int:
     from habeas.web.alerts.notify import notify_new_alerts
     from habeas.web.alerts.services import check_due
 
-    checked = check_due(today=today)
+    with Progress(args, what="alerts check", unit="persons") as progress:
+        checked = check_due(today=today, on_progress=progress)
     sent = notify_new_alerts(config=config)
-    print(
-        f"checked {_plural(checked.checked, 'person')}, {_plural(checked.opened, 'new alert')}; "
-        f"{_plural(sent.sent, 'notification')} sent, {sent.failed} failed"
+    Output(args.format).record(
+        {
+            "checked": checked.checked,
+            "new_alerts": checked.opened,
+            "notifications_sent": sent.sent,
+            "notifications_failed": sent.failed,
+        },
+        text=f"checked {_plural(checked.checked, 'person')}, "
+        f"{_plural(checked.opened, 'new alert')}; "
+        f"{_plural(sent.sent, 'notification')} sent, {sent.failed} failed",
     )
     return 1 if sent.failed else 0
 
@@ -95,5 +107,8 @@ def run_digest(args: argparse.Namespace) -> int:
     from habeas.web.alerts.notify import send_digests
 
     sent = send_digests(today=today, config=config)
-    print(f"{_plural(sent.sent, 'digest')} sent, {sent.failed} failed")
+    Output(args.format).record(
+        {"digests_sent": sent.sent, "digests_failed": sent.failed},
+        text=f"{_plural(sent.sent, 'digest')} sent, {sent.failed} failed",
+    )
     return 1 if sent.failed else 0

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 from pathlib import Path
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+from habeas.cli.progress import Progress, add_quiet_option
 from habeas.errors import InputError
 
 
@@ -22,6 +25,8 @@ def register(subparsers: Any) -> None:
     )
     backup.add_argument("file", type=Path, metavar="FILE")
     _passphrase_option(backup)
+    add_quiet_option(backup)
+    add_format_option(backup)
     backup.set_defaults(func=run_backup)
     restore = subparsers.add_parser(
         "restore",
@@ -33,6 +38,8 @@ def register(subparsers: Any) -> None:
     )
     restore.add_argument("file", type=Path, metavar="FILE")
     _passphrase_option(restore)
+    add_quiet_option(restore)
+    add_format_option(restore)
     restore.set_defaults(func=run_restore)
 
 
@@ -67,10 +74,14 @@ def run_backup(args: argparse.Namespace) -> int:
     setup()
     from habeas.web.backup import snapshot_dir, write_backup
 
-    done = write_backup(args.file, passphrase=passphrase, snapshot_dir=snapshot_dir())
-    print(
-        f"wrote {args.file}: {done.rows} rows in {done.tables} tables, "
-        f"{done.snapshots} snapshots ({done.bytes} bytes, encrypted)"
+    with Progress(args, what="backup", unit="parts") as progress:
+        done = write_backup(
+            args.file, passphrase=passphrase, snapshot_dir=snapshot_dir(), on_progress=progress
+        )
+    Output(args.format).record(
+        {"file": str(args.file), **dataclasses.asdict(done)},
+        text=f"wrote {args.file}: {done.rows} rows in {done.tables} tables, "
+        f"{done.snapshots} snapshots ({done.bytes} bytes, encrypted)",
     )
     return 0
 
@@ -82,6 +93,12 @@ def run_restore(args: argparse.Namespace) -> int:
     setup()
     from habeas.web.backup import restore_backup, snapshot_dir
 
-    done = restore_backup(args.file, passphrase=passphrase, snapshot_dir=snapshot_dir())
-    print(f"restored {done.rows} rows in {done.tables} tables and {done.snapshots} snapshots")
+    with Progress(args, what="restore", unit="parts") as progress:
+        done = restore_backup(
+            args.file, passphrase=passphrase, snapshot_dir=snapshot_dir(), on_progress=progress
+        )
+    Output(args.format).record(
+        {"file": str(args.file), **dataclasses.asdict(done)},
+        text=f"restored {done.rows} rows in {done.tables} tables and {done.snapshots} snapshots",
+    )
     return 0

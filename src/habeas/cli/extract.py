@@ -185,12 +185,14 @@ def _read_input(name: str) -> Iterator[Report | HabeasError]:
 
 
 def _json_lines(text: str, label: str) -> Iterator[Report | HabeasError]:
+    from habeas.cli.jsonin import loads
+
     seen = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = loads(line)
         except json.JSONDecodeError as exc:
             yield InputError(f"{label}, line {number}: not valid JSON ({exc.msg})")
             continue

@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+from habeas.cli.progress import Progress, add_quiet_option
 from habeas.errors import HabeasError, InputError
 
 _SCHEMES = ("http://", "https://")
@@ -29,7 +32,9 @@ def register(subparsers: Any) -> None:
         description=(
             "Capture each input (a web page URL, an HTML or text file, or - for stdin), keep a "
             "snapshot of its bytes, store its text as a report and the engine's suggested "
-            "persons and events. The same text twice is stored once."
+            "persons and events. A .jsonl file (or one whose first line is a JSON object) "
+            "holds one report per line in the contract's input form (doc_id, published, "
+            "lang, url, title, text). The same text twice is stored once."
         ),
     )
     parser.add_argument("inputs", nargs="+", metavar="URL|FILE|-", help="what to capture")
@@ -39,6 +44,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--lang", metavar="CODE", help="language (en, ru, az), if not detected")
     parser.add_argument("--title", help="title, if the input has none")
     add_batch_options(parser)
+    add_format_option(parser)
+    add_quiet_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -64,32 +71,62 @@ def run(args: argparse.Namespace) -> int:
     setup()
     if args.workers != 1 or args.dask:
         return _run_batch(args)
+    from habeas.web.store.services import IngestOutcome
+
     failed = 0
-    for name in args.inputs:
-        try:
-            result = _ingest_one(name, args)
-        except HabeasError as exc:
-            # Many messages already name the input (fetch errors quote the URL).
-            message = str(exc) if name in str(exc) else f"{name}: {exc}"
-            print(f"habeas: {message}", file=sys.stderr)
-            failed += 1
-            continue
-        print(result.describe(), flush=True)
+    outcomes: Counter[str] = Counter()
+    out = Output(args.format)
+    with Progress(args, what="ingest", unit="inputs") as progress:
+        progress(0, len(args.inputs))
+        for done, name in enumerate(args.inputs, start=1):
+            try:
+                results = _ingest_one(name, args)
+            except HabeasError as exc:
+                # Many messages already name the input (fetch errors quote the URL).
+                message = str(exc) if name in str(exc) else f"{name}: {exc}"
+                print(f"habeas: {message}", file=sys.stderr)
+                failed += 1
+                out.record({"input": name, "outcome": "failed", "error": str(exc)})
+                progress(done, len(args.inputs))
+                continue
+            for result in results:
+                outcomes[result.outcome.value] += 1
+                out.record(
+                    {
+                        "input": name,
+                        "outcome": result.outcome.value,
+                        "report_id": result.report_id,
+                        "persons": result.persons,
+                        "events": result.events,
+                        "unread_lang": result.unread_lang or None,
+                    },
+                    text=result.describe(),
+                )
+            progress(done, len(args.inputs))
+    if len(args.inputs) > 1 and not args.quiet:
+        stored, known = outcomes[IngestOutcome.STORED.value], outcomes[IngestOutcome.KNOWN.value]
+        print(
+            f"habeas: {len(args.inputs)} inputs: {stored} reports stored, "
+            f"{known} already known, {failed} failed",
+            file=sys.stderr,
+        )
     return 2 if failed else 0
 
 
-def _ingest_one(name: str, args: argparse.Namespace) -> Any:
+def _ingest_one(name: str, args: argparse.Namespace) -> list[Any]:
     from habeas.ingest.decode import check_size
     from habeas.web.store import services
 
     hints = {"published": args.published, "lang": args.lang, "title": args.title}
     if name.lower().startswith(_SCHEMES):
-        return services.ingest_url(name, **hints)
+        return [services.ingest_url(name, **hints)]
     limit = services.max_bytes()
     if name == "-":
         # One byte past the cap is enough to know the input is too large.
         data = sys.stdin.buffer.read(limit + 1)
-        return services.ingest_bytes(data, filename="stdin", **hints)
+        if _is_json_lines("stdin", data):
+            return _ingest_reports(data, "stdin", hints)
+        return [services.ingest_bytes(data, filename="stdin", **hints)]
     if "://" in name:
         raise InputError("only http:// and https:// URLs can be fetched")
     path = Path(name)
@@ -100,7 +137,56 @@ def _ingest_one(name: str, args: argparse.Namespace) -> Any:
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"the file cannot be read ({exc.strerror})") from None
-    return services.ingest_bytes(data, filename=path.name, **hints)
+    if _is_json_lines(path.name, data):
+        return _ingest_reports(data, path.name, hints)
+    return [services.ingest_bytes(data, filename=path.name, **hints)]
+
+
+def _is_json_lines(name: str, data: bytes) -> bool:
+    if name.lower().endswith((".jsonl", ".ndjson", ".json")):
+        return True
+    return data.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+
+
+def _ingest_reports(data: bytes, name: str, hints: dict[str, Any]) -> list[Any]:
+    """Each line a report in the contract's input form, stored as a pasted text would be.
+
+    All lines are read and checked before any is stored, so a bad line stores
+    nothing; the same texts again are "already known".
+    """
+    import json
+
+    from habeas.cli.jsonin import loads
+    from habeas.ingest.decode import decode_text
+    from habeas.model import report_from_json
+    from habeas.web.store import services
+
+    text = decode_text(data, name=name)
+    reports = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            report = report_from_json(loads(line), default_id=f"{name}-{number}")
+        except json.JSONDecodeError as exc:
+            raise InputError(f"line {number}: not valid JSON ({exc.msg})") from None
+        except HabeasError as exc:
+            raise InputError(f"line {number}: {exc}") from None
+        if not report.text.strip():
+            raise InputError(f"line {number}: the report's text is empty")
+        reports.append(report)
+    if not reports:
+        raise InputError("no reports in the file")
+    return [
+        services.ingest_text(
+            report.text,
+            name=f"{name}#{report.doc_id}",
+            published=report.published or hints["published"],
+            lang=report.lang or hints["lang"],
+            title=report.title or hints["title"],
+        )
+        for report in reports
+    ]
 
 
 def _run_batch(args: argparse.Namespace) -> int:

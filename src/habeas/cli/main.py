@@ -65,6 +65,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("habeas: interrupted", file=sys.stderr)
         return 130
+    except RecursionError:
+        # Input nested deeper than a parser can follow (JSON, HTML): bad data, not a bug.
+        print("habeas: the input is nested too deeply to be read", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # `habeas extract … | head` closing the pipe early is not an error.
         sys.stderr.close()

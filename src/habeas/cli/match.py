@@ -5,8 +5,9 @@
 
 With --pairs, each JSON Lines object `{"a": ..., "b": ...}` is written back
 with `same` and `score` added. A malformed line is reported on stderr with
-its file and line number; the other lines are still matched, and the exit
-status is 1 at the end.
+its file and line number (the first 20; the rest are counted); the other
+lines are still matched, and the exit status is 1 at the end. An empty input
+is an error (exit 2).
 """
 
 from __future__ import annotations
@@ -45,22 +46,28 @@ def _verdict(a: object, b: object) -> dict[str, object]:
 
 
 def _match_lines(stream: TextIO, label: str) -> int:
-    failures = 0
+    from habeas.cli.jsonin import ErrorLines, loads
+
+    errors = ErrorLines(label)
+    seen = 0
     for number, line in enumerate(stream, start=1):
         if not line.strip():
             continue
+        seen += 1
         try:
-            pair = json.loads(line)
+            pair = loads(line)
             if not isinstance(pair, dict) or "a" not in pair or "b" not in pair:
                 raise InputError('each line must be a JSON object with "a" and "b".')
             pair.update(_verdict(pair["a"], pair["b"]))
         except (json.JSONDecodeError, InputError) as exc:
             reason = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            print(f"habeas: {label}, line {number}: {reason}", file=sys.stderr)
-            failures += 1
+            errors.add(f"{label}, line {number}: {reason}")
             continue
         sys.stdout.write(json.dumps(pair, ensure_ascii=False) + "\n")
-    return 1 if failures else 0
+    errors.close()
+    if seen == 0:
+        raise InputError(f"{label} is empty: no pairs to match.")
+    return 1 if errors.count else 0
 
 
 def run(args: argparse.Namespace) -> int:

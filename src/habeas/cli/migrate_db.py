@@ -5,6 +5,9 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+from habeas.cli.progress import Progress, add_quiet_option
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -22,6 +25,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--to", dest="target", required=True, metavar="URL", help="the target database URL"
     )
+    add_quiet_option(parser)
+    add_format_option(parser)
     parser.set_defaults(func=run)
 
 
@@ -47,10 +52,14 @@ def run(args: argparse.Namespace) -> int:
     open_database("source", args.source)
     open_database("target", args.target)
     try:
-        digests = copy_database(source="source", target="target")
+        with Progress(args, what="migrate-db", unit="tables") as progress:
+            digests = copy_database(source="source", target="target", on_progress=progress)
     finally:
         close_database("source")
         close_database("target")
     rows = sum(d.rows for d in digests.values())
-    print(f"copied {rows} rows in {len(digests)} tables; every table's count and hash match")
+    Output(args.format).record(
+        {"rows": rows, "tables": len(digests), "verified": True},
+        text=f"copied {rows} rows in {len(digests)} tables; every table's count and hash match",
+    )
     return 0

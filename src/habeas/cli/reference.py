@@ -37,6 +37,30 @@ def _help(parser: argparse.ArgumentParser) -> str:
             os.environ["COLUMNS"] = saved
 
 
+# What holds across commands (each point has a test in tests/cli/ or tests/store/).
+_CONVENTIONS = [
+    "## Conventions",
+    "",
+    "- **Machine-readable output.** `ingest`, `feeds`, `people`, `alerts`, `backup`, "
+    "`restore` and `migrate-db` take `--format json`: each result is one JSON object on "
+    "its own line of standard output (JSON Lines). `extract` prints the contract's JSON "
+    "Lines by default (`--format table` for people), and `match` and `status` print JSON "
+    "only. Not yet: `users list`, `audit` and `keys` print text only.",
+    "- **Progress.** `ingest`, `alerts check`, `backup`, `restore` and `migrate-db` draw a "
+    "progress line (count, rate, time left) on standard error when it is a terminal; "
+    "`--quiet` turns it off, and nothing is drawn into a pipe or a log. `ingest` of several "
+    "inputs ends with a summary line on standard error.",
+    "- **Errors.** One line, `habeas: …`, on standard error and a non-zero exit status "
+    "(2 for bad input or usage). Input nested too deeply to parse is bad input too. "
+    "Commands that read many lines (`match --pairs`, `status`) report the first 20 bad "
+    "lines and then a count; an empty input is an error.",
+    "- **JSON Lines to `ingest`.** A `.jsonl` file (or one whose first line is a JSON "
+    "object) is one report per line in the contract's input form (`doc_id`, `published`, "
+    "`lang`, `url`, `title`, `text`); a bad line stores nothing, and the same file again "
+    'is "already known". The `url` of a line is not stored yet.',
+]
+
+
 def render() -> str:
     parser = build_parser()
     lines = [
@@ -44,6 +68,8 @@ def render() -> str:
         "",
         "Generated from `habeas … --help` by `python -m habeas.cli.reference`; "
         "do not edit by hand.",
+        "",
+        *_CONVENTIONS,
         "",
         "```",
         _help(parser),

@@ -15,6 +15,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
+from habeas.cli.jsonin import ErrorLines, loads
 from habeas.errors import InputError
 
 
@@ -64,7 +65,7 @@ def _documents(text: str) -> Iterator[tuple[int, str]]:
         return
     if len(lines) > 1:
         try:
-            json.loads(lines[0][1])
+            loads(lines[0][1])
         except json.JSONDecodeError:
             # The first line is not JSON on its own: one object spread over lines.
             yield lines[0][0], text
@@ -86,22 +87,24 @@ def run(args: argparse.Namespace) -> int:
 
     today = _today(args.today)
     name = "<stdin>" if args.file == "-" else args.file
-    failed = 0
-    for first_line, document in _documents(_read(args.file)):
+    errors = ErrorLines(name)
+    documents = list(_documents(_read(args.file)))
+    if not documents:
+        raise InputError(f"{name} is empty: no persons to assess")
+    for first_line, document in documents:
         try:
-            obj = json.loads(document)
+            obj = loads(document)
         except json.JSONDecodeError as exc:
             line = first_line + exc.lineno - 1
-            print(f"habeas: {name}:{line}: not valid JSON ({exc.msg})", file=sys.stderr)
-            failed += 1
+            errors.add(f"{name}:{line}: not valid JSON ({exc.msg})")
             continue
         for person_obj in _persons(obj):
             try:
                 person = person_from_json(person_obj)
             except InputError as exc:
-                print(f"habeas: {name}:{first_line}: {exc}", file=sys.stderr)
-                failed += 1
+                errors.add(f"{name}:{first_line}: {exc}")
                 continue
             result = assessment_to_json(person.name, assess(person.events, today=today))
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
-    return 2 if failed else 0
+    errors.close()
+    return 2 if errors.count else 0

@@ -46,10 +46,12 @@ from habeas.web.audit.chain import record, verify
 from habeas.web.audit.checkpoint import Checkpoint, CheckpointInvalid, audit_key, write_checkpoint
 from habeas.web.audit.models import AuditAction, AuditHead
 from habeas.web.transfer import (
+    OnProgress,
     canonical_row,
     close_database,
     data_models,
     load_tables,
+    no_progress,
     open_database,
     refuse_unless_empty,
     table_rows,
@@ -77,25 +79,36 @@ def snapshot_dir() -> Path:
     return Path(settings.HABEAS_SNAPSHOT_DIR)
 
 
-def write_backup(target: Path, *, passphrase: str, snapshot_dir: Path) -> BackupSummary:
-    """Write an encrypted backup of the default database and `snapshot_dir` to `target`."""
+def write_backup(
+    target: Path, *, passphrase: str, snapshot_dir: Path, on_progress: OnProgress = None
+) -> BackupSummary:
+    """Write an encrypted backup of the default database and `snapshot_dir` to `target`.
+
+    `on_progress(done, total)` is called after each table and snapshot file.
+    """
     members: dict[str, bytes] = {}
     tables: dict[str, dict[str, Any]] = {}
+    tick = on_progress or no_progress
     with _consistent_view() as using:
         checkpoint = _head_checkpoint(using)
-        for model in data_models(using):
+        models = data_models(using)
+        for done, model in enumerate(models, start=1):
             lines = [canonical_row(row) for row in table_rows(model, using=using)]
             body = "".join(line + "\n" for line in lines).encode("utf-8")
             name = model._meta.db_table
             members[f"tables/{name}.jsonl"] = body
             tables[name] = {"rows": len(lines), "sha256": hashlib.sha256(body).hexdigest()}
+            tick(done, len(models))
     snapshots = 0
     if snapshot_dir.is_dir():
-        for path in sorted(p for p in snapshot_dir.rglob("*") if p.is_file()):
-            if path.name.startswith(".tmp-"):
-                continue  # a capture still being written; its row is not committed either
+        # a capture still being written (.tmp-) has no committed row either
+        files = sorted(
+            p for p in snapshot_dir.rglob("*") if p.is_file() and not p.name.startswith(".tmp-")
+        )
+        for path in files:
             members[f"snapshots/{path.relative_to(snapshot_dir).as_posix()}"] = path.read_bytes()
             snapshots += 1
+            tick(len(models) + snapshots, len(models) + len(files))
     manifest = {
         "format": FORMAT,
         "habeas": __version__,
@@ -235,8 +248,13 @@ def _untar(archive: bytes) -> dict[str, bytes]:
     return members
 
 
-def restore_backup(source: Path, *, passphrase: str, snapshot_dir: Path) -> BackupSummary:
-    """Restore a backup into the default database and `snapshot_dir`, which must both be empty."""
+def restore_backup(
+    source: Path, *, passphrase: str, snapshot_dir: Path, on_progress: OnProgress = None
+) -> BackupSummary:
+    """Restore a backup into the default database and `snapshot_dir`, which must both be empty.
+
+    `on_progress(done, total)` is called after each table and snapshot file.
+    """
     manifest, members = read_backup(source, passphrase=passphrase)
     refuse_unless_empty(using="default", what="this instance's database")
     checkpoint = backup_checkpoint(manifest)
@@ -252,9 +270,12 @@ def restore_backup(source: Path, *, passphrase: str, snapshot_dir: Path) -> Back
         tables.append((name, table))
     _refuse_unopenable_values(tables)
     snapshots = 0
+    files = sum(1 for name in members if name.startswith("snapshots/"))
+    tick = on_progress or no_progress
+    total = len(tables) + files
     # Files are written before the rows commit, so no restored row points to a missing file.
     with transaction.atomic():
-        rows = load_tables(tables, using="default")
+        rows = load_tables(tables, using="default", on_progress=lambda n, _: tick(n, total))
         check = verify(against=checkpoint, local=False)
         if not check.ok:
             raise InputError(f"the backup's audit log is broken: {check.problem}")
@@ -264,6 +285,7 @@ def restore_backup(source: Path, *, passphrase: str, snapshot_dir: Path) -> Back
                 path.parent.mkdir(parents=True, exist_ok=True)
                 _write_atomically(path, data)
                 snapshots += 1
+                tick(len(tables) + snapshots, total)
         # The backup's head becomes this instance's checkpoint; the entry below then moves it on.
         transaction.on_commit(lambda: write_checkpoint(checkpoint, force=True))
         record(

@@ -17,6 +17,10 @@ WEB_DIR = Path(__file__).resolve().parent
 
 # Read by the store's services; tests change them with override_settings.
 HABEAS_MAX_BYTES = HABEAS_CONFIG.max_bytes
+# A pasted report up to HABEAS_MAX_BYTES must reach the form, which then says
+# clearly when it is too large: Django's 2.5 MB default answered a bare 400.
+# Form encoding takes up to 3 characters per byte (%D0%B0 for "а").
+DATA_UPLOAD_MAX_MEMORY_SIZE = 3 * HABEAS_MAX_BYTES + 1_000_000
 HABEAS_ALLOW_PRIVATE_FETCH = HABEAS_CONFIG.allow_private_fetch
 HABEAS_EXTRACTOR = HABEAS_CONFIG.extractor
 HABEAS_SNAPSHOT_DIR = HABEAS_CONFIG.snapshot_dir

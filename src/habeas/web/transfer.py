@@ -13,7 +13,7 @@ import decimal
 import hashlib
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -27,6 +27,14 @@ from django.db.models.functions import Cast
 from habeas.errors import InputError
 from habeas.web.databases import django_database
 from habeas.web.encrypted import EncryptedTextField
+
+#: called as on_progress(done, total) by long copies, for a progress line
+OnProgress = Callable[[int, int | None], None] | None
+
+
+def no_progress(done: int, total: int | None) -> None:
+    pass
+
 
 # Tables `migrate` fills by itself: an instance holding only these is empty.
 _SEEDED = frozenset(
@@ -133,7 +141,9 @@ def refuse_unless_empty(*, using: str, what: str) -> None:
         raise InputError(f"{what} already holds data; restore and migrate only into an empty one")
 
 
-def load_tables(tables: Iterable[tuple[str, list[list[Any]]]], *, using: str) -> int:
+def load_tables(
+    tables: Iterable[tuple[str, list[list[Any]]]], *, using: str, on_progress: OnProgress = None
+) -> int:
     """Replace the contents of the named tables with the given rows, in one transaction.
 
     Rows are lists in the order of each model's concrete fields, as `table_rows`
@@ -157,6 +167,7 @@ def load_tables(tables: Iterable[tuple[str, list[list[Any]]]], *, using: str) ->
             _insert(model, rows, connection=connection)
             models.append(model)
             loaded += len(rows)
+            (on_progress or no_progress)(len(models), None)
         with connection.cursor() as cursor:
             for sql in connection.ops.sequence_reset_sql(no_style(), models):
                 cursor.execute(sql)
@@ -190,7 +201,9 @@ def _db_values(fields: list[Any], row: list[Any], connection: Any) -> list[Any]:
     return values
 
 
-def copy_database(*, source: str, target: str) -> dict[str, TableDigest]:
+def copy_database(
+    *, source: str, target: str, on_progress: OnProgress = None
+) -> dict[str, TableDigest]:
     """Copy every table from connection `source` into the empty `target`; the digests of both match.
 
     Returns the target's digests after the copy. InputError when the target
@@ -198,7 +211,8 @@ def copy_database(*, source: str, target: str) -> dict[str, TableDigest]:
     """
     refuse_unless_empty(using=target, what="the target database")
     tables = [(m._meta.db_table, list(table_rows(m, using=source))) for m in data_models(source)]
-    load_tables(tables, using=target)
+    tick = on_progress or no_progress
+    load_tables(tables, using=target, on_progress=lambda n, _: tick(n, len(tables)))
     before, after = table_digests(using=source), table_digests(using=target)
     differ = sorted(t for t in before if before[t] != after.get(t))
     if differ:

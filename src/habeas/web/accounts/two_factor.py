@@ -18,7 +18,9 @@ from django.urls import Resolver404, resolve, reverse
 from habeas.web.accounts.roles import Role, role_of
 
 # The pages a half-logged-in user may still reach: the second factor's own, and the way out.
-_OPEN_ROUTES = frozenset({"two-factor-verify", "two-factor-setup", "login", "logout"})
+_OPEN_ROUTES = frozenset(
+    {"two-factor-verify", "two-factor-setup", "two-factor-qr", "login", "logout"}
+)
 
 
 def must_use_two_factor(user: Any) -> bool:

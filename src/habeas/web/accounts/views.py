@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 from urllib.parse import urlencode
 
 from django import forms
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -70,6 +71,25 @@ def setup(request: Any) -> Any:
         "required": must_use_two_factor(request.user),
     }
     return render(request, "accounts/two_factor_setup.html", context)
+
+
+@require_http_methods(["GET", "HEAD"])  # type: ignore[untyped-decorator]
+def setup_qr(request: Any) -> Any:
+    """The pending device's otpauth:// URI as a QR code (SVG), for the set-up page's <img>."""
+    import segno
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=request.user, confirmed=False).first()
+    if not request.user.is_authenticated or device is None:
+        raise Http404("no second factor is being set up")
+    out = io.BytesIO()
+    # A white quiet zone, so that a phone reads it on a dark page too.
+    segno.make(device.config_url, error="m").save(
+        out, kind="svg", scale=5, border=4, light="#fff", title="QR code of the setup link"
+    )
+    response = HttpResponse(out.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "no-store"  # it holds the secret
+    return response
 
 
 def redirect_keeping_next(request: Any, route: str) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -179,16 +180,22 @@ def refresh_alerts(
     return opened, again or NEVER
 
 
-def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
+def check_due(
+    *,
+    today: dt.date,
+    now: dt.datetime | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
+) -> CheckResult:
     """Recompute the status and alerts of every person due a look on `today`.
 
     See habeas.web.store.status.check_due: a person is due when their facts
     or support changed outside the services, or when the day itself may
     change what the timeline says (a term ends, a release becomes overdue).
+    `on_progress(done, total)` is called as due persons are checked.
     """
     from habeas.web.store.status import check_due as check_statuses
 
-    return check_statuses(today=today, now=now)
+    return check_statuses(today=today, now=now, on_progress=on_progress)
 
 
 # ------------------------------------------------------------------ acknowledging and listing

@@ -34,6 +34,7 @@ from habeas import model
 from habeas.config import DEFAULT_EXTRACTOR
 from habeas.errors import HabeasError, InputError
 from habeas.extract.engine import Extractor
+from habeas.extract.language import detect_language, language_name, readable
 from habeas.web.store.merges import merge_persons, undo_merge
 from habeas.web.store.models import Event, Evidence, NameForm, Person, Report, Script, Source
 from habeas.web.store.resolution import resolve_person
@@ -74,11 +75,18 @@ class IngestResult:
     source_id: int
     persons: int = 0
     events: int = 0
+    # the language code, when it is one habeas cannot read (nothing was extracted)
+    unread_lang: str = ""
 
     def describe(self) -> str:
         """One line for a user: what happened to this input."""
         if self.outcome is IngestOutcome.KNOWN:
             return f"already known: report #{self.report_id}"
+        if self.unread_lang:
+            return (
+                f"stored report #{self.report_id}: it is in {language_name(self.unread_lang)}, "
+                "which habeas cannot read, so nothing was extracted"
+            )
         return (
             f"stored report #{self.report_id}: {_count(self.persons, 'person')}, "
             f"{self.events} suggested {'event' if self.events == 1 else 'events'}"
@@ -300,11 +308,14 @@ def _store(
     hints: tuple[dt.date | None, str | None, str | None],
 ) -> IngestResult:
     published = page.published or hints[0]
-    lang = page.lang or hints[1]
+    # The form's "detect" is no hint: the text says which language it is in.
+    lang = page.lang or hints[1] or detect_language(page.text)
     title = page.title or hints[2]
     text_sha256 = hashlib.sha256(page.text.encode("utf-8")).hexdigest()
     extraction = None
-    if not Report.objects.filter(text_sha256=text_sha256).exists():
+    unread = "" if readable(lang) else lang
+    # A lexicon of another language would find nonsense: such a report is stored unread.
+    if not unread and not Report.objects.filter(text_sha256=text_sha256).exists():
         engine = extractor if extractor is not None else load_extractor()
         report_in = model.Report(
             doc_id=f"sha256:{text_sha256[:16]}",
@@ -342,8 +353,10 @@ def _store(
         )
         # Another process may have stored the same text since the check above;
         # its suggestions stand and ours are dropped.
-        if not created or extraction is None:
+        if not created:
             return IngestResult(IngestOutcome.KNOWN, report.pk, source.pk)
+        if extraction is None:
+            return IngestResult(IngestOutcome.STORED, report.pk, source.pk, unread_lang=unread)
         persons, events = _store_extraction(report, *extraction)
     return IngestResult(IngestOutcome.STORED, report.pk, source.pk, persons, events)
 

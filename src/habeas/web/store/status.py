@@ -21,7 +21,7 @@ Merged-away persons have no status row: they are on no list and in no count.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -111,7 +111,12 @@ def recompute(person_id: int, *, today: dt.date, now: dt.datetime | None = None)
     return len(opened)
 
 
-def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
+def check_due(
+    *,
+    today: dt.date,
+    now: dt.datetime | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
+) -> CheckResult:
     """Recompute every person whose `look_again_on` is `today` or earlier; safe in parallel.
 
     Each due row is claimed with a conditional update (it must still hold the
@@ -136,6 +141,8 @@ def check_due(*, today: dt.date, now: dt.datetime | None = None) -> CheckResult:
                     continue  # another worker took it
                 checked += 1
                 opened += recompute(person_id, today=today, now=now)
+        if on_progress:
+            on_progress(min(start + _CHUNK, len(due)), len(due))
     return CheckResult(checked, opened)
 
 

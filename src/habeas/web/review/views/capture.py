@@ -27,7 +27,9 @@ def _announce(request: HttpRequest, result: IngestResult) -> HttpResponse:
     if result.outcome is IngestOutcome.KNOWN:
         messages.info(request, f"Already known: report #{result.report_id}. Nothing was added.")
     else:
-        messages.success(request, result.describe().capitalize() + ".")
+        said = result.describe()
+        # not str.capitalize(): it lower-cases the rest ("Georgian")
+        messages.success(request, said[:1].upper() + said[1:] + ".")
     return redirect("report", report_id=result.report_id)
 
 

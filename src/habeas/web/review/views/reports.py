@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from habeas.extract.language import language_name, readable
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.store.models import Event, Report
 
@@ -26,4 +27,10 @@ def report(request: HttpRequest, report_id: int) -> HttpResponse:
         .distinct()
         .order_by("person_id", "id")
     )
-    return render(request, "review/report.html", {"report": report, "events": events})
+    context = {
+        "report": report,
+        "events": events,
+        "language": language_name(report.lang) if report.lang else "not known",
+        "unread": bool(report.lang) and not readable(report.lang),
+    }
+    return render(request, "review/report.html", context)
