@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import struct
 import subprocess
 import sys
@@ -112,10 +113,28 @@ def _bar(what: str, unit: str, total: int | None = None) -> re.Pattern[str]:
     return re.compile(rf"{what}: +\d+%\|[^|]*\| {count} \[\d\d:\d\d<\d\d:\d\d, +[\d.]+ {unit}/s\]")
 
 
+def _confirm_everything_and_make_it_due(home: Path) -> None:
+    # `alerts check` looks only at persons whose stored status is due: confirm every
+    # suggestion through the services, then make every stored status due today.
+    script = (
+        "from habeas.web.bootstrap import setup; setup()\n"
+        "from habeas.web.store.models import Event, PersonStatus\n"
+        "from habeas.web.store.versions import set_event_status\n"
+        "for e in Event.objects.all(): set_event_status(e, 'confirmed', user=None, why='test')\n"
+        "import datetime as dt\n"
+        "PersonStatus.objects.update(look_again_on=dt.date(2025, 6, 1))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HABEAS_")}
+    env["HABEAS_HOME"] = str(home)
+    env["PYTHONPATH"] = os.pathsep.join([str(REPO / "src"), str(REPO / "tests" / "store")])
+    subprocess.run([sys.executable, "-c", script], env=env, check=True, timeout=120)
+
+
 def test_alerts_check_backup_and_restore_show_progress(tmp_path: Path, reports: list[str]) -> None:
     home = tmp_path / "h"
     code, _, err = _run_on_a_terminal(["ingest", "--quiet", "--lang", "en", *reports], home)
     assert code == 0, err
+    _confirm_everything_and_make_it_due(home)
 
     code, out, err = _run_on_a_terminal(["alerts", "check", "--today", "2025-06-01"], home)
     assert code == 0, err
@@ -128,6 +147,8 @@ def test_alerts_check_backup_and_restore_show_progress(tmp_path: Path, reports: 
     assert _bar("backup", "parts").search(err), err
     assert out.startswith(f"wrote {backup}")
 
+    # A restore needs the keys of the instance the backup came from (docs/security.md).
+    shutil.copytree(home / "keys", tmp_path / "empty" / "keys")
     code, out, err = _run_on_a_terminal(["restore", str(backup)], tmp_path / "empty")
     assert code == 0, err
     assert _bar("restore", "parts").search(err), err
