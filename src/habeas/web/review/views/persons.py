@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,36 +12,35 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.casefile import case_status, date_words
+from habeas.web.review.casefile import case_status
+from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
+from habeas.web.review.views.queue import deciders
 from habeas.web.store.models import Event, Person, Report, Version, VersionedType
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineMark:
-    event: Any
-    offset: float  # percent from the left edge of the timeline
+class TimelineDay:
+    """The events of one date, as the person page lists them (a year-only date is the year)."""
+
+    date_text: str
     label: str
+    events: tuple[Any, ...]
 
 
-def timeline(events: list[Any]) -> list[TimelineMark]:
-    """Dated events placed on a line from the first to the last date (by each date's first day)."""
-    dated = [(_first_day(e.date_text), e) for e in events if e.date_text]
-    if not dated:
-        return []
-    first = min(d for d, _ in dated)
-    last = max(d for d, _ in dated)
-    span = max((last - first).days, 1)
-    marks = [
-        TimelineMark(e, round(100 * (d - first).days / span, 2), date_words(d))
-        for d, e in sorted(dated, key=lambda pair: (pair[0], pair[1].pk))
+def timeline(events: list[Any]) -> list[TimelineDay]:
+    """Dated events grouped by their date, oldest first; "2025" and "2025-03" are their own
+    dates, listed before the days within them, and never drawn as 1 January."""
+    by_date: dict[str, list[Any]] = {}
+    for event in events:
+        if event.date_text:
+            by_date.setdefault(event.date_text, []).append(event)
+    days = [
+        TimelineDay(text, day(text), tuple(sorted(rows, key=lambda e: e.pk)))
+        for text, rows in by_date.items()
     ]
-    return marks
-
-
-def _first_day(date_text: str) -> dt.date:
-    parts = [int(p) for p in date_text.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    # "2025" sorts before "2025-01-01": a vaguer date comes first within its span.
+    return sorted(days, key=lambda d: d.date_text)
 
 
 @viewer_required
@@ -65,16 +63,23 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         .prefetch_related("evidence__report")
         .order_by("date_text", "id")
     )
+    decided = deciders(events)
+    for e in events:
+        e.decided_by = decided.get(e.pk)
     case = case_status(events, today=timezone.localdate())
     report_ids = {ev.report_id for e in events for ev in e.evidence.all()}
     report_ids |= {f.report_id for f in person.name_forms.all() if f.report_id}
-    reports = Report.objects.filter(pk__in=report_ids).order_by("-published", "-id")
+    reports = (
+        Report.objects.filter(pk__in=report_ids)
+        .prefetch_related("sources")
+        .order_by("-published", "-id")
+    )
     versions = _history(person, events)
     context = {
         "person": person,
         "events": events,
         "undated": [e for e in events if not e.date_text],
-        "marks": timeline(events),
+        "days": timeline(events),
         "case": case,
         "reports": reports,
         "versions": versions,
