@@ -99,7 +99,7 @@ def add_person(
         # Indexed by its blocking keys, so search and the identity check find it.
         from habeas.web.store.merges import index_person
 
-        index_person(person.pk)
+        index_person(person)
     return person
 
 
