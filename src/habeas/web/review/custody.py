@@ -15,6 +15,7 @@ from typing import Any
 
 from habeas.timeline.status import CustodyStatus
 from habeas.web.review.casefile import CaseStatus, case_status
+from habeas.web.review.countries import in_country
 from habeas.web.store.models import Event, EventKind, EventStatus, Person
 
 RECENT_DAYS = 90
@@ -49,7 +50,7 @@ class Filters:
         """Whether a person and their confirmed events pass every filter."""
         if self.role and self.role.casefold() not in {r.casefold() for r in person.roles or ()}:
             return False
-        if self.country and not any(_has(self.country, e.place, e.authority) for e in events):
+        if self.country and not any(in_country(self.country, e.place, e.authority) for e in events):
             return False
         if self.authority and not any(_has(self.authority, e.authority) for e in events):
             return False
@@ -114,24 +115,30 @@ def statuses(*, today: dt.date) -> list[Entry]:
 
 def custody_list(which: CustodyList, *, today: dt.date, filters: Filters) -> list[Entry]:
     """The persons on a list on `today` who pass `filters`, longest-held first."""
+    found = [
+        entry
+        for entry in statuses(today=today)
+        if on_list(entry, which, today=today)
+        and filters.match(entry.person, list(entry.case.events))
+    ]
+    return sorted(found, key=_since_key)
+
+
+def on_list(entry: Entry, which: CustodyList, *, today: dt.date) -> bool:
+    """Whether a person's status on `today` puts them on list `which` (the dashboard counts by it
+    too, so its numbers and the lists agree)."""
     wanted = {
         CustodyList.DETAINED: CustodyStatus.DETAINED,
         CustodyList.MISSING: CustodyStatus.MISSING,
         CustodyList.RELEASED: CustodyStatus.RELEASED,
     }[which]
-    cutoff = today - dt.timedelta(days=RECENT_DAYS)
-    found = []
-    for entry in statuses(today=today):
-        status = entry.case.assessment.status
-        if status.status is not wanted:
-            continue
-        if which is CustodyList.RELEASED and (
-            status.since is None or status.since.earliest() < cutoff
-        ):
-            continue
-        if filters.match(entry.person, list(entry.case.events)):
-            found.append(entry)
-    return sorted(found, key=_since_key)
+    status = entry.case.assessment.status
+    if status.status is not wanted:
+        return False
+    if which is CustodyList.RELEASED:
+        cutoff = today - dt.timedelta(days=RECENT_DAYS)
+        return status.since is not None and status.since.earliest() >= cutoff
+    return True
 
 
 def _since_key(entry: Entry) -> tuple[dt.date, int]:

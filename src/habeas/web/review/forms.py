@@ -243,6 +243,8 @@ class MultipleFileField(forms.FileField):  # type: ignore[misc]
 
     def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("widget", MultipleFileInput())
+        # An empty file fails on its own in the batch, by name, instead of failing the form.
+        kwargs.setdefault("allow_empty_file", True)
         super().__init__(**kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[Any]:
@@ -261,7 +263,9 @@ class FeedForm(forms.Form):  # type: ignore[misc]
 
 
 class FiltersForm(forms.Form):  # type: ignore[misc]
-    country = forms.CharField(required=False, help_text="matched in places and courts")
+    country = forms.CharField(
+        required=False, help_text="matched in places and courts, by country or town"
+    )
     role = forms.CharField(required=False)
     authority = forms.CharField(required=False)
     charge = forms.CharField(required=False, help_text="a label or an article")

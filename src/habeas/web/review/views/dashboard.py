@@ -8,14 +8,23 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.custody import detentions_per_month, status_counts, statuses
+from habeas.web.review.custody import (
+    RECENT_DAYS,
+    CustodyList,
+    detentions_per_month,
+    on_list,
+    status_counts,
+    statuses,
+)
 from habeas.web.store.models import Event, Person, Report
 
 
 @viewer_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     by_status = dict(Event.objects.values_list("status").annotate(n=Count("id")))
-    custody = status_counts(statuses(today=timezone.localdate()))
+    today = timezone.localdate()
+    entries = statuses(today=today)
+    custody = status_counts(entries)
     months = detentions_per_month()
     context = {
         "reports": Report.objects.count(),
@@ -25,7 +34,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "rejected": by_status.get("rejected", 0),
         "detained": custody.get("detained", 0),
         "missing": custody.get("missing", 0),
-        "released": custody.get("released", 0),
+        # As the released list counts: released in the last RECENT_DAYS days.
+        "released": sum(on_list(e, CustodyList.RELEASED, today=today) for e in entries),
+        "recent_days": RECENT_DAYS,
         "months": months,
         "chart": {"labels": [m for m, _ in months], "counts": [n for _, n in months]},
     }
