@@ -39,9 +39,16 @@ def _paste(page: Any, app: App, text: str) -> int:
     return int(found.group(1))
 
 
-def _card(page: Any, name: str, kind: str) -> Any:
-    return page.locator("article.suggestion", has_text=name).filter(
-        has=page.locator(".event-type", has_text=kind)
+def _group(page: Any, report: int) -> Any:
+    """The review queue's section of one report: its text and its cards."""
+    return page.locator(f".report-group:has(a[href='/reports/{report}/'])")
+
+
+def _card(page: Any, report: int, name: str, kind: str) -> Any:
+    return (
+        _group(page, report)
+        .locator("article.suggestion", has_text=name)
+        .filter(has=page.locator(".event-type", has_text=kind))
     )
 
 
@@ -56,12 +63,12 @@ def test_add_a_person_and_an_event_by_hand_then_move_a_wrong_event(page: Any, ap
     )
     # The extractor gave the colleague's sentence to Mirzayeva and missed Huseynova.
     page.goto(app.url + "/review/")
-    group = page.locator(".report-group", has_text=f"Report #{report}")
+    group = _group(page, report)
     assert group.locator("[data-report-text]").count() == 1  # the report once, cards beside
     assert group.locator("article.suggestion").count() == 2
     page.set_viewport_size({"width": 1100, "height": 640})
     group.scroll_into_view_if_needed()
-    _shot(page, "queue", selector=f".report-group:has-text('Report #{report}')")
+    _shot(page, "queue", selector=f".report-group:has(a[href='/reports/{report}/'])")
 
     # Add the person the extractor missed, as mentioned in the report.
     page.goto(app.url + "/persons/")
@@ -91,7 +98,7 @@ def test_add_a_person_and_an_event_by_hand_then_move_a_wrong_event(page: Any, ap
 
     # Move the wrongly given sentence, with its evidence, to her.
     page.goto(app.url + "/review/")
-    _card(page, "Ilaha Mirzayeva", "sentence").locator("[data-action=edit]").click()
+    _card(page, report, "Ilaha Mirzayeva", "sentence").locator("[data-action=edit]").click()
     page.wait_for_url(re.compile(r".*/events/\d+/edit/.*"))
     assert page.locator("mark.evidence").count() >= 1
     target = page.locator("#id_person option", has_text="Leyla Huseynova").get_attribute("value")
@@ -120,7 +127,7 @@ def test_edit_penalty_and_charges(page: Any, app: App) -> None:
         "of administrative detention.\n",
     )
     page.goto(app.url + "/review/")
-    _card(page, "Тимур Мамедов", "sentence").locator("[data-action=edit]").click()
+    _card(page, report, "Тимур Мамедов", "sentence").locator("[data-action=edit]").click()
     page.wait_for_url(re.compile(r".*/events/\d+/edit/.*"))
     page.fill("#id_penalty_term", "12")
     page.fill("#id_charges", "unauthorised picket (art. 23.34 CAO)")
@@ -148,7 +155,7 @@ def test_the_person_page_queue_and_lists_fit_a_phone(page: Any, app: App) -> Non
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(app.url + "/review/")
     for kind in ("detention", "sentence"):
-        card = _card(page, "Rena Abbasova", kind)
+        card = _card(page, report, "Rena Abbasova", kind)
         card.locator("[data-action=confirm]").click()
         card.locator(".state.confirmed").wait_for()
     page.goto(app.url + f"/reports/{report}/")
@@ -159,5 +166,5 @@ def test_the_person_page_queue_and_lists_fit_a_phone(page: Any, app: App) -> Non
         assert width[0] <= width[1], f"{path} scrolls sideways at 390 px: {width}"
     page.goto(app.url + person)
     assert "20-day administrative detention" in page.inner_text("[data-status]")
-    page.locator("#status-h").scroll_into_view_if_needed()
+    page.evaluate("document.querySelector('ol.timeline').previousElementSibling.scrollIntoView()")
     _shot(page, "person-phone")
