@@ -66,6 +66,7 @@ def test_add_a_person_and_an_event_by_hand_then_move_a_wrong_event(page: Any, ap
     group = _group(page, report)
     assert group.locator("[data-report-text]").count() == 1  # the report once, cards beside
     assert group.locator("article.suggestion").count() == 2
+    assert group.locator("mark.evidence.current").count() == 1  # the chosen card's span
     page.set_viewport_size({"width": 1100, "height": 640})
     group.scroll_into_view_if_needed()
     _shot(page, "queue", selector=f".report-group:has(a[href='/reports/{report}/'])")
@@ -107,7 +108,7 @@ def test_add_a_person_and_an_event_by_hand_then_move_a_wrong_event(page: Any, ap
     page.evaluate("window.scrollTo(0, 0)")
     _shot(page, "move-event")
     page.click("button[name=confirm]")
-    page.wait_for_url(re.compile(r".*/review/.*"))
+    page.wait_for_url(re.compile(r".*/review/#event-\d+$"))  # back to the card's place
 
     page.goto(leyla)
     status = page.inner_text("[data-status]")
