@@ -3,8 +3,9 @@ person page's way to support tracking."""
 
 from __future__ import annotations
 
-from habeas import model
 from web_support import client_for, day, user
+
+from habeas import model
 
 
 def test_a_sentence_entered_by_hand_that_has_ended_shows_an_alert_in_the_navigation() -> None:
@@ -28,7 +29,7 @@ def test_a_sentence_entered_by_hand_that_has_ended_shows_an_alert_in_the_navigat
 
     assert Alert.objects.filter(person=person, state="open").exists()  # no command was run
     nav = client_for("carol").get("/persons/").content.decode()
-    assert 'data-alert-count>' not in nav_before
+    assert "data-alert-count>" not in nav_before
     assert '<span class="badge" data-alert-count>1</span>' in nav
     assert 'href="/alerts/" data-nav="alerts"' in nav
 
