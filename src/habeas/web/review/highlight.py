@@ -1,4 +1,4 @@
-"""A report's text cut at an evidence range, so a template can escape each part and mark one.
+"""A report's text cut at evidence ranges, so a template can escape each part and mark some.
 
 The cut is made on the raw text and every part is escaped by the template:
 markup is never built from report text, so a report carrying <script> shows
@@ -10,20 +10,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-
-@dataclass(frozen=True, slots=True)
-class Highlight:
-    before: str
-    quote: str
-    after: str
-
-
-def split_at(text: str, start: int, end: int) -> Highlight:
-    """`text` in three parts around [start, end); a range outside the text is clamped to it."""
-    start = max(0, min(start, len(text)))
-    end = max(start, min(end, len(text)))
-    return Highlight(text[:start], text[start:end], text[end:])
 
 
 def split_marked(text: str, *, open_mark: str, close_mark: str) -> list[tuple[str, bool]]:
@@ -57,7 +43,7 @@ class Segment:
 def split_spans(text: str, spans: Iterable[tuple[int, int, str]]) -> list[Segment]:
     """`text` cut at every (start, end, label) span; overlapping spans give a segment both labels.
 
-    Like split_at, ranges are clamped to the text and parts are escaped by the template.
+    Ranges outside the text are clamped to it; the template escapes every part.
     """
     clamped = []
     for start, end, label in spans:
