@@ -62,3 +62,16 @@ def test_the_timeline_lists_events_by_day_and_a_year_as_the_year() -> None:
 
 def test_an_unknown_person_is_a_404() -> None:
     assert client_for("carol").get("/persons/424242/").status_code == 404
+
+
+def test_undated_events_come_after_the_dated_ones() -> None:
+    from habeas.web.store.models import Event
+
+    store(held_story("Zaur Qasimli", "Qasimli", days_ago=11))
+    sentence = Event.objects.get(type="sentence")
+    Event.objects.filter(pk=sentence.pk).update(date_text="", date_precision="")
+
+    page = client_for("carol").get(f"/persons/{_person_id()}/").content.decode()
+
+    detention = Event.objects.get(type="detention")
+    assert page.index(f'id="row-{detention.pk}"') < page.index(f'id="row-{sentence.pk}"')

@@ -63,6 +63,8 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         .prefetch_related("evidence__report")
         .order_by("date_text", "id")
     )
+    # Dated events in date order, then the undated ones (not first, as "" sorts).
+    events.sort(key=lambda e: e.date_text == "")
     decided = deciders(events)
     for e in events:
         e.decided_by = decided.get(e.pk)
