@@ -49,7 +49,7 @@ def test_merge_two_spellings_then_undo(page: Any, app: App) -> None:
     page.wait_for_selector(".message.success")
 
     assert LATIN in _names(page) and AZERBAIJANI in _names(page)
-    assert page.locator("table.events-table", has_text="Məmmədzadə").count() == 1
+    assert page.locator(".event-list", has_text="Məmmədzadə").count() == 1
     history = page.locator("[data-merges] li").first.inner_text()
     assert f"merged {AZERBAIJANI}" in history and "by admin, same blogger" in history
     page.goto(absorbed_url)

@@ -48,7 +48,7 @@ def test_paste_confirm_and_see_the_case_file(page: Any, app: App) -> None:
     status = page.inner_text("[data-status]")
     assert f"held since {day.day} {day:%B %Y}, 30-day administrative detention" in status
     assert "Sabail District Court" in status
-    assert page.locator("ol.timeline.positioned li").count() == 2
+    assert page.locator("ol.timeline .timeline-day li").count() == 2  # one day, two events
     _shot(page, "person")
 
 

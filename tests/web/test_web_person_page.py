@@ -40,17 +40,38 @@ def test_the_page_lists_names_events_with_sources_reports_and_history() -> None:
     assert "suggested by test.web.v1" in page and ">bob<" in page  # engine, then the editor
 
 
-def test_timeline_marks_are_placed_by_date() -> None:
+def test_the_timeline_lists_events_by_day_and_a_year_as_the_year() -> None:
     from habeas.web.review.views.persons import timeline
     from habeas.web.store.models import Event
 
     store(held_story("Zaur Qasimli", "Qasimli", days_ago=11))
+    events = list(Event.objects.order_by("id"))
+    Event.objects.filter(pk=events[1].pk).update(date_text="2024", date_precision="year")
+    third = Event.objects.create(
+        person_id=events[0].person_id, type="release", date_text=events[0].date_text
+    )
 
-    marks = timeline(list(Event.objects.order_by("id")))
+    days = timeline(list(Event.objects.order_by("id")))
 
-    assert [m.offset for m in marks] == [0.0, 100.0]
-    assert marks[0].label == words(day(11))
+    assert [d.label for d in days] == ["2024", words(day(11))]
+    assert [e.pk for e in days[1].events] == [events[0].pk, third.pk]  # one day, both events
+    page = client_for("carol").get(f"/persons/{events[0].person_id}/").content.decode()
+    assert '<h3 class="timeline-date">2024</h3>' in page
+    assert "1 January 2024" not in page
 
 
 def test_an_unknown_person_is_a_404() -> None:
     assert client_for("carol").get("/persons/424242/").status_code == 404
+
+
+def test_undated_events_come_after_the_dated_ones() -> None:
+    from habeas.web.store.models import Event
+
+    store(held_story("Zaur Qasimli", "Qasimli", days_ago=11))
+    sentence = Event.objects.get(type="sentence")
+    Event.objects.filter(pk=sentence.pk).update(date_text="", date_precision="")
+
+    page = client_for("carol").get(f"/persons/{_person_id()}/").content.decode()
+
+    detention = Event.objects.get(type="detention")
+    assert page.index(f'id="row-{detention.pk}"') < page.index(f'id="row-{sentence.pk}"')

@@ -18,11 +18,13 @@ def _event(type_: str = "detention") -> object:
 
 def test_the_evidence_sentence_is_marked_inside_the_report_text() -> None:
     store(held_story("Zaur Qasimli", "Qasimli"))
+    event = _event()
 
     page = client_for("bob").get("/review/").content.decode()
 
     assert (
-        '<mark class="evidence" data-evidence>Police in Baku detained activist Zaur Qasimli' in page
+        f'<mark class="evidence" data-evidence="event-{event.pk}" title="event-{event.pk}">'
+        "Police in Baku detained activist Zaur Qasimli" in page
     )
     assert "1 suggestion" not in page  # two were made: detention and sentence
     assert "2 suggestions waiting" in page

@@ -17,6 +17,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Substr
 
 from habeas.timeline.status import CustodyStatus
+from habeas.web.review.countries import place_names
 from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus, PersonStatus
 
 RECENT_DAYS = 90
@@ -55,7 +56,11 @@ class Filters:
             where &= Q(person__roles__icontains=self.role)
         events = Q()
         if self.country:
-            events &= Q(place__icontains=self.country) | Q(authority__icontains=self.country)
+            # The country's own names and its towns and courts (review/countries.py).
+            in_country = Q()
+            for name in place_names(self.country):
+                in_country |= Q(place__icontains=name) | Q(authority__icontains=name)
+            events &= in_country
         if self.authority:
             events &= Q(authority__icontains=self.authority)
         if self.charge:

@@ -152,6 +152,13 @@ class Evidence(models.Model):  # type: ignore[misc]
     start = models.PositiveIntegerField()
     end = models.PositiveIntegerField()
     quote = models.TextField()
+    # Which field of the event the span supports (e.g. "penalty"); empty for the event as a
+    # whole. Hand-attached spans name their field, so the review shows where each fact is from.
+    field = models.CharField(max_length=32, blank=True, default="")
+    # Who attached it by hand; empty for the engine's evidence.
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
 
 class VersionedType(models.TextChoices):  # type: ignore[misc]

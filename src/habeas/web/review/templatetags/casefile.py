@@ -50,5 +50,32 @@ def words(value: Any) -> str:
     return str(value or "").replace("_", " ")
 
 
-for _filter in (penalty, charges, day, words):
+def roles(value: Any) -> str:
+    """Stored role codes ("opposition_member") as words, comma-separated; "" when none."""
+    return ", ".join(words(r) for r in value or ())
+
+
+def language(value: Any) -> str:
+    """A report's language code in words; "language not known" when none was stored."""
+    from habeas.extract.language import language_name
+
+    code = str(value or "")
+    return language_name(code) if code else "language not known"
+
+
+def origin(report: Any) -> str:
+    """Where a report came from: its publisher, else pasted or uploaded (with the file's name)."""
+    if report.publisher:
+        return str(report.publisher)
+    for source in report.sources.all():
+        if source.url:
+            return str(source.url)
+        if source.filename.startswith("pasted by "):
+            return "pasted"
+        if source.filename:
+            return f"uploaded file {source.filename}"
+    return "origin not recorded"
+
+
+for _filter in (penalty, charges, day, words, roles, language, origin):
     register.filter(_filter.__name__, _filter)

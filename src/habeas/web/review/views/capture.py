@@ -103,7 +103,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         try:
             result = services.ingest_bytes(data, filename=name, **hints)
         except HabeasError as exc:
-            form.add_error("files", f"{name}: {exc}")
+            said = str(exc)
+            form.add_error("files", said if said.startswith(f"{name}:") else f"{name}: {said}")
             return _page(request, upload=form)
         return _announce(request, result)
     batch = batches.start(files, owner_id=request.user.pk, capture=capture_one)

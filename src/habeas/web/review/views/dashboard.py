@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.custody import detentions_per_month, status_counts
+from habeas.web.review.custody import RECENT_DAYS, detentions_per_month, status_counts
 from habeas.web.store.models import Event, Person, Report
 from habeas.web.store.status import ensure_current
 
@@ -29,6 +29,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "detained": custody.get("detained", 0),
         "missing": custody.get("missing", 0),
         "released": custody.get("released", 0),
+        "recent_days": RECENT_DAYS,
         "months": months,
         "chart": {"labels": [m for m, _ in months], "counts": [n for _, n in months]},
     }

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.casefile import case_status, date_words
+from habeas.web.review.casefile import case_status
+from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
+from habeas.web.review.views.queue import deciders
 from habeas.web.store.models import Event, EventStatus, Person, Report, Version, VersionedType
 
 EVENTS_PER_PAGE = 100
@@ -23,30 +24,27 @@ REPORTS_SHOWN = 200  # the newest; the report list and search find the rest
 
 
 @dataclass(frozen=True, slots=True)
-class TimelineMark:
-    event: Any
-    offset: float  # percent from the left edge of the timeline
+class TimelineDay:
+    """The events of one date, as the person page lists them (a year-only date is the year)."""
+
+    date_text: str
     label: str
+    events: tuple[Any, ...]
 
 
-def timeline(events: list[Any]) -> list[TimelineMark]:
-    """Dated events placed on a line from the first to the last date (by each date's first day)."""
-    dated = [(_first_day(e.date_text), e) for e in events if e.date_text]
-    if not dated:
-        return []
-    first = min(d for d, _ in dated)
-    last = max(d for d, _ in dated)
-    span = max((last - first).days, 1)
-    marks = [
-        TimelineMark(e, round(100 * (d - first).days / span, 2), date_words(d))
-        for d, e in sorted(dated, key=lambda pair: (pair[0], pair[1].pk))
+def timeline(events: list[Any]) -> list[TimelineDay]:
+    """Dated events grouped by their date, oldest first; "2025" and "2025-03" are their own
+    dates, listed before the days within them, and never drawn as 1 January."""
+    by_date: dict[str, list[Any]] = {}
+    for event in events:
+        if event.date_text:
+            by_date.setdefault(event.date_text, []).append(event)
+    days = [
+        TimelineDay(text, day(text), tuple(sorted(rows, key=lambda e: e.pk)))
+        for text, rows in by_date.items()
     ]
-    return marks
-
-
-def _first_day(date_text: str) -> dt.date:
-    parts = [int(p) for p in date_text.split("-")]
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    # "2025" sorts before "2025-01-01": a vaguer date comes first within its span.
+    return sorted(days, key=lambda d: d.date_text)
 
 
 @viewer_required
@@ -75,14 +73,21 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         Event.objects.filter(person=person)
         .select_related("made_by_user")
         .prefetch_related("evidence")
-        .order_by("date_text", "id")
+        # Dated events in date order, then the undated ones (an empty date would sort first).
+        .order_by(
+            ExpressionWrapper(Q(date_text=""), output_field=BooleanField()), "date_text", "id"
+        )
     )
     page = Paginator(all_events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     events = list(page)
+    decided = deciders(events)
+    for e in events:
+        e.decided_by = decided.get(e.pk)
     reports = (
         Report.objects.filter(Q(evidence__event__person=person) | Q(name_forms__person=person))
         .distinct()
         .only("id", "title", "published", "publisher", "lang")
+        .prefetch_related("sources")
         .order_by("-published", "-id")[:REPORTS_SHOWN]
     )
     versions = _history(person, events)
@@ -91,7 +96,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         "events": events,
         "page": page,
         "undated": [e for e in events if not e.date_text],
-        "marks": timeline(events),
+        "days": timeline(events),
         "case": case,
         "reports": reports,
         "versions": versions,

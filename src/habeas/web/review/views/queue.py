@@ -1,33 +1,73 @@
-"""The review queue: suggestions beside their evidence; confirm, reject or edit each."""
+"""The review queue: each report's text once, its suggestions beside it; confirm, reject, edit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 
-from habeas.errors import HabeasError
-from habeas.web.accounts.roles import editor_form, editor_post, viewer_required
-from habeas.web.review.forms import EventEditForm
-from habeas.web.review.highlight import Highlight, split_at
+from habeas.web.accounts.roles import editor_post, viewer_required
+from habeas.web.review.highlight import split_spans
 from habeas.web.review.views.identity import possibly_same_by_person
-from habeas.web.store import services
-from habeas.web.store.models import Event, EventStatus
+from habeas.web.store import manual
+from habeas.web.store.models import Event, EventStatus, Version, VersionedType
 from habeas.web.store.queries import suggested_events
 
 QUEUE_SIZE = 50
 _ACTIONS: dict[str, Any] = {"confirm": EventStatus.CONFIRMED, "reject": EventStatus.REJECTED}
 
 
-def suggestion(event: Any) -> dict[str, Any]:
-    """What the template shows for one event: the event, its evidence and the cut report text."""
-    evidence = next(iter(event.evidence.all()), None)
-    cut: Highlight | None = None
-    if evidence is not None:
-        cut = split_at(evidence.report.text, evidence.start, evidence.end)
-    return {"event": event, "evidence": evidence, "cut": cut}
+def deciders(events: Iterable[Any]) -> dict[int, str]:
+    """Who put each event in its present state (confirmed or rejected), by event id."""
+    wanted = {e.pk: e.status for e in events if e.status != EventStatus.SUGGESTED}
+    found: dict[int, str] = {}
+    rows = (
+        Version.objects.filter(
+            object_type=VersionedType.EVENT, object_id__in=list(wanted), user__isnull=False
+        )
+        .select_related("user")
+        .order_by("id")
+    )
+    for version in rows:
+        status = version.snapshot.get("status")
+        if status == wanted[version.object_id]:
+            found.setdefault(version.object_id, version.user.get_username())
+        else:
+            found.pop(version.object_id, None)
+    return found
+
+
+def suggestion(event: Any, *, decided_by: str | None = None) -> dict[str, Any]:
+    """What a card shows for one event: the event, its evidence, who decided it."""
+    evidence = sorted(event.evidence.all(), key=lambda ev: (ev.report_id, ev.start))
+    if decided_by is None and event.status != EventStatus.SUGGESTED:
+        decided_by = deciders([event]).get(event.pk)
+    return {"event": event, "evidence": evidence, "decided_by": decided_by}
+
+
+def report_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The cards grouped by the report of their first evidence, with that report's text cut once
+    at every span of every card (a span is labelled `event-N`, so a card can find its marks)."""
+    groups: dict[int | None, dict[str, Any]] = {}
+    for item in items:
+        first = item["evidence"][0] if item["evidence"] else None
+        key = first.report_id if first is not None else None
+        group = groups.setdefault(key, {"report": first.report if first else None, "items": []})
+        group["items"].append(item)
+    for group in groups.values():
+        report = group["report"]
+        spans = [
+            (ev.start, ev.end, f"event-{item['event'].pk}")
+            for item in group["items"]
+            for ev in item["evidence"]
+            if report is not None and ev.report_id == report.pk
+        ]
+        group["segments"] = split_spans(report.text, spans) if report is not None else []
+    return list(groups.values())
 
 
 @viewer_required
@@ -36,11 +76,21 @@ def queue(request: HttpRequest) -> HttpResponse:
     total = Event.objects.filter(status=EventStatus.SUGGESTED).count()
     possibly = possibly_same_by_person([e.person_id for e in events])
     items = [suggestion(e) | {"possibly": possibly.get(e.person_id, [])} for e in events]
-    return render(request, "review/queue.html", {"items": items, "total": total})
+    context = {"groups": report_groups(items), "total": total, "shown": len(items)}
+    return render(request, "review/queue.html", context)
 
 
 def _is_htmx(request: HttpRequest) -> bool:
     return bool(request.headers.get("HX-Request") == "true")
+
+
+def safe_next(request: HttpRequest, default: str) -> str:
+    """The `next` address of a form when it is on this site, else `default`."""
+    target = str(request.POST.get("next") or request.GET.get("next") or "")
+    allowed = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if target and allowed else default
 
 
 @editor_post
@@ -51,35 +101,9 @@ def decide(request: HttpRequest, event_id: int, action: str) -> HttpResponse:
     if status is None:
         return HttpResponse("unknown action", status=400)
     why = str(request.POST.get("why") or f"{status.value} in the review queue")
-    services.set_event_status(event, status, user=request.user, why=why[:500])
+    manual.decide(event, status, user=request.user, why=why[:500])
     if _is_htmx(request):
-        return render(request, "review/_suggestion.html", {"item": suggestion(event)})
+        item = suggestion(event, decided_by=request.user.get_username())
+        return render(request, "review/_suggestion.html", {"item": item})
     messages.success(request, f"Event #{event.pk} of {event.person} {status.value}.")
-    return redirect(request.POST.get("next") or "review-queue")
-
-
-@editor_form
-def edit(request: HttpRequest, event_id: int) -> HttpResponse:
-    """Correct an event's fields; the change and its reason go into the event's history."""
-    event = get_object_or_404(Event.objects.select_related("person"), pk=event_id)
-    initial = {
-        "type": event.type,
-        "date_text": event.date_text,
-        "place": event.place,
-        "authority": event.authority,
-        "detail": event.detail,
-    }
-    form = EventEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        changes = form.changes()
-        if request.POST.get("confirm"):
-            changes["status"] = str(EventStatus.CONFIRMED)
-        try:
-            services.edit_event(event, changes, user=request.user, why=form.cleaned_data["why"])
-        except HabeasError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(request, f"Event #{event.pk} of {event.person} saved.")
-            return redirect("person", person_id=event.person_id)
-    context = {"form": form, "event": event, "item": suggestion(event)}
-    return render(request, "review/event_edit.html", context)
+    return redirect(safe_next(request, "/review/"))

@@ -15,10 +15,19 @@
     showEvidence(all[current]);
   }
 
+  // The report's text is shown once per group of cards: mark the spans of this card
+  // (each <mark> lists the cards it supports in data-evidence) and scroll to the first.
   function showEvidence(card) {
-    const mark = card.querySelector("[data-evidence]");
-    const box = card.querySelector("[data-report-text]");
-    if (mark && box) box.scrollTop = mark.offsetTop - box.offsetTop - 24;
+    const group = card.closest(".report-group");
+    const box = group && group.querySelector("[data-report-text]");
+    if (!box) return;
+    let first = null;
+    for (const mark of box.querySelectorAll("mark[data-evidence]")) {
+      const mine = mark.dataset.evidence.split(" ").includes(card.id);
+      mark.classList.toggle("current", mine);
+      if (mine && first === null) first = mark;
+    }
+    if (first) box.scrollTop = first.offsetTop - box.offsetTop - 24;
   }
 
   function press(action) {
@@ -48,7 +57,12 @@
     if (index >= 0) focusCard(index + 1 < all.length ? index + 1 : index);
   });
 
+  // Each group shows its first card's evidence until a card is chosen.
   document.addEventListener("DOMContentLoaded", () => {
-    for (const card of cards()) showEvidence(card);
+    for (const group of document.querySelectorAll(".report-group")) {
+      const card = group.querySelector("[data-suggestion]");
+      if (card) showEvidence(card);
+    }
+    for (const card of cards()) card.addEventListener("focusin", () => showEvidence(card));
   });
 })();
