@@ -34,6 +34,8 @@ _COMMAND_MODULES = (
     "habeas.cli.keys",
     "habeas.cli.migrate_db",
     "habeas.cli.backup",
+    "habeas.cli.export",
+    "habeas.cli.import_",
 )
 
 

@@ -13,5 +13,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("alerts/", include("habeas.web.alerts.urls")),
     path("public/", include("habeas.web.public.urls")),
+    path("", include("habeas.web.public.manage_urls")),
     path("", include("habeas.web.review.urls")),
 ]
