@@ -42,7 +42,7 @@ INSTALLED_APPS = [
     "habeas.web.review",
     "habeas.web.alerts",
     "habeas.web.public",  # the public site, exports, import and the API (docs/publishing.md)
-    "ninja",
+    "habeas.web.api",
 ]
 MIDDLEWARE: list[str] = [
     "django.middleware.security.SecurityMiddleware",

@@ -13,6 +13,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("admin/", admin.site.urls),
     path("alerts/", include("habeas.web.alerts.urls")),
     path("public/", include("habeas.web.public.urls")),
+    path("api/", include("habeas.web.api.urls")),
     path("", include("habeas.web.public.manage_urls")),
     path("", include("habeas.web.review.urls")),
 ]
