@@ -36,6 +36,8 @@ _COMMAND_MODULES = (
     "habeas.cli.backup",
     "habeas.cli.export",
     "habeas.cli.import_",
+    "habeas.cli.publish",
+    "habeas.cli.api_tokens",
 )
 
 
