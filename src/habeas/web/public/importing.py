@@ -125,7 +125,7 @@ def _apply(rows: list[Row], plan: ImportPlan, *, user: Any, engine: str) -> None
         if row.country:
             from habeas.web.public.publishing import profile_of
 
-            profile = profile_of(person)
+            profile = profile_of(person, confidential=False)
             if profile.country != row.country:
                 profile.country = row.country
                 profile.save(update_fields=["country"])

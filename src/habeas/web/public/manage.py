@@ -38,7 +38,7 @@ def exports(request: Any) -> Any:
 def publish_person(request: Any, person_id: int) -> Any:
     """Publish or withdraw a person, choose their public fields, events and reports."""
     person = get_object_or_404(Person, pk=person_id, merged_into__isnull=True)
-    profile = publishing.profile_of(person)
+    profile = publishing.profile_of(person, confidential=False)
     events = list(person.events.select_related("publication").order_by("date_text", "id"))
     reports = list(
         Report.objects.filter(evidence__event__person=person)

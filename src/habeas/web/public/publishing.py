@@ -31,9 +31,15 @@ SITE_KEY = "public_site"
 CONFIDENTIAL_FIELDS = ("health", "contacts", "lawyer", "private_notes")
 
 
-def profile_of(person: Any) -> Any:
-    """The person's profile, made (private, empty) the first time it is asked for."""
-    profile, _ = PersonProfile.objects.get_or_create(person=person)
+def profile_of(person: Any, *, confidential: bool = True) -> Any:
+    """The person's profile, made (private, empty) the first time it is asked for.
+
+    With confidential=False the encrypted fields are not loaded (nor decrypted): save
+    such a profile with update_fields naming only the fields changed."""
+    rows = (
+        PersonProfile.objects if confidential else PersonProfile.objects.defer(*CONFIDENTIAL_FIELDS)
+    )
+    profile, _ = rows.get_or_create(person=person)
     return profile
 
 
@@ -67,13 +73,13 @@ def set_person_public(
     if country is not None and country and not (len(country) == 2 and country.isalpha()):
         raise InputError(f"{country!r} is not a two-letter country code")
     with transaction.atomic():
-        profile = profile_of(person)
+        profile = profile_of(person, confidential=False)
         profile.public = public
         profile.public_fields = chosen if public else []
         if country is not None:
             profile.country = country.upper()
         profile.published_at = timezone.now() if public else None
-        profile.save()
+        profile.save(update_fields=["public", "public_fields", "country", "published_at"])
         _log(PublicationTarget.PERSON, person.pk, public, user=user, why=why, fields=chosen)
         versions.record(person, user=user, why=f"{_words(public)} {why}".strip())
     return profile

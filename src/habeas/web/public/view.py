@@ -36,6 +36,8 @@ from habeas.web.store.models import (
 )
 
 HELD = (CustodyStatus.DETAINED, CustodyStatus.MISSING)
+# Not even loaded (and so never decrypted) by any projection.
+_UNREAD = tuple(f"profile__{name}" for name in ("health", "contacts", "lawyer", "private_notes"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +92,7 @@ def public_persons_queryset() -> Any:
     return (
         Person.objects.filter(profile__public=True, merged_into__isnull=True)
         .select_related("profile")
+        .defer(*_UNREAD)
         .prefetch_related(Prefetch("events", queryset=events, to_attr="public_events"))
         .order_by("display_name", "id")
     )
@@ -197,6 +200,7 @@ def internal_records(*, today: dt.date | None = None) -> list[Record]:
     persons = (
         Person.objects.filter(merged_into__isnull=True)
         .select_related("profile")
+        .defer(*_UNREAD)
         .prefetch_related(
             Prefetch(
                 "events",
