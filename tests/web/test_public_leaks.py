@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from django.test import Client, override_settings
-from public_support import body, encryption_key, leaks, plant
+from public_support import SECRETS, body, encryption_key, leaks, plant
 
 __all__ = ["encryption_key"]  # the fixture, used by every test here
 
@@ -51,14 +51,26 @@ def _api_urls(values: dict[str, list[str]]) -> list[str]:
     return urls
 
 
+def _prisoner_list(*person_ids: int) -> None:
+    from habeas.web.public import prisoner_lists as pl
+    from habeas.web.store.models import Person
+
+    plist = pl.create_list("pp", "Political prisoners", template="pace-1900", public=True)
+    for pid in person_ids:
+        person = Person.objects.get(pk=pid)
+        pl.decide(plist, person, "added", criteria_met=["a"], reasoning=SECRETS["private_notes"])
+
+
 @override_settings(HABEAS_PUBLIC_SITE=True)
 def test_no_public_route_feed_export_or_api_answer_holds_a_secret() -> None:
     planted = plant()
+    _prisoner_list(planted.public_id, planted.private_id)
     ids = [str(planted.public_id), str(planted.private_id)]
     values = {
         "person_id": ids,
         "fmt": ["csv", "jsonl", "ftm", "acled"],
-        "name": ["held", "released"],
+        "name": ["held", "released", "pp"],
+        "slug": ["pp"],
     }
     pages = _public_urls(values)
     api = _api_urls(values)
@@ -76,7 +88,12 @@ def test_no_public_route_feed_export_or_api_answer_holds_a_secret() -> None:
     assert f"/public/person/{planted.public_id}/" in served
     assert f"/public/person/{planted.private_id}/" not in served
     # The test is not vacuous: the published person is in every list-like answer.
-    for url in ("/public/", "/public/feed.atom", "/api/persons?page_size=1000"):
+    for url in (
+        "/public/",
+        "/public/feed.atom",
+        "/api/persons?page_size=1000",
+        "/public/lists/pp/",
+    ):
         assert "Zaur Qasimli" in body(client.get(url)), url
 
 

@@ -38,6 +38,7 @@ _COMMAND_MODULES = (
     "habeas.cli.import_",
     "habeas.cli.publish",
     "habeas.cli.api_tokens",
+    "habeas.cli.lists",
 )
 
 

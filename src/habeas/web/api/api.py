@@ -170,19 +170,40 @@ _LISTS = {
 
 @api.get("/lists", response={200: list[ListOut], **UNAUTHORIZED}, tags=["lists"])
 def list_lists(request: HttpRequest) -> Any:
+    """The custody lists (held, released) and the political-prisoner lists with their counts."""
     records = _records(_caller(request))
     held = {"detained", "missing"}
     counts = {
         "held": sum(1 for r in records if r.status in held),
         "released": sum(1 for r in records if r.status == "released"),
     }
-    return [{"name": n, "description": d, "count": counts[n]} for n, d in _LISTS.items()]
+    out = [{"name": n, "description": d, "count": counts[n]} for n, d in _LISTS.items()]
+    visible = {int(r.id) for r in records}
+    for plist in _prisoner_lists(request.auth):
+        from habeas.web.public.prisoner_lists import members
+
+        shown = set(members(plist)) & visible
+        out.append({"name": plist.slug, "description": plist.name, "count": len(shown)})
+    return out
+
+
+def _prisoner_lists(caller: Caller) -> Any:
+    from habeas.web.store.models import PrisonerList
+
+    rows = PrisonerList.objects.order_by("slug")
+    return rows if caller.may(Role.VIEWER) else rows.filter(public=True)
 
 
 @api.get("/lists/{name}", response={200: list[PersonOut], **UNAUTHORIZED}, tags=["lists"])
 @paginate(PageNumberPagination, page_size=50)
 def get_list(request: HttpRequest, name: str) -> Any:
     records = _records(_caller(request))
+    plist = _prisoner_lists(request.auth).filter(slug=name).first()
+    if plist is not None:
+        from habeas.web.public.prisoner_lists import members
+
+        on_list = set(members(plist))
+        return [_person(r) for r in records if int(r.id) in on_list]
     if name not in _LISTS:
         raise HttpError(404, f"no list {name!r}; lists are: {', '.join(_LISTS)}")
     wanted = {"detained", "missing"} if name == "held" else {"released"}

@@ -13,4 +13,6 @@ urlpatterns = [
     path("statistics/", views.statistics_page, name="statistics"),
     path("feed.atom", views.atom_feed, name="feed"),
     path("export/<str:fmt>/", views.public_export, name="export"),
+    path("lists/", views.prisoner_lists, name="lists"),
+    path("lists/<slug:slug>/", views.prisoner_list, name="prisoner-list"),
 ]

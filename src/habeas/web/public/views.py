@@ -123,3 +123,35 @@ def public_export(request: Any, fmt: str) -> Any:
     response = HttpResponse(out.getvalue(), content_type=f"{media}; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="habeas-public.{ext}"'
     return response
+
+
+@public_page
+def prisoner_lists(request: Any) -> Any:
+    from habeas.web.store.models import PrisonerList
+
+    lists = PrisonerList.objects.filter(public=True).order_by("name")
+    return render(request, "public/lists.html", {"lists": lists})
+
+
+@public_page
+def prisoner_list(request: Any, slug: str) -> Any:
+    from habeas.web.public.prisoner_lists import counts_over_time, members
+    from habeas.web.store.models import PrisonerList
+
+    plist = PrisonerList.objects.filter(slug=slug, public=True).first()
+    if plist is None:
+        raise Http404("no such public list")
+    shown = {p.id: p for p in public_persons()}
+    texts = {c["key"]: c["text"] for c in plist.criteria}
+    rows = [
+        (shown[pid], decision.decided_on, [(k, texts.get(k, "")) for k in decision.criteria_met])
+        for pid, decision in members(plist).items()
+        if pid in shown
+    ]
+    rows.sort(key=lambda r: r[0].name)
+    context = {
+        "plist": plist,
+        "rows": rows,
+        "counts": counts_over_time(plist, public_ids=set(shown)),
+    }
+    return render(request, "public/prisoner_list.html", context)

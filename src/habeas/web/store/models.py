@@ -364,3 +364,46 @@ class ApiToken(models.Model):  # type: ignore[misc]
     )
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class PrisonerList(models.Model):  # type: ignore[misc]
+    """A named list (e.g. "political prisoners") with the criteria its decisions apply."""
+
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True, default="")
+    criteria = models.JSONField(default=list)  # [{"key": "a", "text": "..."}]
+    public = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+class ListDecisionKind(models.TextChoices):  # type: ignore[misc]
+    ADDED = "added"
+    REMOVED = "removed"
+    RELEASED = "released"
+
+
+class ListDecision(models.Model):  # type: ignore[misc]
+    """One decision about one person on one list; the latest per person is their standing.
+
+    Never edited: a change of mind is a new decision, so the list's history is complete."""
+
+    prisoner_list = models.ForeignKey(
+        PrisonerList, on_delete=models.CASCADE, related_name="decisions"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="list_decisions")
+    kind = models.CharField(max_length=16, choices=ListDecisionKind.choices)
+    criteria_met = models.JSONField(default=list, blank=True)  # keys of the list's criteria
+    reasoning = models.TextField()  # internal: never on a public page
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["prisoner_list", "person"], name="listdecision_person"),)
+        ordering = ("decided_on", "id")
