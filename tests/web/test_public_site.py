@@ -132,3 +132,20 @@ def test_confidential_fields_are_encrypted_at_rest() -> None:
     assert len(stored) == 3  # Zaur's health and lawyer, Rena's health
     assert all(v.startswith("fernet:") for v in stored), stored
     assert all(SECRETS["health"] not in v and SECRETS["lawyer"] not in v for v in stored)
+
+
+def test_an_admin_turns_the_site_on_in_the_admin_and_it_is_recorded() -> None:
+    from web_support import client_for
+
+    from habeas.web.store.models import PublicationChange
+
+    plant()
+    admin = client_for("alice")
+    response = admin.post(
+        "/admin/store/sitesetting/add/", {"key": "public_site", "value": "on"}, follow=True
+    )
+
+    assert response.status_code == 200
+    assert Client().get("/public/").status_code == 200
+    change = PublicationChange.objects.filter(target="site").get()
+    assert change.public and change.user.username == "alice"
