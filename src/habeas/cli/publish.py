@@ -51,33 +51,25 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _person(args: argparse.Namespace) -> int:
-    from django.db import transaction
-
     from habeas.errors import InputError
     from habeas.web.public import publishing
-    from habeas.web.store.models import EventStatus, Person, Report
+    from habeas.web.store.models import Person
 
     person = Person.objects.filter(pk=args.person_id, merged_into__isnull=True).first()
     if person is None:
         raise InputError(f"there is no person #{args.person_id} (or it was merged into another)")
     fields = [f.strip() for f in args.fields.split(",") if f.strip()]
     public = not args.withdraw
-    with transaction.atomic():
-        publishing.set_person_public(
-            person, public, user=None, fields=fields, country=args.country, why=args.why
-        )
-        events = list(person.events.filter(status=EventStatus.CONFIRMED)) if args.events else []
-        for event in events:
-            publishing.set_event_public(event, public, user=None, why=args.why)
-        reports = (
-            list(Report.objects.filter(evidence__event__person=person).distinct())
-            if args.reports
-            else []
-        )
-        for report in reports:
-            publishing.set_report_public(report, public, user=None, why=args.why)
-    verb = "published" if public else "withdrew"
-    print(
-        f"{verb} #{person.pk} {person.display_name}, {len(events)} events, {len(reports)} reports"
+    events, reports = publishing.publish_case_file(
+        person,
+        public,
+        user=None,
+        fields=fields,
+        country=args.country,
+        events=args.events,
+        reports=args.reports,
+        why=args.why,
     )
+    verb = "published" if public else "withdrew"
+    print(f"{verb} #{person.pk} {person.display_name}, {events} events, {reports} reports")
     return 0

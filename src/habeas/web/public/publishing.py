@@ -152,3 +152,33 @@ def set_site(on: bool, *, user: Any) -> None:
             key=SITE_KEY, defaults={"value": "on" if on else "off"}
         )
         _log(PublicationTarget.SITE, 0, on, user=user, why="", fields=[])
+
+
+def publish_case_file(
+    person: Any,
+    public: bool,
+    *,
+    user: Any,
+    fields: Iterable[str] = (),
+    country: str | None = None,
+    events: bool = False,
+    reports: bool = False,
+    why: str = "",
+) -> tuple[int, int]:
+    """Publish (or withdraw) a person and, if asked, all their confirmed events and their
+    source reports, in one transaction; how many events and reports changed."""
+    from habeas.web.store.models import EventStatus, Report
+
+    with transaction.atomic():
+        set_person_public(person, public, user=user, fields=fields, country=country, why=why)
+        chosen = list(person.events.filter(status=EventStatus.CONFIRMED)) if events else []
+        for event in chosen:
+            set_event_public(event, public, user=user, why=why)
+        sources = (
+            list(Report.objects.filter(evidence__event__person=person).distinct())
+            if reports
+            else []
+        )
+        for report in sources:
+            set_report_public(report, public, user=user, why=why)
+    return len(chosen), len(sources)

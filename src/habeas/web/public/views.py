@@ -34,8 +34,9 @@ def public_page(view: View) -> View:
             raise Http404("the public site is off")
         return view(request, *args, **kwargs)
 
-    cached: View = cache_control(public=True, max_age=300)(wrapped)
-    return cached
+    # No caching anywhere: a withdrawn person must leave every page at once.
+    uncached: View = cache_control(no_store=True)(wrapped)
+    return uncached
 
 
 def _since(text: str) -> dt.date | None:
