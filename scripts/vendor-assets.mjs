@@ -11,6 +11,9 @@ const target = join(root, "src", "habeas", "web", "static", "vendor");
 const files = [
   ["htmx.org", "dist/htmx.min.js", "htmx.min.js", "LICENSE"],
   ["chart.js", "dist/chart.umd.min.js", "chart.umd.min.js", "LICENSE.md"],
+  // The API's interactive docs (/api/docs), served from our origin.
+  ["swagger-ui-dist", "swagger-ui-bundle.js", "swagger-ui-bundle.js", "LICENSE"],
+  ["swagger-ui-dist", "swagger-ui.css", "swagger-ui.css", "LICENSE"],
 ];
 
 mkdirSync(target, { recursive: true });

@@ -26,6 +26,8 @@ class Level(IntEnum):
 PUBLIC = "public"  # anyone, logged in or not
 TOKEN = "token"  # no login, but a secret token in the URL: unknown tokens are 404 for everyone
 ADMIN_SITE = "admin site"  # Django's admin: staff only, others go to its own login
+API = "api"  # no login page: the API's own tokens decide (tested in test_public_api.py)
+PUBLIC_SITE = "public site"  # no login, but 404 for everyone while the public site is off
 SECOND_FACTOR = "second factor"  # anyone logged in; may send on to the other second-factor page
 
 Rule = tuple[Level | None, Level | None] | str
@@ -70,9 +72,16 @@ RULES: dict[str, Rule] = {
     "alerts:unfollow": (None, V),
     "alerts:calendar": (V, V),
     "alerts:feed": TOKEN,
+    "exports": (V, None),
+    "export-download": (V, None),
+    "publish-person": (E, E),
+    "api-docs": PUBLIC,
+    "api:openapi-json": PUBLIC,
+    "api:api-root": TOKEN,  # django-ninja's bare /api/: 404 for everyone, like an unknown token
 }
 # Django's admin site is one rule: AdminSite.admin_view admits staff (our admins) only.
-NAMESPACE_RULES: dict[str, Rule] = {"admin": ADMIN_SITE}
+# The public site's pages are one rule (they are tested with the site on in test_public_*.py).
+NAMESPACE_RULES: dict[str, Rule] = {"admin": ADMIN_SITE, "public": PUBLIC_SITE, "api": API}
 CAST = {Level.NO_ROLE: "dave", Level.VIEWER: "carol", Level.EDITOR: "bob", Level.ADMIN: "alice"}
 
 
@@ -127,6 +136,7 @@ def _objects() -> dict[str, str]:
         "object_id": str(user("alice").pk),
         "device_id": str(user("alice").otp_device.pk),
         "app_label": "auth",
+        "fmt": "csv",
     }
 
 
@@ -139,6 +149,13 @@ def _verdict(rule: Rule, level: Level, method: str, response: Any) -> str | None
     if rule == TOKEN:
         ok = status == 404 or (method == "POST" and status == 405)
         return None if ok else f"unknown token answered {status}, not 404"
+    if rule == API:
+        # A session is no API credential: everyone gets the token-less answer.
+        ok = status in (401, 405)
+        return None if ok else f"the API without a token answered {status} {where}"
+    if rule == PUBLIC_SITE:
+        ok = status == 404 or (method == "POST" and status == 405)
+        return None if ok else f"public page with the site off answered {status}, not 404"
     if rule == SECOND_FACTOR:
         if level is Level.ANONYMOUS:
             return None if to_login else f"anonymous got {status}, not the login page"

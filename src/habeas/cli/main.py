@@ -35,6 +35,11 @@ _COMMAND_MODULES = (
     "habeas.cli.keys",
     "habeas.cli.migrate_db",
     "habeas.cli.backup",
+    "habeas.cli.export",
+    "habeas.cli.import_",
+    "habeas.cli.publish",
+    "habeas.cli.api_tokens",
+    "habeas.cli.lists",
 )
 
 

@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "habeas.web.accounts",
     "habeas.web.review",
     "habeas.web.alerts",
+    "habeas.web.public",  # the public site, exports, import and the API (docs/publishing.md)
+    "habeas.web.api",
 ]
 MIDDLEWARE: list[str] = [
     "django.middleware.security.SecurityMiddleware",
@@ -183,6 +185,9 @@ STATICFILES_DIRS = [WEB_DIR / "static"]
 # `habeas serve` needs no collectstatic step and no writable static root.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
+
+# The public site answers only when this is on, or an admin stored `public_site` = `on`.
+HABEAS_PUBLIC_SITE = env_bool(os.environ, "HABEAS_PUBLIC_SITE", False)
 
 USE_TZ = True
 TIME_ZONE = "UTC"

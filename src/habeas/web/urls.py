@@ -12,5 +12,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("accounts/", include("habeas.web.accounts.urls")),
     path("admin/", admin.site.urls),
     path("alerts/", include("habeas.web.alerts.urls")),
+    path("public/", include("habeas.web.public.urls")),
+    path("api/", include("habeas.web.api.urls")),
+    path("", include("habeas.web.public.manage_urls")),
     path("", include("habeas.web.review.urls")),
 ]

@@ -9,6 +9,7 @@ from django.db import models
 
 from habeas.model import AppealOutcome, EventType
 from habeas.timeline.status import CustodyStatus
+from habeas.web.encrypted import EncryptedTextField
 
 
 class Report(models.Model):  # type: ignore[misc]
@@ -325,3 +326,141 @@ class PersonStatus(models.Model):  # type: ignore[misc]
             models.Index(fields=["look_again_on"], name="status_look_again"),
             models.Index(fields=["state", "expected_release"], name="status_release"),
         )
+
+
+# ---------------------------------------------------------------- publication (issue 15)
+# Nothing is public by default: a person, an event and a report each need an
+# editor's mark, kept in these tables (not as columns of the rows they mark, so
+# that publishing never rewrites a case file). The confidential fields below
+# are encrypted at rest and no public projection ever reads them.
+
+
+class PublishableField(models.TextChoices):  # type: ignore[misc]
+    """The person fields an editor may publish one by one (the name comes with the person)."""
+
+    ROLES = "roles"
+    AFFILIATIONS = "affiliations"
+    COUNTRY = "country"
+
+
+class PersonProfile(models.Model):  # type: ignore[misc]
+    """A person's publication state and confidential fields (one per person, made on demand).
+
+    The confidential fields are NULL until written, so publishing needs no encryption key.
+    """
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="profile")
+    public = models.BooleanField(default=False)
+    public_fields = models.JSONField(default=list, blank=True)  # PublishableField values
+    country = models.CharField(max_length=2, blank=True, default="")  # ISO 3166-1 alpha-2
+    health = EncryptedTextField(null=True, blank=True, default=None)
+    contacts = EncryptedTextField(null=True, blank=True, default=None)
+    lawyer = EncryptedTextField(null=True, blank=True, default=None)
+    private_notes = EncryptedTextField(null=True, blank=True, default=None)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["public"], name="profile_public"),)
+
+
+class EventPublication(models.Model):  # type: ignore[misc]
+    event = models.OneToOneField(Event, on_delete=models.CASCADE, related_name="publication")
+    public = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+
+class ReportPublication(models.Model):  # type: ignore[misc]
+    """A source report an editor made public: its title, date, publisher and URLs may be linked."""
+
+    report = models.OneToOneField(Report, on_delete=models.CASCADE, related_name="publication")
+    public = models.BooleanField(default=False)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+
+class PublicationTarget(models.TextChoices):  # type: ignore[misc]
+    PERSON = "person"
+    EVENT = "event"
+    REPORT = "report"
+    SITE = "site"
+
+
+class PublicationChange(models.Model):  # type: ignore[misc]
+    """One publish or unpublish: what, to which state, who and when (never edited)."""
+
+    target = models.CharField(max_length=16, choices=PublicationTarget.choices)
+    target_id = models.BigIntegerField()
+    public = models.BooleanField()
+    fields = models.JSONField(default=list, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    why = models.TextField(blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["target", "target_id"], name="pubchange_target"),)
+        ordering = ("created_at", "id")
+
+
+class SiteSetting(models.Model):  # type: ignore[misc]
+    """A setting an admin stores in the database (e.g. `public_site` = `on`)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    value = models.TextField(blank=True, default="")
+    changed_at = models.DateTimeField(auto_now=True)
+
+
+class ApiToken(models.Model):  # type: ignore[misc]
+    """A secret for the HTTP API with the role it grants; only its SHA-256 is kept."""
+
+    name = models.CharField(max_length=255)
+    token_sha256 = models.CharField(max_length=64, unique=True)
+    role = models.CharField(max_length=16)  # habeas.web.accounts.roles.Role value
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+
+class PrisonerList(models.Model):  # type: ignore[misc]
+    """A named list (e.g. "political prisoners") with the criteria its decisions apply."""
+
+    slug = models.SlugField(max_length=64, unique=True)
+    name = models.CharField(max_length=255)
+    description = models.TextField(blank=True, default="")
+    criteria = models.JSONField(default=list)  # [{"key": "a", "text": "..."}]
+    public = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.name)
+
+
+class ListDecisionKind(models.TextChoices):  # type: ignore[misc]
+    ADDED = "added"
+    REMOVED = "removed"
+    RELEASED = "released"
+
+
+class ListDecision(models.Model):  # type: ignore[misc]
+    """One decision about one person on one list; the latest per person is their standing.
+
+    Never edited: a change of mind is a new decision, so the list's history is complete."""
+
+    prisoner_list = models.ForeignKey(
+        PrisonerList, on_delete=models.CASCADE, related_name="decisions"
+    )
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="list_decisions")
+    kind = models.CharField(max_length=16, choices=ListDecisionKind.choices)
+    criteria_met = models.JSONField(default=list, blank=True)  # keys of the list's criteria
+    reasoning = models.TextField()  # internal: never on a public page
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_on = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = (models.Index(fields=["prisoner_list", "person"], name="listdecision_person"),)
+        ordering = ("decided_on", "id")

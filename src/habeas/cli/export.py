@@ -1,0 +1,64 @@
+"""`habeas export --format csv|jsonl|ftm|acled [--public] [--output FILE]`: the case files out.
+
+    habeas export --format csv --output cases.csv
+    habeas export --format ftm --public > public.ftm.json
+
+Without --public the export holds everything a viewer may see (every person's
+confirmed events; never the encrypted confidential fields) and is written to the
+audit log. With --public it holds only what editors published (docs/publishing.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+FORMATS = ("csv", "jsonl", "ftm", "acled")
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "export",
+        help="export case files as CSV, JSON Lines, FollowTheMoney or an ACLED-style table",
+        description="Write the case files in one format to a file or standard output.",
+    )
+    parser.add_argument("--format", required=True, choices=FORMATS, help="the output format")
+    parser.add_argument(
+        "--public", action="store_true", help="only what editors published (the public view)"
+    )
+    parser.add_argument("--output", type=Path, help="write here (atomically) instead of stdout")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from habeas.web.bootstrap import setup
+
+    setup()
+    from habeas.web.public.exporting import export_text
+
+    text, lines = export_text(args.format, public=args.public, actor="cli")
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    _write_atomically(args.output, text)
+    print(f"wrote {lines} lines of {args.format} to {args.output}", file=sys.stderr)
+    return 0
+
+
+def _write_atomically(target: Path, text: str) -> None:
+    from habeas.errors import InputError
+
+    if not target.parent.is_dir():
+        raise InputError(f"the directory of {target} does not exist")
+    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temp, target)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
