@@ -48,6 +48,12 @@ _TURKIC_CASES = _case_table("turkic")
 _TURKIC_SURNAME_CASES = _case_table("turkic_surname")
 _TURKIC_SURNAME_STEMS = tuple(load("structure")["cases"]["turkic_surname"]["stems"])
 _GEORGIAN_CASES = _case_table("georgian")
+# Every ending of a table, to skip a word that ends in none of them at once.
+_ENDINGS = {
+    id(table): tuple(ending for ending, _, _ in table)
+    for table in (_RUSSIAN_CASES, _POLISH_CASES, _AZERBAIJANI_CASES, _TURKIC_CASES, _GEORGIAN_CASES)
+}
+_TURKIC_SURNAME_ENDINGS = tuple(ending for ending, _, _ in _TURKIC_SURNAME_CASES)
 _BALTIC_ENDINGS = ("as", "us", "is", "ys", "ius")
 _VOWEL_KEYS = frozenset("aeiou")
 
@@ -121,6 +127,8 @@ def _nominatives(token: RawToken, key: str) -> frozenset[str]:
     forms: set[str] = set()
     slavic = token.script is Script.CYRILLIC or token.orthography is Orthography.POLISH
     for table in _tables(token):
+        if not key.endswith(_ENDINGS[id(table)]):
+            continue
         for ending, replacements, after in table:
             if not key.endswith(ending):
                 continue
@@ -133,7 +141,11 @@ def _nominatives(token: RawToken, key: str) -> frozenset[str]:
             fleeting = _fleeting_vowel(base) if slavic else None
             if fleeting is not None:
                 forms.add(fleeting)
-    if token.script is Script.LATIN and token.orthography is not Orthography.AZERBAIJANI:
+    if (
+        token.script is Script.LATIN
+        and token.orthography is not Orthography.AZERBAIJANI
+        and key.endswith(_TURKIC_SURNAME_ENDINGS)
+    ):
         for ending, replacements, _ in _TURKIC_SURNAME_CASES:
             base = key[: -len(ending)]
             if key.endswith(ending) and base.endswith(_TURKIC_SURNAME_STEMS) and len(base) >= 5:

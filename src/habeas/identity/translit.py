@@ -74,6 +74,13 @@ _SOUND_FOLDS = sound_folds()
 _SINGLE_FOLDS = str.maketrans(letter_folds())
 _VOWELS = frozenset("aeiou")
 _DOUBLED = re.compile(r"(.)\1+")
+
+
+def _undouble(text: str) -> str:
+    # Searching first is cheaper than a substitution that finds nothing.
+    return _DOUBLED.sub(r"\1", text) if _DOUBLED.search(text) else text
+
+
 _GLIDE = re.compile(r"(?<=[aeou])i(?=[aeou])")
 
 
@@ -131,8 +138,8 @@ def phonetic_key(latin: str) -> str:
         text = text[:-2]
     # The glide between two vowels is written or not (Mirzaev / Mirzayev);
     # doubled letters go first so a doubled glide (Майя → maiia) goes too.
-    text = _GLIDE.sub("", _DOUBLED.sub(r"\1", text))
-    return _DOUBLED.sub(r"\1", text)
+    text = _GLIDE.sub("", _undouble(text))
+    return _undouble(text)
 
 
 _CONSONANT_FOLDS = str.maketrans(
@@ -145,7 +152,7 @@ def consonant_key(key: str) -> str:
 
     v/f and p/b are folded too, because Arabic writes them with one letter each.
     """
-    return _DOUBLED.sub(r"\1", key.translate(_CONSONANT_FOLDS))
+    return _undouble(key.translate(_CONSONANT_FOLDS))
 
 
 _VELAR_GLIDE = re.compile(r"(?<=[gk])i(?=[au])")
@@ -179,4 +186,4 @@ def loose_key(key: str) -> str:
     text = text.translate(_LOOSE_LETTERS)
     if text:
         text = text[:-1] + text[-1].translate(_FINAL_DEVOICED)
-    return _DOUBLED.sub(r"\1", text)
+    return _undouble(text)
