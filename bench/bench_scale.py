@@ -215,7 +215,7 @@ def bench_ingest(args: argparse.Namespace) -> None:
 
 
 def bench_extract(args: argparse.Namespace) -> None:
-    from habeas.batch.store import extract_reports
+    from habeas.batch.run import extract_reports
     from habeas.model import Report
     from synthetic_people import synthetic_names
     from synthetic_store import report_text
