@@ -215,7 +215,7 @@ def bench_ingest(args: argparse.Namespace) -> None:
 
 
 def bench_extract(args: argparse.Namespace) -> None:
-    from habeas.batch.store import extract_reports
+    from habeas.batch.run import extract_reports
     from habeas.model import Report
     from synthetic_people import synthetic_names
     from synthetic_store import report_text
@@ -242,7 +242,7 @@ def main() -> None:
     parser.add_argument("--persons", type=int, default=1000)
     parser.add_argument("--events-per-person", type=int, default=10)
     parser.add_argument("--clients", type=int, default=10)
-    parser.add_argument("--requests", type=int, default=100, help="requests per page")
+    parser.add_argument("--requests", type=int, default=50, help="requests per page")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--ingest-at", type=int, default=500)
     parser.add_argument("--ingest-sample", type=int, default=100)

@@ -48,7 +48,7 @@ def _state() -> list[tuple[str, str, bool, tuple[str, ...]]]:
 
 def _ingest(folder: Path, **how: Any) -> Any:
     from habeas.batch.inputs import items
-    from habeas.batch.store import ingest_items
+    from habeas.web.store.batch import ingest_items
 
     return ingest_items(items([str(folder)], max_bytes=1_000_000), chunk=4, **how)
 

@@ -4,6 +4,6 @@
 `work` holds the pure functions run on workers (no Django there); `run`
 maps them over chunks in order on one process, a local process pool
 (`--workers N`) or a Dask cluster (`--dask tcp://…`, in `habeas.batch.dask`,
-the only module importing dask); `store` puts prepared results into the case
+the only module importing dask); `habeas.web.store.batch` puts prepared results into the case
 store in batches and skips what an earlier, interrupted run already stored.
 """

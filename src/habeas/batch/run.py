@@ -8,6 +8,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, TypeVar
 
+from habeas import model
 from habeas.errors import InputError
 
 T = TypeVar("T")
@@ -48,3 +49,25 @@ def map_ordered(
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def extract_reports(
+    reports: Iterable[model.Report],
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    chunk: int = 32,
+    spec: str = "",
+) -> Iterator[tuple[model.Report, model.Extraction]]:
+    """Each report with its extraction, in order, computed on workers."""
+    from habeas.batch.work import extract_chunk
+
+    pending: list[list[model.Report]] = []
+
+    def jobs() -> Iterator[tuple[str, list[model.Report]]]:
+        for part in chunked(reports, chunk):
+            pending.append(part)
+            yield spec, part
+
+    for results in map_ordered(extract_chunk, jobs(), workers=workers, dask=dask):
+        yield from zip(pending.pop(0), results, strict=True)

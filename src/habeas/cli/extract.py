@@ -107,7 +107,7 @@ def _extracted(
 ) -> Iterator[tuple[Report, Extraction]]:
     if args.workers == 1 and not args.dask:
         return ((r, extractor.extract(r)) for r in reports)
-    from habeas.batch.store import extract_reports
+    from habeas.batch.run import extract_reports
 
     return extract_reports(reports, workers=args.workers, dask=args.dask)
 

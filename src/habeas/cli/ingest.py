@@ -191,8 +191,8 @@ def _ingest_reports(data: bytes, name: str, hints: dict[str, Any]) -> list[Any]:
 
 def _run_batch(args: argparse.Namespace) -> int:
     from habeas.batch.inputs import items
-    from habeas.batch.store import ingest_items
     from habeas.web.store import services
+    from habeas.web.store.batch import ingest_items
 
     if "-" in args.inputs or any(n.lower().startswith(_SCHEMES) for n in args.inputs):
         raise InputError("--workers and --dask take files and directories, not URLs or stdin")

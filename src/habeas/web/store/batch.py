@@ -134,25 +134,3 @@ def ingest_items(
         if progress is not None:
             progress(summary)
     return summary
-
-
-def extract_reports(
-    reports: Iterable[model.Report],
-    *,
-    workers: int = 1,
-    dask: str | None = None,
-    chunk: int = CHUNK,
-    spec: str = "",
-) -> Iterator[tuple[model.Report, model.Extraction]]:
-    """Each report with its extraction, in order, computed on workers."""
-    from habeas.batch.work import extract_chunk
-
-    pending: list[list[model.Report]] = []
-
-    def jobs() -> Iterator[tuple[str, list[model.Report]]]:
-        for part in chunked(reports, chunk):
-            pending.append(part)
-            yield spec, part
-
-    for results in map_ordered(extract_chunk, jobs(), workers=workers, dask=dask):
-        yield from zip(pending.pop(0), results, strict=True)
