@@ -19,7 +19,9 @@ UNDETERMINED = "und"  # ISO 639-2 for "cannot tell"
 
 # Our languages, their close neighbours (the ones most easily confused with
 # them) and the languages of the region's other reports. A language outside
-# this set is still "something else" but is named after its nearest one here.
+# this set is named after its nearest one here, which may be one we read:
+# German, French or Spanish as candidates cost more English answers than
+# they gained.
 _CANDIDATES = (
     Language.ENGLISH,
     Language.RUSSIAN,
@@ -32,9 +34,6 @@ _CANDIDATES = (
     Language.ARMENIAN,
     Language.PERSIAN,
     Language.ARABIC,
-    Language.GERMAN,
-    Language.FRENCH,
-    Language.SPANISH,
 )
 
 _NAMES = {
@@ -49,9 +48,6 @@ _NAMES = {
     "hy": "Armenian",
     "fa": "Persian",
     "ar": "Arabic",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
 }
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -61,7 +57,10 @@ _SAMPLE = 4000
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).build()
+    # Low-accuracy mode (trigrams only) loads in well under a second; the full
+    # models took 3 to 9 s on the first call, long enough to time out a web
+    # request, for 2 more right answers in 372 (bench/bench_language.py).
+    return LanguageDetectorBuilder.from_languages(*_CANDIDATES).with_low_accuracy_mode().build()
 
 
 def _without_names(text: str) -> str:
