@@ -155,16 +155,87 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
                 label = _label_around(text, low, span, lex, first=i == 0)
                 charges.append(Charge(label=label, article=num.group(), code=code))
             covered.append(m.span())
+    framed = _frame_charges(text, low, lex, covered)
     for pattern, _canonical in lex.charges:
         for m in pattern.finditer(low):
             if any(s - 120 <= m.start() <= e + 80 for s, e in covered):
                 continue
+            if any(s <= m.start() < e for s, e, _ in framed):
+                continue  # the frame's fuller words name it already
             label = text[m.start() : m.end()].strip()
             if any(c.label and c.label.casefold() == label.casefold() for c in charges):
                 continue
             charges.append(Charge(label=label))
             covered.append(m.span())
+    charges.extend(c for _, _, c in framed)
     return _dedupe(charges)
+
+
+_TRIM = " ,\t\n«»\"'“”"
+
+
+def _frame_label(text: str, low: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """One conjunct of a frame as a label, or None when it names no offence."""
+    seg = low[a:b]
+    a += len(seg) - len(seg.lstrip(_TRIM))
+    words = low[a:b].rstrip(_TRIM)
+    while lex.charge_lead is not None and (lead := lex.charge_lead.match(words)):
+        if not lead.end():
+            break
+        a, words = a + lead.end(), words[lead.end() :]
+    n = len(words.split())
+    if n == 0 or n > 12:
+        return None
+    if lex.charge_not_start is not None and lex.charge_not_start.match(words):
+        return None
+    if lex.charge_not_inside is not None and lex.charge_not_inside.search(words):
+        return None
+    return text[a : a + len(words)]
+
+
+def _frame_charges(
+    text: str, low: str, lex: Lexicon, covered: list[tuple[int, int]]
+) -> list[tuple[int, int, Charge]]:
+    """Offences named by a charge frame: "on charges of A, B and C", "suspected of A".
+
+    The label runs from the frame to the first boundary (a bracket, "under",
+    a new clause); each conjunct is a charge. A frame right before an article
+    number is left to the article, which carries the label already.
+    """
+    if lex.charge_frame is None:
+        return []
+    out: list[tuple[int, int, Charge]] = []
+    for m in lex.charge_frame.finditer(low):
+        if "label" in m.re.groupindex and m.group("label"):
+            start, end = m.span("label")
+            # The label comes before the frame word and its left edge is a guess:
+            # it starts after the last capitalised word (a name, not an offence).
+            caps = [w for w in re.finditer(r"\S+\s+", text[start:end]) if w.group()[0].isupper()]
+            if caps:
+                start += caps[-1].end()
+        else:
+            start = end = m.end()
+            stop = lex.charge_frame_end.search(low, start) if lex.charge_frame_end else None
+            end = stop.start() if stop else len(low)
+            end = min(end, start + 160)
+        if any(s - 10 <= end and start <= e for s, e in covered):
+            continue
+        pieces = [(start, end)]
+        if lex.charge_split is not None:
+            pieces, at = [], start
+            for sep in lex.charge_split.finditer(low, start, end):
+                left = low[at : sep.start()].split()
+                adj = lex.charge_adjective
+                if left and adj is not None and adj.fullmatch(left[-1]):
+                    continue  # "ethnic and religious hatred": the adjectives share a noun
+                pieces.append((at, sep.start()))
+                at = sep.end()
+            pieces.append((at, end))
+        for a, b in pieces:
+            label = _frame_label(text, low, a, b, lex)
+            if label is not None:
+                out.append((a, b, Charge(label=label)))
+    return out
 
 
 def _dedupe(charges: list[Charge]) -> list[Charge]:

@@ -54,6 +54,7 @@ _NEGATABLE = {
 _DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL}
 # Types that carry penalties and charges: only their sentences are searched for them.
 _LEGAL = _DECISIONS | {EventType.CHARGE}
+_PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
@@ -97,6 +98,9 @@ class _State:
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
     group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
+    # the last sentence with court decisions told without their charges, and
+    # those drafts: "They got 15 days each. They were accused of X" fills them
+    bare_decisions: tuple[int, list[int]] | None = None
 
 
 class RuleExtractor:
@@ -162,6 +166,7 @@ class _Document:
         resolved = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
+            self._charges_told_after(index, text, low, None)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
             self.state.group_hits = []
@@ -188,6 +193,9 @@ class _Document:
             decision_date = inherited[1]
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
+        if not decisions:
+            self._charges_told_after(index, text, low, charges if charges else None)
+        first_draft = len(self.drafts)
         named_here: list[int] = []
         group_hits: list[tuple[int, _Hit, PartialDate | None]] = []
         for hit in hits:
@@ -234,7 +242,28 @@ class _Document:
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
+        if decisions:
+            bare = [
+                i
+                for i in range(first_draft, len(self.drafts))
+                if self.drafts[i].event.type in _PENALISED and not self.drafts[i].event.charges
+            ]
+            self.state.bare_decisions = (index, bare) if bare else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _charges_told_after(
+        self, index: int, text: str, low: str, charges: list[Charge] | None
+    ) -> None:
+        """Gives the charges of this sentence to the decisions of the one before it
+        that were told without any ("…got 15 days. They were accused of X.")."""
+        bare = self.state.bare_decisions
+        if bare is None or index - bare[0] > 1:
+            return
+        self.state.bare_decisions = None
+        found = charges if charges is not None else find_charges(text, low, self.lex)
+        for i in bare[1]:
+            draft = self.drafts[i]
+            draft.event = replace(draft.event, charges=tuple(found))
 
     def _respectively(
         self, low: str, targets: list[int], penalties: list[tuple[int, Penalty]]
