@@ -257,6 +257,12 @@ class Linker:
             pronoun.kind not in ("role_noun", "kin")
         )
 
+    def group_heads(self, sentence: Sentence) -> set[str]:
+        """The head nouns of the unnamed groups a sentence speaks of ("three
+        young activists" → activists)."""
+        low = self.low[sentence.start : sentence.end]
+        return {m.group().split()[-1] for m in self.lex.group_noun.finditer(low)}
+
     def mentions_group_noun(self, sentence: Sentence) -> bool:
         return bool(self.lex.group_noun.search(self.low[sentence.start : sentence.end]))
 

@@ -97,7 +97,11 @@ class _State:
     last_date_paragraph: int = -1
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
+    # events said of an unnamed group ("three activists were detained", "their
+    # whereabouts are unknown"), with the group's head nouns, waiting for the
+    # sentence that names its members ("The three activists are X, Y and Z")
     group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
+    group_heads: set[str] = field(default_factory=set)
     # the last sentence with court decisions told without their charges, and
     # those drafts: "They got 15 days each. They were accused of X" fills them
     bare_decisions: tuple[int, list[int]] | None = None
@@ -161,7 +165,7 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self.hits[index] + self._members_of_last_group(index, low)
+        hits = self.hits[index] + self._members_of_last_group(index, sentence, low)
         dates = self.dates[index]
         resolved = self._resolve_dates(dates)
         if not hits:
@@ -169,7 +173,7 @@ class _Document:
             self._charges_told_after(index, text, low, None)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
-            self.state.group_hits = []
+            self._forget_old_groups(index)
             return
         court = find_authority(text, self.lex)
         if court:
@@ -197,7 +201,7 @@ class _Document:
             self._charges_told_after(index, text, low, charges if charges else None)
         first_draft = len(self.drafts)
         named_here: list[int] = []
-        group_hits: list[tuple[int, _Hit, PartialDate | None]] = []
+        group_hits = list(self.state.group_hits)
         for hit in hits:
             if hit.trigger.type is EventType.SENTENCE and len(penalties) >= 2:
                 # "X received nine years, Y eight and Z seven": everyone named gets a term.
@@ -211,9 +215,12 @@ class _Document:
             else:
                 targets = self.link.targets(hit, mentions, sentence)
             if not targets:
-                if self.link.mentions_group_noun(sentence):
+                heads = self.link.group_heads(sentence)
+                they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
+                if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
                     group_hits.append((index, hit, date))
+                    self.state.group_heads |= heads
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
@@ -242,6 +249,7 @@ class _Document:
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
+        self._forget_old_groups(index)
         if decisions:
             bare = [
                 i
@@ -276,16 +284,41 @@ class _Document:
             return {}
         return {entity: penalty for entity, (_, penalty) in zip(targets, penalties, strict=True)}
 
-    def _members_of_last_group(self, index: int, low: str) -> list[_Hit]:
-        """ "Among them were X and Y": the group events of the sentence before, again."""
-        cue = self.lex.membership
-        if cue is None or not cue.match(low):
+    def _members_of_last_group(self, index: int, sentence: Sentence, low: str) -> list[_Hit]:
+        """ "Among them were X and Y", "The three activists are X, Y and Z": the
+        events of the unnamed group told just before, again, for the names here."""
+        if not self.state.group_hits:
             return []
-        return [
+        cue = self.lex.membership
+        cued = cue is not None and bool(cue.match(low))
+        if not cued:
+            heads = self.link.group_heads(sentence)
+            if not heads or not self._same_heads(heads, self.state.group_heads):
+                return []
+            names = [
+                m
+                for m in self.people.in_span(sentence.start, sentence.end)
+                if m.kind == "name" and not m.speaker and m.victim_role
+            ]
+            if len(self.link.ids(names)) < 2:
+                return []
+        hits = [
             _Hit(h.trigger, h.start, h.end, group_date=date)
             for at, h, date in self.state.group_hits
-            if at == index - 1
+            if index - at <= 3
         ]
+        self.state.group_hits, self.state.group_heads = [], set()
+        return hits
+
+    @staticmethod
+    def _same_heads(a: set[str], b: set[str]) -> bool:
+        """Whether two sets of group nouns share one, by a crude stem ("activist(s)")."""
+        return bool({w[:6] for w in a} & {w[:6] for w in b})
+
+    def _forget_old_groups(self, index: int) -> None:
+        self.state.group_hits = [g for g in self.state.group_hits if index - g[0] < 3]
+        if not self.state.group_hits:
+            self.state.group_heads = set()
 
     def _same_scene(self, sentence: Sentence) -> bool:
         """Whether an undated event continues the scene whose date was told last."""

@@ -1,0 +1,45 @@
+"""Whom an event reaches: lists, shared surnames, unnamed groups named later (invented)."""
+
+from .helpers import extract, first, names, person, types
+
+
+def test_an_unnamed_group_gets_its_events_when_its_members_are_named() -> None:
+    r = extract(
+        "Police broke up a march on Sunday. Four students and a teacher have been detained. "
+        "Their whereabouts are unknown.\n"
+        "The four students are Kamran Veliyev, Leyla Zeynalova, Orkhan Dadashli and "
+        "Tural Mirzabeyli."
+    )
+    assert names(r) == {"Kamran Veliyev", "Leyla Zeynalova", "Orkhan Dadashli", "Tural Mirzabeyli"}
+    for p in r.persons:
+        assert types(p) == ["detention", "disappearance"]
+
+
+def test_those_detained_included_names_the_group() -> None:
+    r = extract(
+        "Police detained three activists on 3 March. The activists were released the next day. "
+        "Those detained included Kamran Veliyev and Leyla Zeynalova."
+    )
+    p = person(r, "Leyla Zeynalova")
+    assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_a_group_noun_without_names_later_gives_nobody_events() -> None:
+    r = extract(
+        "Police detained three activists on 3 March. Kamran Veliyev, a lawyer, said he "
+        "had not been allowed to see them."
+    )
+    assert r.persons == ()
+
+
+def test_given_names_sharing_one_surname_are_two_people() -> None:
+    r = extract("The brothers Ali and Rauf Gurbanli were detained on 3 March.")
+    assert names(r) == {"Ali Gurbanli", "Rauf Gurbanli"}
+
+
+def test_russian_plural_surname_gives_each_their_own_form() -> None:
+    r = extract(
+        "Суд оштрафовал Вячеслава и Марину Сидорчуковых на 30 базовых величин.",
+        lang="ru",
+    )
+    assert names(r) == {"Вячеслав Сидорчуков", "Марина Сидорчукова"}
