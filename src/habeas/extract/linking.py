@@ -158,6 +158,8 @@ class Linker:
         gap = self.text[end:start]
         if len(gap) > 45:
             return False
+        # "X (Lala) and Y": an alias or a note in brackets does not break a list.
+        gap = re.sub(r"\([^()]{0,30}\)", " ", gap)
         words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
         groups = self.lex.extra.get("group_nouns", [])
         for w in words:
