@@ -73,3 +73,17 @@ def test_unable_to_contact_a_named_person_is_a_disappearance() -> None:
 def test_an_alias_in_brackets_does_not_break_a_list() -> None:
     r = extract("Samir Gasimli, Nigar Huseynli (Nina) and Tofig Rahimli were detained on Monday.")
     assert names(r) == {"Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"}
+
+
+def test_nominal_frames_reach_the_person_named() -> None:
+    r = extract(
+        "Before his arrest in May 2021, Samir Gasimli worked for a local newspaper. "
+        "Nigar Huseynli's disappearance was reported on 2 March."
+    )
+    assert str(first(person(r, "Samir Gasimli"), "detention").date) == "2021-05"
+    assert types(person(r, "Nigar Huseynli")) == ["disappearance"]
+
+
+def test_an_arrest_warrant_is_no_detention() -> None:
+    r = extract("A court issued his arrest warrant, Samir Gasimli said.")
+    assert r.persons == ()

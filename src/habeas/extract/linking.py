@@ -56,7 +56,14 @@ class Linker:
         if not any(m.kind == "name" for m in cands):
             clause = self.clause(hit, sentence, dashes=False)
             cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        named = [m for m in cands if m.kind == "name" and m.entity is not None and not m.speaker]
+        named = [
+            m
+            for m in cands
+            if m.entity is not None
+            and not m.speaker
+            # "Huseynli's disappearance": the owner of an event noun is its subject
+            and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
+        ]
         # A lawyer or a relative is a subject only when the trigger is right by the
         # name, or when they are listed with others ("residents X, Y and her son Z").
         groups = [
