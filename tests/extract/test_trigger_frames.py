@@ -87,3 +87,15 @@ def test_nominal_frames_reach_the_person_named() -> None:
 def test_an_arrest_warrant_is_no_detention() -> None:
     r = extract("A court issued his arrest warrant, Samir Gasimli said.")
     assert r.persons == ()
+
+
+def test_a_term_in_two_units_is_one_penalty() -> None:
+    r = extract("Samir Gasimli was sentenced to 4 years and 3 months in prison.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.months == 51 and penalty.years is None
+    r = extract(
+        "The court ordered Samir Gasimli to be held in pretrial detention for three months "
+        "and five days."
+    )
+    penalty = first(person(r, "Samir Gasimli"), "pretrial_detention").penalty
+    assert penalty is not None and (penalty.months, penalty.days) == (3, 5)

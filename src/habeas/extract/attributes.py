@@ -76,7 +76,10 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             term = _term(groups, lex) if groups.get("n") else {}
             if term is None:
                 continue
-            found.append((m.start(), m.end(), _penalty(pk, term)))
+            start, end = m.span()
+            if term:
+                start, end, term = _compound(text, m, term, lex)
+            found.append((start, end, _penalty(pk, term)))
     if lex.bare_pair is not None:
         # "six and four years": two terms sharing one unit
         cue = _cue_kind(text, lex)
@@ -113,6 +116,41 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
     found.sort(key=lambda t: t[0])
     return [(s + offset, p) for s, e, p in found if not _superseded(text, s, e, lex)]
+
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|və|ve)?\s*")
+
+
+def _compound(
+    text: str, m: re.Match[str], term: dict[str, float], lex: Lexicon
+) -> tuple[int, int, dict[str, float]]:
+    """ "4 years and 3 months in prison", "three months and five days": one term.
+
+    Years and months become months; months and days stay two keys (they do not
+    convert exactly). Returns the span the whole term covers."""
+    start, end = m.span()
+    bare = lex.bare_term
+    if bare is None or "unit" not in m.re.groupindex or m.start("unit") < 0:
+        return start, end, term
+    merged = dict(term)
+    after = _JOIN.match(text, m.end("unit"))
+    nxt = bare.regex.match(text, after.end()) if after and after.group().strip() else None
+    if nxt is not None and (extra := _term(nxt.groupdict(), lex)) and not set(extra) & set(merged):
+        merged.update(extra)
+        end = max(end, nxt.end())
+    n_start = m.start("n") if "n" in m.re.groupindex and m.start("n") >= 0 else start
+    lead = text[max(0, n_start - 40) : n_start]
+    for prev in bare.regex.finditer(lead):
+        rest = lead[prev.end() :]
+        if rest.strip() and _JOIN.fullmatch(rest):
+            extra = _term(prev.groupdict(), lex)
+            if extra and not set(extra) & set(merged):
+                merged.update(extra)
+                start = min(start, n_start - len(lead) + prev.start())
+            break
+    if "years" in merged and "months" in merged:
+        merged["months"] += merged.pop("years") * 12
+    return start, end, merged
 
 
 def _superseded(text: str, start: int, end: int, lex: Lexicon) -> bool:
