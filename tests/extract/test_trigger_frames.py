@@ -99,3 +99,12 @@ def test_a_term_in_two_units_is_one_penalty() -> None:
     )
     penalty = first(person(r, "Samir Gasimli"), "pretrial_detention").penalty
     assert penalty is not None and (penalty.months, penalty.days) == (3, 5)
+
+
+def test_hyphenated_halves_and_days_in_jail() -> None:
+    r = extract("On 2 March Samir Gasimli was given a seven-and-a-half year prison sentence.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.years == 7.5
+    r = extract("Samir Gasimli was sentenced to 15 days in jail on Monday.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.ADMINISTRATIVE_DETENTION

@@ -113,6 +113,9 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 continue
             if unit == "hours" and kind_name != PenaltyKind.COMMUNITY_SERVICE.value:
                 continue
+            if unit == "days" and kind_name == PenaltyKind.PRISON.value:
+                # "15 days in jail": terms in days are administrative arrest
+                kind_name = PenaltyKind.ADMINISTRATIVE_DETENTION.value
             found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
     found.sort(key=lambda t: t[0])
     return [(s + offset, p) for s, e, p in found if not _superseded(text, s, e, lex)]
