@@ -187,7 +187,6 @@ class Lexicon:
     # Matched on "<words before a term>\0<words after it>": a term that is not the penalty.
     superseded_term: re.Pattern[str] | None
     respectively: re.Pattern[str] | None  # "six and four years respectively"
-    charge_dropped: re.Pattern[str] | None  # "… were dropped", right after a charge trigger
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -411,7 +410,6 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         subordinate=optional("subordinate"),
         superseded_term=optional("superseded_term"),
         respectively=optional("respectively"),
-        charge_dropped=optional("charge_dropped"),
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

@@ -364,8 +364,6 @@ class _Document:
                     start = sentence.start + m.start()
                     if trig.type in _NEGATABLE and self._negated(start, sentence.start):
                         continue
-                    if trig.type is EventType.CHARGE and self._dropped(m.end(), low):
-                        continue
                     hits.append(_Hit(trig, start, sentence.start + m.end()))
             out.append(self._collapse(hits))
         return out
@@ -396,11 +394,6 @@ class _Document:
         return [
             find_dates(self.low[s.start : s.end], self.lex, offset=s.start) for s in self.sentences
         ]
-
-    def _dropped(self, end: int, low: str) -> bool:
-        """ "the charges against X were dropped": no charge is told, one is withdrawn."""
-        regex = self.lex.charge_dropped
-        return regex is not None and bool(regex.search(low[end : end + 70]))
 
     def _negated(self, start: int, floor: int) -> bool:
         if self.lex.negation is None:
