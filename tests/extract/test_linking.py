@@ -43,3 +43,39 @@ def test_russian_plural_surname_gives_each_their_own_form() -> None:
         lang="ru",
     )
     assert names(r) == {"Вячеслав Сидорчуков", "Марина Сидорчукова"}
+
+
+def test_a_subset_of_a_group_is_nobody_in_particular() -> None:
+    r = extract(
+        "Samir Gasimli, Nigar Huseynli and Tofig Rahimli were detained on Monday. "
+        "Some of them were beaten."
+    )
+    assert all(types(p) == ["detention"] for p in r.persons) and len(r.persons) == 3
+    r = extract(
+        "Ивана Сомова, Олега Лыкова и Анну Ремизову задержали в понедельник. "
+        "Некоторых из них избили.",
+        lang="ru",
+    )
+    assert all(types(p) == ["detention"] for p in r.persons) and len(r.persons) == 3
+
+
+def test_a_group_reference_reaches_the_group_when_its_size_agrees() -> None:
+    told = "Samir Gasimli, Nigar Huseynli and Tofig Rahimli were detained on Monday. "
+    r = extract(told + "All three were released on Tuesday.")
+    assert all(types(p) == ["detention", "release"] for p in r.persons)
+    r = extract(told + "All four were released on Tuesday.")
+    assert all(types(p) == ["detention"] for p in r.persons)
+    r = extract(
+        "Ивана Сомова, Олега Лыкова и Анну Ремизову задержали в понедельник. "
+        "Всех задержанных отпустили во вторник.",
+        lang="ru",
+    )
+    assert all(types(p) == ["detention", "release"] for p in r.persons)
+
+
+def test_a_group_reference_never_reaches_a_judge_who_speaks() -> None:
+    r = extract(
+        "Journalists Samir Gasimli and Nigar Huseynli were detained on Monday. "
+        "Judge Tofig Rahimli said they were sentenced to 10 days."
+    )
+    assert names(r) == {"Samir Gasimli", "Nigar Huseynli"}

@@ -187,6 +187,10 @@ class Lexicon:
     # Matched on "<words before a term>\0<words after it>": a term that is not the penalty.
     superseded_term: re.Pattern[str] | None
     respectively: re.Pattern[str] | None  # "six and four years respectively"
+    subset: re.Pattern[str] | None  # "some of them": a part of a group, no one in particular
+    # "all three", "the journalists", «всех задержанных»: the last named group,
+    # with its size in group `n` when the reference gives one
+    group_reference: re.Pattern[str] | None
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -410,6 +414,12 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         subordinate=optional("subordinate"),
         superseded_term=optional("superseded_term"),
         respectively=optional("respectively"),
+        subset=_compile(extra["subset"], "extra.subset", template=tmpl)
+        if extra.get("subset")
+        else None,
+        group_reference=_compile(extra["group_reference"], "extra.group_reference", template=tmpl)
+        if extra.get("group_reference")
+        else None,
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from habeas.extract.lexicon import Lexicon, fold_case, is_role_word
+from habeas.extract.numbers import parse_number
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence
 
@@ -52,6 +53,9 @@ class Linker:
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
         clause = self.clause(hit, sentence)
+        group = self._group_reference(hit, clause, mentions)
+        if group is not None:
+            return group
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         if not any(m.kind == "name" for m in cands):
             clause = self.clause(hit, sentence, dashes=False)
@@ -104,6 +108,29 @@ class Linker:
         if self.mentions_group_noun(sentence):
             return []
         return list(self.focus)
+
+    def _group_reference(
+        self, hit: Anchor, clause: tuple[int, int], mentions: list[Mention]
+    ) -> list[int] | None:
+        """ "Some of them were beaten" reaches no one; "all three were released" and
+        «всех задержанных отпустили» reach the last group named, when its size agrees.
+        None when the clause holds no such reference (or names people itself)."""
+        if any(m.kind == "name" and clause[0] <= m.start < clause[1] for m in mentions):
+            return None
+        window = (max(clause[0], hit.start - 60), min(clause[1], hit.end + 40))
+        low = self.low[window[0] : window[1]]
+        if self.lex.subset is not None and self.lex.subset.search(low):
+            return []
+        regex = self.lex.group_reference
+        found = regex.search(low) if regex is not None else None
+        if found is None or not self.group:
+            return None
+        size = found.groupdict().get("n") or found.groupdict().get("n2")
+        if size:
+            n = parse_number(size, self.lex)
+            if n is not None and int(n) != len(self.group):
+                return []
+        return list(self.group)
 
     def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:
         """ "Rzayeva and her son were released": the son goes with her."""
