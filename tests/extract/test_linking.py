@@ -79,3 +79,14 @@ def test_a_group_reference_never_reaches_a_judge_who_speaks() -> None:
         "Judge Tofig Rahimli said they were sentenced to 10 days."
     )
     assert names(r) == {"Samir Gasimli", "Nigar Huseynli"}
+
+
+def test_all_three_counts_the_people_told_of_across_sentences() -> None:
+    r = extract(
+        "Samir Gasimli was sentenced to nine years in prison and Nigar Huseynli to five years. "
+        "Tofig Rahimli received a two-year suspended sentence. "
+        "All three were convicted of forging ballots."
+    )
+    for name in ("Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"):
+        labels = [c.label for e in person(r, name).events for c in e.charges]
+        assert labels == ["forging ballots"], name

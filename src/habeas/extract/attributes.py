@@ -283,7 +283,7 @@ def _dedupe(charges: list[Charge]) -> list[Charge]:
     seen: set[tuple[str | None, str | None]] = set()
     out = []
     for c in charges:
-        key = (c.article, None if c.article else (c.label or "").casefold())
+        key = (c.article, None if c.article else (c.label or "").casefold().strip(_TRIM))
         if key in seen:
             continue
         seen.add(key)

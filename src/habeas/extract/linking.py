@@ -49,7 +49,8 @@ class Linker:
     sentences: list[Sentence]
     focus: list[int] = field(default_factory=list)  # entities of the last event
     group: list[int] = field(default_factory=list)  # the last group of two or more
-    affected: set[int] = field(default_factory=set)  # entities with an event so far
+    # entities with an event so far, the one with the latest event last
+    affected: dict[int, None] = field(default_factory=dict)
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
         clause = self.clause(hit, sentence)
@@ -129,7 +130,10 @@ class Linker:
         if size:
             n = parse_number(size, self.lex)
             if n is not None and int(n) != len(self.group):
-                return []
+                # "X got nine years and Y five. Z got a suspended term. All three
+                # were convicted of …": the last n people events happened to.
+                recent = list(self.affected)[-int(n) :] if n >= 2 else []
+                return recent if len(recent) == int(n) else []
         return list(self.group)
 
     def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:

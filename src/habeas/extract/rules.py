@@ -238,7 +238,8 @@ class _Document:
                 if event is None:
                     continue
                 self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
-                self.link.affected.add(entity)
+                self.link.affected.pop(entity, None)
+                self.link.affected[entity] = None
                 if event.outcome is AppealOutcome.REDUCED and terms:
                     # "reduced from four years to two": the new term is a sentence too.
                     new_term = self._penalty_for(entity, hit, terms)
