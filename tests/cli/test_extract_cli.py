@@ -27,7 +27,7 @@ def test_plain_text_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, str(f), "--published", "2025-03-10")
     assert code == 0
     doc = json.loads(out)
-    assert doc["doc_id"] == "report" and doc["engine"] == "rules.v1"
+    assert doc["doc_id"] == "report" and doc["engine"] == "rules.v2"
     [person] = doc["persons"]
     assert person["name"] == "Tural Qasimli"
     assert [(e["type"], e.get("date")) for e in person["events"]] == [

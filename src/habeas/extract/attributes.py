@@ -76,7 +76,10 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             term = _term(groups, lex) if groups.get("n") else {}
             if term is None:
                 continue
-            found.append((m.start(), m.end(), _penalty(pk, term)))
+            start, end = m.span()
+            if term:
+                start, end, term = _compound(text, m, term, lex)
+            found.append((start, end, _penalty(pk, term)))
     if lex.bare_pair is not None:
         # "six and four years": two terms sharing one unit
         cue = _cue_kind(text, lex)
@@ -110,9 +113,47 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 continue
             if unit == "hours" and kind_name != PenaltyKind.COMMUNITY_SERVICE.value:
                 continue
+            if unit == "days" and kind_name == PenaltyKind.PRISON.value:
+                # "15 days in jail": terms in days are administrative arrest
+                kind_name = PenaltyKind.ADMINISTRATIVE_DETENTION.value
             found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
     found.sort(key=lambda t: t[0])
     return [(s + offset, p) for s, e, p in found if not _superseded(text, s, e, lex)]
+
+
+_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|və|ve)?\s*")
+
+
+def _compound(
+    text: str, m: re.Match[str], term: dict[str, float], lex: Lexicon
+) -> tuple[int, int, dict[str, float]]:
+    """ "4 years and 3 months in prison", "three months and five days": one term.
+
+    Years and months become months; months and days stay two keys (they do not
+    convert exactly). Returns the span the whole term covers."""
+    start, end = m.span()
+    bare = lex.bare_term
+    if bare is None or "unit" not in m.re.groupindex or m.start("unit") < 0:
+        return start, end, term
+    merged = dict(term)
+    after = _JOIN.match(text, m.end("unit"))
+    nxt = bare.regex.match(text, after.end()) if after and after.group().strip() else None
+    if nxt is not None and (extra := _term(nxt.groupdict(), lex)) and not set(extra) & set(merged):
+        merged.update(extra)
+        end = max(end, nxt.end())
+    n_start = m.start("n") if "n" in m.re.groupindex and m.start("n") >= 0 else start
+    lead = text[max(0, n_start - 40) : n_start]
+    for prev in bare.regex.finditer(lead):
+        rest = lead[prev.end() :]
+        if rest.strip() and _JOIN.fullmatch(rest):
+            extra = _term(prev.groupdict(), lex)
+            if extra and not set(extra) & set(merged):
+                merged.update(extra)
+                start = min(start, n_start - len(lead) + prev.start())
+            break
+    if "years" in merged and "months" in merged:
+        merged["months"] += merged.pop("years") * 12
+    return start, end, merged
 
 
 def _superseded(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -155,23 +196,94 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
                 label = _label_around(text, low, span, lex, first=i == 0)
                 charges.append(Charge(label=label, article=num.group(), code=code))
             covered.append(m.span())
+    framed = _frame_charges(text, low, lex, covered)
     for pattern, _canonical in lex.charges:
         for m in pattern.finditer(low):
             if any(s - 120 <= m.start() <= e + 80 for s, e in covered):
                 continue
+            if any(s <= m.start() < e for s, e, _ in framed):
+                continue  # the frame's fuller words name it already
             label = text[m.start() : m.end()].strip()
             if any(c.label and c.label.casefold() == label.casefold() for c in charges):
                 continue
             charges.append(Charge(label=label))
             covered.append(m.span())
+    charges.extend(c for _, _, c in framed)
     return _dedupe(charges)
+
+
+_TRIM = " ,\t\n«»\"'“”"
+
+
+def _frame_label(text: str, low: str, a: int, b: int, lex: Lexicon) -> str | None:
+    """One conjunct of a frame as a label, or None when it names no offence."""
+    seg = low[a:b]
+    a += len(seg) - len(seg.lstrip(_TRIM))
+    words = low[a:b].rstrip(_TRIM)
+    while lex.charge_lead is not None and (lead := lex.charge_lead.match(words)):
+        if not lead.end():
+            break
+        a, words = a + lead.end(), words[lead.end() :]
+    n = len(words.split())
+    if n == 0 or n > 12:
+        return None
+    if lex.charge_not_start is not None and lex.charge_not_start.match(words):
+        return None
+    if lex.charge_not_inside is not None and lex.charge_not_inside.search(words):
+        return None
+    return text[a : a + len(words)]
+
+
+def _frame_charges(
+    text: str, low: str, lex: Lexicon, covered: list[tuple[int, int]]
+) -> list[tuple[int, int, Charge]]:
+    """Offences named by a charge frame: "on charges of A, B and C", "suspected of A".
+
+    The label runs from the frame to the first boundary (a bracket, "under",
+    a new clause); each conjunct is a charge. A frame right before an article
+    number is left to the article, which carries the label already.
+    """
+    if lex.charge_frame is None:
+        return []
+    out: list[tuple[int, int, Charge]] = []
+    for m in lex.charge_frame.finditer(low):
+        if "label" in m.re.groupindex and m.group("label"):
+            start, end = m.span("label")
+            # The label comes before the frame word and its left edge is a guess:
+            # it starts after the last capitalised word (a name, not an offence).
+            caps = [w for w in re.finditer(r"\S+\s+", text[start:end]) if w.group()[0].isupper()]
+            if caps:
+                start += caps[-1].end()
+        else:
+            start = end = m.end()
+            stop = lex.charge_frame_end.search(low, start) if lex.charge_frame_end else None
+            end = stop.start() if stop else len(low)
+            end = min(end, start + 160)
+        if any(s - 10 <= end and start <= e for s, e in covered):
+            continue
+        pieces = [(start, end)]
+        if lex.charge_split is not None:
+            pieces, at = [], start
+            for sep in lex.charge_split.finditer(low, start, end):
+                left = low[at : sep.start()].split()
+                adj = lex.charge_adjective
+                if left and adj is not None and adj.fullmatch(left[-1]):
+                    continue  # "ethnic and religious hatred": the adjectives share a noun
+                pieces.append((at, sep.start()))
+                at = sep.end()
+            pieces.append((at, end))
+        for a, b in pieces:
+            label = _frame_label(text, low, a, b, lex)
+            if label is not None:
+                out.append((a, b, Charge(label=label)))
+    return out
 
 
 def _dedupe(charges: list[Charge]) -> list[Charge]:
     seen: set[tuple[str | None, str | None]] = set()
     out = []
     for c in charges:
-        key = (c.article, None if c.article else (c.label or "").casefold())
+        key = (c.article, None if c.article else (c.label or "").casefold().strip(_TRIM))
         if key in seen:
             continue
         seen.add(key)

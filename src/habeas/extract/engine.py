@@ -16,7 +16,7 @@ from habeas.model import Extraction, Report
 class Extractor(Protocol):
     """Reads one report and says who was detained, released, charged or sentenced."""
 
-    #: recorded with every suggestion this extractor makes, e.g. "rules.v1"
+    #: recorded with every suggestion this extractor makes, e.g. "rules.v2"
     version: str
 
     def extract(self, report: Report) -> Extraction: ...

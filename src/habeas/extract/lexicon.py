@@ -160,6 +160,16 @@ class Lexicon:
     codes: tuple[tuple[WordPattern, str], ...]
     article: re.Pattern[str] | None
     charge_label: re.Pattern[str] | None
+    # "on charges of", "suspected of": the offence's name follows (or, with a
+    # group `label`, is inside the match); it runs to `charge_frame_end` and
+    # its conjuncts, split at `charge_split`, are one charge each.
+    charge_frame: re.Pattern[str] | None
+    charge_frame_end: re.Pattern[str] | None
+    charge_split: re.Pattern[str] | None
+    charge_lead: re.Pattern[str] | None  # words dropped from a label's start ("the")
+    charge_not_start: re.Pattern[str] | None  # a time or a reason, not an offence
+    charge_not_inside: re.Pattern[str] | None  # a clause ran on ("news reports said")
+    charge_adjective: re.Pattern[str] | None  # "ethnic and religious hatred" is one
     authority: tuple[re.Pattern[str], ...]
     place: tuple[re.Pattern[str], ...]
     duration: tuple[re.Pattern[str], ...]
@@ -177,6 +187,10 @@ class Lexicon:
     # Matched on "<words before a term>\0<words after it>": a term that is not the penalty.
     superseded_term: re.Pattern[str] | None
     respectively: re.Pattern[str] | None  # "six and four years respectively"
+    subset: re.Pattern[str] | None  # "some of them": a part of a group, no one in particular
+    # "all three", "the journalists", «всех задержанных»: the last named group,
+    # with its size in group `n` when the reference gives one
+    group_reference: re.Pattern[str] | None
     decision_words: re.Pattern[str] | None
     extra: dict[str, Any]
 
@@ -362,6 +376,13 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         codes=pairs("codes"),
         article=one("charges", "article"),
         charge_label=one("charges", "label"),
+        charge_frame=one("charges", "frame"),
+        charge_frame_end=one("charges", "frame_end"),
+        charge_split=one("charges", "split"),
+        charge_lead=one("charges", "lead"),
+        charge_not_start=one("charges", "not_start"),
+        charge_not_inside=one("charges", "not_inside"),
+        charge_adjective=one("charges", "adjective"),
         # Court and place names are told apart by their capitals: case matters.
         authority=patterns("authority", cased=True),
         place=patterns("place", cased=True),
@@ -393,6 +414,12 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         subordinate=optional("subordinate"),
         superseded_term=optional("superseded_term"),
         respectively=optional("respectively"),
+        subset=_compile(extra["subset"], "extra.subset", template=tmpl)
+        if extra.get("subset")
+        else None,
+        group_reference=_compile(extra["group_reference"], "extra.group_reference", template=tmpl)
+        if extra.get("group_reference")
+        else None,
         decision_words=_compile(_alternation(decision), "extra.decision_words")
         if decision
         else None,

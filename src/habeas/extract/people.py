@@ -63,6 +63,21 @@ def _gender_of(tokens: Sequence[str]) -> str | None:
     return None
 
 
+def _plural_surname_for(
+    tokens: Sequence[str], normal: tuple[str, ...], gender: str | None
+) -> tuple[str, ...]:
+    """A woman named with a plural surname («Марину Косинеровых», «сестёр
+    Ивановых») has the feminine form; the dictionary gives the masculine."""
+    if gender != "f" or len(tokens) < 2 or not tokens[-1].endswith(("ых", "их")):
+        return normal
+    last = normal[-1]
+    if last.endswith("ий"):
+        return (*normal[:-1], last[:-2] + "ая")
+    if last.endswith(("ов", "ев", "ёв", "ин", "ын")):
+        return (*normal[:-1], last + "а")
+    return normal
+
+
 @lru_cache(maxsize=50_000)
 def _single_keys(token: str, lang: str) -> frozenset[str]:
     """The keys a lone word can have as a surname or given name (cached: pymorphy3
@@ -170,7 +185,8 @@ class People:
         self, tokens: Sequence[str], *, before: str | None = None
     ) -> tuple[tuple[str, ...], str | None]:
         if self.lex.lang == "ru":
-            return RussianMorphology.nominative(tokens, before=before)
+            normal, gender = RussianMorphology.nominative(tokens, before=before)
+            return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":
             toks[-1] = strip_az_case(toks[-1])
@@ -201,6 +217,7 @@ class People:
             self.mentions.append(
                 Mention(run.start, run.end, entity.id, "possessive" if run.possessive else "name")
             )
+        singles = self._shared_surnames(singles)
         for run in singles:
             for token in run.tokens[-1:]:
                 linked = self._entity_for_single(token, run.start)
@@ -212,6 +229,45 @@ class People:
         self._add_pronouns()
         self.mentions.sort(key=lambda m: m.start)
         self._mark_speakers()
+
+    def _shared_surnames(self, singles: list[NameMention]) -> list[NameMention]:
+        """Given names sharing the surname after them: "Ali and Rauf Abdullayev",
+        «Вячеслава и Марину Косинеровых» are two people each. Returns the single
+        words not taken that way."""
+        conj = self.lex.extra.get("conjunctions", ["and", "и", "və", "ve"])
+        pattern = re.compile(
+            r"(?<!\w)(\w+)\s*(?:,\s*)?(?:" + "|".join(map(re.escape, conj)) + r")\s+$"
+        )
+        known = given_names()
+        taken: set[int] = set()
+        for m in [m for m in self.mentions if m.kind == "name" and m.entity is not None]:
+            entity = self.entities[m.entity]  # type: ignore[index]
+            if len(entity.tokens) != 2:
+                continue
+            found = pattern.search(self.text[max(0, m.start - 40) : m.start])
+            if found is None:
+                continue
+            word = found.group(1)
+            start = m.start - len(self.text[max(0, m.start - 40) : m.start]) + found.start(1)
+            is_given = token_key(word) in known or (
+                self.lex.lang == "ru" and RussianMorphology.is_name_token(word)
+            )
+            if not word[:1].isupper() or not is_given:
+                continue
+            if any(mm.start <= start < mm.end for mm in self.mentions):
+                continue
+            before = self.text[max(0, start - 30) : start].split()
+            if before and before[-1][:1].isupper():
+                continue  # "Ganimat Zahid and …": the word ends another name
+            surname = self.text[m.start : m.end].split()[-1]
+            normal, gender = self._normal((word, surname))
+            other = self._entity_for(normal, gender)
+            if other.id == entity.id:
+                continue
+            other.mentions.append((start, start + len(word)))
+            self.mentions.append(Mention(start, start + len(word), other.id, "name"))
+            taken.add(start)
+        return [r for r in singles if r.start not in taken]
 
     def _entity_for(self, tokens: tuple[str, ...], gender: str | None) -> Entity:
         keys = tuple(token_key(t) for t in tokens if not t.endswith("."))

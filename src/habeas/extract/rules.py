@@ -1,4 +1,4 @@
-"""The default, rule-based extractor ("rules.v1").
+"""The default, rule-based extractor ("rules.v2").
 
 For each sentence: find event triggers from the language's lexicon, decide
 whom each one is about (named people in the clause, else the pronoun's or the
@@ -9,7 +9,6 @@ about the same person.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from habeas.extract.attributes import (
@@ -22,7 +21,8 @@ from habeas.extract.attributes import (
 )
 from habeas.extract.dates import DateMention, find_dates, resolve
 from habeas.extract.language import detect_language
-from habeas.extract.lexicon import Lexicon, Trigger, fold_case, is_role_word, load_lexicon
+from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
+from habeas.extract.linking import Linker
 from habeas.extract.merge import merge_events
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence, split_sentences
@@ -39,7 +39,7 @@ from habeas.model import (
     Report,
 )
 
-ENGINE_VERSION = "rules.v1"
+ENGINE_VERSION = "rules.v2"
 
 # Types whose trigger is ignored after a negation ("was not released").
 _NEGATABLE = {
@@ -54,12 +54,8 @@ _NEGATABLE = {
 _DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL}
 # Types that carry penalties and charges: only their sentences are searched for them.
 _LEGAL = _DECISIONS | {EventType.CHARGE}
+_PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
-
-
-def _family_key(surname_key: str) -> str:
-    """One key for a family's male and female surname forms (Rzayev / Rzayeva)."""
-    return surname_key[:-1] if surname_key.endswith("a") else surname_key
 
 
 # A marker for "no date carried over" (None is a real value: an undated group event).
@@ -77,6 +73,10 @@ class _Hit:
     end: int
     group_date: object = _NO_DATE
 
+    @property
+    def side(self) -> str:
+        return self.trigger.target
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -90,8 +90,6 @@ class _Draft:
 class _State:
     """What the story is about so far, for pronouns and relative dates."""
 
-    focus: list[int] = field(default_factory=list)  # entities of the last event
-    group: list[int] = field(default_factory=list)  # the last group of two or more
     last_date: PartialDate | None = None
     last_court: tuple[int, str] | None = None  # sentence index, name
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
@@ -99,7 +97,14 @@ class _State:
     last_date_paragraph: int = -1
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
+    # events said of an unnamed group ("three activists were detained", "their
+    # whereabouts are unknown"), with the group's head nouns, waiting for the
+    # sentence that names its members ("The three activists are X, Y and Z")
     group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
+    group_heads: set[str] = field(default_factory=set)
+    # the last sentence with court decisions told without their charges, and
+    # those drafts: "They got 15 days each. They were accused of X" fills them
+    bare_decisions: tuple[int, list[int]] | None = None
 
 
 class RuleExtractor:
@@ -129,6 +134,7 @@ class _Document:
         self.people = People(self.text, lex)
         self.state = _State()
         self.drafts: list[_Draft] = []
+        self.link = Linker(self.text, self.low, lex, self.people, self.sentences)
 
     # ------------------------------------------------------------ driver
 
@@ -159,14 +165,15 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self.hits[index] + self._members_of_last_group(index, low)
+        hits = self.hits[index] + self._members_of_last_group(index, sentence, low)
         dates = self.dates[index]
         resolved = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
+            self._charges_told_after(index, text, low, None)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
-            self.state.group_hits = []
+            self._forget_old_groups(index)
             return
         court = find_authority(text, self.lex)
         if court:
@@ -190,24 +197,30 @@ class _Document:
             decision_date = inherited[1]
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
+        if not decisions:
+            self._charges_told_after(index, text, low, charges if charges else None)
+        first_draft = len(self.drafts)
         named_here: list[int] = []
-        group_hits: list[tuple[int, _Hit, PartialDate | None]] = []
+        group_hits = list(self.state.group_hits)
         for hit in hits:
             if hit.trigger.type is EventType.SENTENCE and len(penalties) >= 2:
                 # "X received nine years, Y eight and Z seven": everyone named gets a term.
-                targets = self._ids(
+                targets = self.link.ids(
                     [m for m in mentions if m.kind == "name" and not m.speaker and m.victim_role]
-                ) or self._targets(hit, mentions, sentence)
+                ) or self.link.targets(hit, mentions, sentence)
             elif hit.group_date is not _NO_DATE:
-                targets = self._ids(
+                targets = self.link.ids(
                     [m for m in mentions if m.kind == "name" and not m.speaker and m.victim_role]
                 )
             else:
-                targets = self._targets(hit, mentions, sentence)
+                targets = self.link.targets(hit, mentions, sentence)
             if not targets:
-                if self._mentions_group_noun(sentence):
+                heads = self.link.group_heads(sentence)
+                they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
+                if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
                     group_hits.append((index, hit, date))
+                    self.state.group_heads |= heads
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
@@ -225,6 +238,8 @@ class _Document:
                 if event is None:
                     continue
                 self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
+                self.link.affected.pop(entity, None)
+                self.link.affected[entity] = None
                 if event.outcome is AppealOutcome.REDUCED and terms:
                     # "reduced from four years to two": the new term is a sentence too.
                     new_term = self._penalty_for(entity, hit, terms)
@@ -235,7 +250,29 @@ class _Document:
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
+        self._forget_old_groups(index)
+        if decisions:
+            bare = [
+                i
+                for i in range(first_draft, len(self.drafts))
+                if self.drafts[i].event.type in _PENALISED and not self.drafts[i].event.charges
+            ]
+            self.state.bare_decisions = (index, bare) if bare else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _charges_told_after(
+        self, index: int, text: str, low: str, charges: list[Charge] | None
+    ) -> None:
+        """Gives the charges of this sentence to the decisions of the one before it
+        that were told without any ("…got 15 days. They were accused of X.")."""
+        bare = self.state.bare_decisions
+        if bare is None or index - bare[0] > 1:
+            return
+        self.state.bare_decisions = None
+        found = charges if charges is not None else find_charges(text, low, self.lex)
+        for i in bare[1]:
+            draft = self.drafts[i]
+            draft.event = replace(draft.event, charges=tuple(found))
 
     def _respectively(
         self, low: str, targets: list[int], penalties: list[tuple[int, Penalty]]
@@ -248,16 +285,41 @@ class _Document:
             return {}
         return {entity: penalty for entity, (_, penalty) in zip(targets, penalties, strict=True)}
 
-    def _members_of_last_group(self, index: int, low: str) -> list[_Hit]:
-        """ "Among them were X and Y": the group events of the sentence before, again."""
-        cue = self.lex.membership
-        if cue is None or not cue.match(low):
+    def _members_of_last_group(self, index: int, sentence: Sentence, low: str) -> list[_Hit]:
+        """ "Among them were X and Y", "The three activists are X, Y and Z": the
+        events of the unnamed group told just before, again, for the names here."""
+        if not self.state.group_hits:
             return []
-        return [
+        cue = self.lex.membership
+        cued = cue is not None and bool(cue.match(low))
+        if not cued:
+            heads = self.link.group_heads(sentence)
+            if not heads or not self._same_heads(heads, self.state.group_heads):
+                return []
+            names = [
+                m
+                for m in self.people.in_span(sentence.start, sentence.end)
+                if m.kind == "name" and not m.speaker and m.victim_role
+            ]
+            if len(self.link.ids(names)) < 2:
+                return []
+        hits = [
             _Hit(h.trigger, h.start, h.end, group_date=date)
             for at, h, date in self.state.group_hits
-            if at == index - 1
+            if index - at <= 3
         ]
+        self.state.group_hits, self.state.group_heads = [], set()
+        return hits
+
+    @staticmethod
+    def _same_heads(a: set[str], b: set[str]) -> bool:
+        """Whether two sets of group nouns share one, by a crude stem ("activist(s)")."""
+        return bool({w[:6] for w in a} & {w[:6] for w in b})
+
+    def _forget_old_groups(self, index: int) -> None:
+        self.state.group_hits = [g for g in self.state.group_hits if index - g[0] < 3]
+        if not self.state.group_hits:
+            self.state.group_heads = set()
 
     def _same_scene(self, sentence: Sentence) -> bool:
         """Whether an undated event continues the scene whose date was told last."""
@@ -271,9 +333,9 @@ class _Document:
         paragraph: int,
     ) -> None:
         if named_here:
-            self.state.focus = named_here
+            self.link.focus = named_here
             if len(named_here) >= 2:
-                self.state.group = named_here
+                self.link.group = named_here
         else:
             victims = [
                 m.entity
@@ -282,7 +344,7 @@ class _Document:
             ]
             uniq = list(dict.fromkeys(victims))
             if len(uniq) >= 2:
-                self.state.group = uniq
+                self.link.group = uniq
         for r in resolved:
             if r is not None:
                 self.state.last_date = r
@@ -319,7 +381,15 @@ class _Document:
             ):
                 continue
             kept.append(h)
-        return kept
+        # "was arrested for 15 days": where a detention and a sentence share words,
+        # the term makes it the sentence.
+        sentences = [h for h in kept if h.trigger.type is EventType.SENTENCE]
+        return [
+            h
+            for h in kept
+            if h.trigger.type is not EventType.DETENTION
+            or not any(h.start < k.end and k.start < h.end for k in sentences)
+        ]
 
     def _all_dates(self) -> list[list[DateMention]]:
         return [
@@ -331,218 +401,6 @@ class _Document:
             return False
         window = self.low[max(floor, start - 30) : start]
         return bool(self.lex.negation.search(window))
-
-    # ------------------------------------------------------------ whom
-
-    def _targets(self, hit: _Hit, mentions: list[Mention], sentence: Sentence) -> list[int]:
-        clause = self._clause(hit, sentence)
-        cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        if not any(m.kind == "name" for m in cands):
-            clause = self._clause(hit, sentence, dashes=False)
-            cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
-        named = [m for m in cands if m.kind == "name" and m.entity is not None and not m.speaker]
-        # A lawyer or a relative is a subject only when the trigger is right by the
-        # name, or when they are listed with others ("residents X, Y and her son Z").
-        groups = [
-            g
-            for g in self._groups(named)
-            if any(m.victim_role for m in g) or min(self._gap(m, hit) for m in g) <= 40
-        ]
-        side = hit.trigger.target
-        before = [g for g in groups if g[-1].end <= hit.start]
-        after = [g for g in groups if g[0].start >= hit.end]
-        inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
-        if inside:
-            return self._ids(inside[0])
-        pick: list[Mention] | None = None
-        near_before = before[-1] if before else None
-        near_after = after[0] if after else None
-        if side == "before":
-            pick = near_before or near_after
-        elif side == "after":
-            pick = near_after or near_before
-        elif near_before and near_after:
-            db = hit.start - near_before[-1].end
-            da = near_after[0].start - hit.end
-            pick = near_before if db <= da else near_after
-        else:
-            pick = near_before or near_after
-        pronoun = self._pronoun_target(hit, cands, side)
-        if pick is not None:
-            if pronoun is not None and self._closer(pronoun[1], pick, hit):
-                return pronoun[0]
-            return self._ids(pick) + self._kin_joined(pick, cands)
-        if pronoun is not None and pronoun[1].end >= hit.start - 30:
-            return pronoun[0]  # "the four journalists were arrested"
-        if self._group_noun_before(hit):
-            return []  # "traders protesting": the event is the group's, not a pronoun's
-        if pronoun is not None:
-            return pronoun[0]
-        if self._mentions_group_noun(sentence):
-            return []
-        return list(self.state.focus)
-
-    def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:
-        """ "Rzayeva and her son were released": the son goes with her."""
-        out: list[int] = []
-        for m in cands:
-            if m.kind == "kin" and m.start >= group[-1].end and self._joins(group[-1].end, m.start):
-                out.extend(e for e in self._resolve_pronoun(m) if e not in out)
-        return out
-
-    def _group_noun_before(self, hit: _Hit) -> bool:
-        window = self.low[max(0, hit.start - 30) : hit.start]
-        return bool(self.lex.group_noun_end.search(window))
-
-    def _clause(self, hit: _Hit, sentence: Sentence, *, dashes: bool = True) -> tuple[int, int]:
-        """The stretch of the sentence that can hold the trigger's subject or object.
-
-        With `dashes` false, a dash does not end the clause: "…detained three
-        people — X, Y and Z" lists them after one.
-        """
-        text = self.low[sentence.start : sentence.end]
-        rel = hit.start - sentence.start
-        start, end = 0, len(text)
-        # Boundaries: semicolons, dashes, and reported-speech openers.
-        for m in self.lex.clause_boundary.finditer(text):
-            if not dashes and m.group().strip() in ("—", "–"):
-                continue
-            if m.end() <= rel:
-                start = max(start, m.end())
-            elif m.start() >= rel + (hit.end - hit.start):
-                end = min(end, m.start())
-                break
-        return sentence.start + start, sentence.start + end
-
-    def _relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
-        regex = self.lex.relative_clause
-        if regex is None:
-            return []
-        low = self.low[sentence.start : sentence.end]
-        return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
-
-    @staticmethod
-    def _gap(m: Mention, hit: _Hit) -> int:
-        return m.start - hit.end if m.start >= hit.end else hit.start - m.end
-
-    @staticmethod
-    def _ids(group: list[Mention]) -> list[int]:
-        return list(dict.fromkeys(m.entity for m in group if m.entity is not None))
-
-    def _groups(self, named: list[Mention]) -> list[list[Mention]]:
-        groups: list[list[Mention]] = []
-        for m in named:
-            if groups and self._joins(groups[-1][-1].end, m.start):
-                groups[-1].append(m)
-            else:
-                groups.append([m])
-        return groups
-
-    def _joins(self, end: int, start: int) -> bool:
-        gap = self.text[end:start]
-        if len(gap) > 45:
-            return False
-        words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
-        groups = self.lex.extra.get("group_nouns", [])
-        for w in words:
-            if w in self.lex.list_fillers or w in groups:
-                continue
-            if is_role_word(self.lex, w):
-                continue
-            return False
-        return True
-
-    def _pronoun_target(
-        self, hit: _Hit, cands: list[Mention], side: str
-    ) -> tuple[list[int], Mention] | None:
-        pronouns = [
-            m
-            for m in cands
-            if m.kind in ("male", "female", "singular", "plural", "role_noun", "kin")
-        ]
-        if not pronouns:
-            return None
-        kin = [m for m in pronouns if m.kind == "kin"]
-        if kin:
-            # "у сына астма, а ему не передают…": the relative named in the clause
-            # is whom the pronoun means too.
-            pronouns = kin
-        if side == "before":
-            ordered = [m for m in pronouns if m.end <= hit.start][::-1] or pronouns
-        elif side == "after":
-            ordered = [m for m in pronouns if m.start >= hit.end] or pronouns
-        else:
-            ordered = sorted(
-                pronouns, key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end))
-            )
-        for m in ordered:
-            ids = self._resolve_pronoun(m)
-            if ids:
-                return ids, m
-        return None
-
-    def _resolve_pronoun(self, m: Mention) -> list[int]:
-        if m.kind == "plural":
-            # "X and Y said they were detained": the people named just before in
-            # the sentence, speakers included; else the story's last group.
-            sentence = self._sentence_of(m.start)
-            here = [
-                x.entity
-                for x in self.people.in_span(sentence.start, m.start)
-                if x.entity is not None and x.kind == "name" and not self._addressee(x)
-            ]
-            named = list(dict.fromkeys(here))
-            return named if len(named) >= 2 else list(self.state.group)
-        # The most recent person named before the pronoun, of a matching gender.
-        want = {"male": "m", "female": "f"}.get(m.kind)
-        previous = [
-            x
-            for x in self.people.mentions
-            if x.end <= m.start and x.entity is not None and x.kind in ("name", "possessive")
-        ]
-        if m.kind == "kin":
-            return self._resolve_kin(m, previous)
-        for x in reversed(previous):
-            assert x.entity is not None
-            g = self.people.gender(x.entity)
-            if want and g and g != want:
-                continue
-            # A relative or a lawyer is the antecedent only once something happened to them.
-            if not x.victim_role and not self._has_events(x.entity):
-                continue
-            return [x.entity]
-        return list(self.state.focus)
-
-    def _resolve_kin(self, m: Mention, previous: list[Mention]) -> list[int]:
-        """ "X said her son …", "Rzayeva and her son": a relative of the person named
-        just before, never that person; one who shares their surname first."""
-        if not previous:
-            return []
-        owner = previous[-1].entity
-        assert owner is not None
-        family = _family_key(self.people.entities[owner].surname_key)
-        others = [
-            x.entity for x in reversed(previous) if x.entity is not None and x.entity != owner
-        ]
-        for e in others:
-            if _family_key(self.people.entities[e].surname_key) == family:
-                return [e]
-        return []
-
-    def _has_events(self, entity: int) -> bool:
-        return any(d.entity == entity for d in self.drafts)
-
-    @staticmethod
-    def _closer(pronoun: Mention, group: list[Mention], hit: _Hit) -> bool:
-        def dist(s: int, e: int) -> int:
-            return min(abs(s - hit.end), abs(hit.start - e))
-
-        return dist(pronoun.start, pronoun.end) < min(dist(g.start, g.end) for g in group) and (
-            pronoun.kind not in ("role_noun", "kin")
-        )
-
-    def _mentions_group_noun(self, sentence: Sentence) -> bool:
-        return bool(self.lex.group_noun.search(self.low[sentence.start : sentence.end]))
 
     # ------------------------------------------------------------ when
 
@@ -564,8 +422,8 @@ class _Document:
         sentence: Sentence,
     ) -> PartialDate | None:
         best: tuple[int, PartialDate] | None = None
-        clause = self._clause(hit, sentence)
-        relative = self._relative_clauses(sentence)
+        clause = self.link.clause(hit, sentence)
+        relative = self.link.relative_clauses(sentence)
         inside = next((r for r in relative if r[0] <= hit.start < r[1]), None)
         for d, value in zip(dates, resolved, strict=True):
             if value is None:
@@ -668,7 +526,7 @@ class _Document:
         return penalties[0][1]
 
     def sentences_span(self, hit: _Hit) -> tuple[int, int]:
-        s = self._sentence_of(hit.start)
+        s = self.link.sentence_of(hit.start)
         return s.start, s.end
 
     def _subordinate_between(self, start: int, end: int) -> bool:
@@ -683,14 +541,3 @@ class _Document:
             return False
         found = list(regex.finditer(self.low[start:end]))
         return bool(found) and len(self.low[start + found[-1].end() : end].split()) >= 2
-
-    def _addressee(self, m: Mention) -> bool:
-        """ "X told journalist Y that …": Y is spoken to."""
-        regex = self.lex.addressee
-        return regex is not None and bool(regex.search(self.low[max(0, m.start - 40) : m.start]))
-
-    def _sentence_of(self, offset: int) -> Sentence:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
-        return Sentence(offset, offset, "", -1)

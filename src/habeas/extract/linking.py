@@ -1,0 +1,318 @@
+"""Whom an event reaches: the people a trigger's clause names, lists and groups.
+
+Given a trigger and the sentence it sits in, finds the clause that can hold
+its subject or object, the lists of names in it (coordination: "X, Y and Z";
+names joined by role words and fillers), the pronoun or kin word it may mean
+instead, and falls back to the story's current focus. The rule engine
+(`rules`) finds triggers and reads attributes; this module only decides who.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from habeas.extract.lexicon import Lexicon, fold_case, is_role_word
+from habeas.extract.numbers import parse_number
+from habeas.extract.people import Mention, People
+from habeas.extract.sentences import Sentence
+
+
+class Anchor(Protocol):
+    """Where an event's trigger is, and on which side its subject usually stands."""
+
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+    @property
+    def side(self) -> str: ...
+
+
+def _family_key(surname_key: str) -> str:
+    """One key for a family's male and female surname forms (Rzayev / Rzayeva)."""
+    return surname_key[:-1] if surname_key.endswith("a") else surname_key
+
+
+@dataclass(slots=True)
+class Linker:
+    """Resolves the people of one report's events; `focus`, `group` and
+    `affected` are kept up to date by the engine as the story goes on."""
+
+    text: str
+    low: str
+    lex: Lexicon
+    people: People
+    sentences: list[Sentence]
+    focus: list[int] = field(default_factory=list)  # entities of the last event
+    group: list[int] = field(default_factory=list)  # the last group of two or more
+    # entities with an event so far, the one with the latest event last
+    affected: dict[int, None] = field(default_factory=dict)
+
+    def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
+        clause = self.clause(hit, sentence)
+        group = self._group_reference(hit, clause, mentions)
+        if group is not None:
+            return group
+        cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        if not any(m.kind == "name" for m in cands):
+            clause = self.clause(hit, sentence, dashes=False)
+            cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        named = [
+            m
+            for m in cands
+            if m.entity is not None
+            and not m.speaker
+            # "Huseynli's disappearance": the owner of an event noun is its subject
+            and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
+        ]
+        # A lawyer or a relative is a subject only when the trigger is right by the
+        # name, or when they are listed with others ("residents X, Y and her son Z").
+        groups = [
+            g
+            for g in self._groups(named)
+            if any(m.victim_role for m in g) or min(self.gap(m, hit) for m in g) <= 40
+        ]
+        side = hit.side
+        before = [g for g in groups if g[-1].end <= hit.start]
+        after = [g for g in groups if g[0].start >= hit.end]
+        inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
+        if inside:
+            return self.ids(inside[0])
+        pick: list[Mention] | None = None
+        near_before = before[-1] if before else None
+        near_after = after[0] if after else None
+        if side == "before":
+            pick = near_before or near_after
+        elif side == "after":
+            pick = near_after or near_before
+        elif near_before and near_after:
+            db = hit.start - near_before[-1].end
+            da = near_after[0].start - hit.end
+            pick = near_before if db <= da else near_after
+        else:
+            pick = near_before or near_after
+        pronoun = self._pronoun_target(hit, cands, side)
+        if pick is not None:
+            if pronoun is not None and self._closer(pronoun[1], pick, hit):
+                return pronoun[0]
+            return self.ids(pick) + self._kin_joined(pick, cands)
+        if pronoun is not None and pronoun[1].end >= hit.start - 30:
+            return pronoun[0]  # "the four journalists were arrested"
+        if self._group_noun_before(hit):
+            return []  # "traders protesting": the event is the group's, not a pronoun's
+        if pronoun is not None:
+            return pronoun[0]
+        if self.mentions_group_noun(sentence):
+            return []
+        return list(self.focus)
+
+    def _group_reference(
+        self, hit: Anchor, clause: tuple[int, int], mentions: list[Mention]
+    ) -> list[int] | None:
+        """ "Some of them were beaten" reaches no one; "all three were released" and
+        «всех задержанных отпустили» reach the last group named, when its size agrees.
+        None when the clause holds no such reference (or names people itself)."""
+        if any(m.kind == "name" and clause[0] <= m.start < clause[1] for m in mentions):
+            return None
+        window = (max(clause[0], hit.start - 60), min(clause[1], hit.end + 40))
+        low = self.low[window[0] : window[1]]
+        if self.lex.subset is not None and self.lex.subset.search(low):
+            return []
+        regex = self.lex.group_reference
+        found = regex.search(low) if regex is not None else None
+        if found is None or not self.group:
+            return None
+        size = found.groupdict().get("n") or found.groupdict().get("n2")
+        if size:
+            n = parse_number(size, self.lex)
+            if n is not None and int(n) != len(self.group):
+                # "X got nine years and Y five. Z got a suspended term. All three
+                # were convicted of …": the last n people events happened to.
+                recent = list(self.affected)[-int(n) :] if n >= 2 else []
+                return recent if len(recent) == int(n) else []
+        return list(self.group)
+
+    def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:
+        """ "Rzayeva and her son were released": the son goes with her."""
+        out: list[int] = []
+        for m in cands:
+            if m.kind == "kin" and m.start >= group[-1].end and self._joins(group[-1].end, m.start):
+                out.extend(e for e in self._resolve_pronoun(m) if e not in out)
+        return out
+
+    def _group_noun_before(self, hit: Anchor) -> bool:
+        window = self.low[max(0, hit.start - 30) : hit.start]
+        return bool(self.lex.group_noun_end.search(window))
+
+    def clause(self, hit: Anchor, sentence: Sentence, *, dashes: bool = True) -> tuple[int, int]:
+        """The stretch of the sentence that can hold the trigger's subject or object.
+
+        With `dashes` false, a dash does not end the clause: "…detained three
+        people — X, Y and Z" lists them after one.
+        """
+        text = self.low[sentence.start : sentence.end]
+        rel = hit.start - sentence.start
+        start, end = 0, len(text)
+        # Boundaries: semicolons, dashes, and reported-speech openers.
+        for m in self.lex.clause_boundary.finditer(text):
+            if not dashes and m.group().strip() in ("—", "–"):
+                continue
+            if m.end() <= rel:
+                start = max(start, m.end())
+            elif m.start() >= rel + (hit.end - hit.start):
+                end = min(end, m.start())
+                break
+        return sentence.start + start, sentence.start + end
+
+    def relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
+        regex = self.lex.relative_clause
+        if regex is None:
+            return []
+        low = self.low[sentence.start : sentence.end]
+        return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
+
+    @staticmethod
+    def gap(m: Mention, hit: Anchor) -> int:
+        return m.start - hit.end if m.start >= hit.end else hit.start - m.end
+
+    @staticmethod
+    def ids(group: list[Mention]) -> list[int]:
+        return list(dict.fromkeys(m.entity for m in group if m.entity is not None))
+
+    def _groups(self, named: list[Mention]) -> list[list[Mention]]:
+        groups: list[list[Mention]] = []
+        for m in named:
+            if groups and self._joins(groups[-1][-1].end, m.start):
+                groups[-1].append(m)
+            else:
+                groups.append([m])
+        return groups
+
+    def _joins(self, end: int, start: int) -> bool:
+        gap = self.text[end:start]
+        if len(gap) > 45:
+            return False
+        # "X (Lala) and Y": an alias or a note in brackets does not break a list.
+        gap = re.sub(r"\([^()]{0,30}\)", " ", gap)
+        words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
+        groups = self.lex.extra.get("group_nouns", [])
+        for w in words:
+            if w in self.lex.list_fillers or w in groups:
+                continue
+            if is_role_word(self.lex, w):
+                continue
+            return False
+        return True
+
+    def _pronoun_target(
+        self, hit: Anchor, cands: list[Mention], side: str
+    ) -> tuple[list[int], Mention] | None:
+        pronouns = [
+            m
+            for m in cands
+            if m.kind in ("male", "female", "singular", "plural", "role_noun", "kin")
+        ]
+        if not pronouns:
+            return None
+        kin = [m for m in pronouns if m.kind == "kin"]
+        if kin:
+            # "у сына астма, а ему не передают…": the relative named in the clause
+            # is whom the pronoun means too.
+            pronouns = kin
+        if side == "before":
+            ordered = [m for m in pronouns if m.end <= hit.start][::-1] or pronouns
+        elif side == "after":
+            ordered = [m for m in pronouns if m.start >= hit.end] or pronouns
+        else:
+            ordered = sorted(
+                pronouns, key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end))
+            )
+        for m in ordered:
+            ids = self._resolve_pronoun(m)
+            if ids:
+                return ids, m
+        return None
+
+    def _resolve_pronoun(self, m: Mention) -> list[int]:
+        if m.kind == "plural":
+            # "X and Y said they were detained": the people named just before in
+            # the sentence, speakers included; else the story's last group.
+            sentence = self.sentence_of(m.start)
+            here = [
+                x.entity
+                for x in self.people.in_span(sentence.start, m.start)
+                if x.entity is not None and x.kind == "name" and not self._addressee(x)
+            ]
+            named = list(dict.fromkeys(here))
+            return named if len(named) >= 2 else list(self.group)
+        # The most recent person named before the pronoun, of a matching gender.
+        want = {"male": "m", "female": "f"}.get(m.kind)
+        previous = [
+            x
+            for x in self.people.mentions
+            if x.end <= m.start and x.entity is not None and x.kind in ("name", "possessive")
+        ]
+        if m.kind == "kin":
+            return self._resolve_kin(m, previous)
+        for x in reversed(previous):
+            assert x.entity is not None
+            g = self.people.gender(x.entity)
+            if want and g and g != want:
+                continue
+            # A relative or a lawyer is the antecedent only once something happened to them.
+            if not x.victim_role and not self._has_events(x.entity):
+                continue
+            return [x.entity]
+        return list(self.focus)
+
+    def _resolve_kin(self, m: Mention, previous: list[Mention]) -> list[int]:
+        """ "X said her son …", "Rzayeva and her son": a relative of the person named
+        just before, never that person; one who shares their surname first."""
+        if not previous:
+            return []
+        owner = previous[-1].entity
+        assert owner is not None
+        family = _family_key(self.people.entities[owner].surname_key)
+        others = [
+            x.entity for x in reversed(previous) if x.entity is not None and x.entity != owner
+        ]
+        for e in others:
+            if _family_key(self.people.entities[e].surname_key) == family:
+                return [e]
+        return []
+
+    def _has_events(self, entity: int) -> bool:
+        return entity in self.affected
+
+    @staticmethod
+    def _closer(pronoun: Mention, group: list[Mention], hit: Anchor) -> bool:
+        def dist(s: int, e: int) -> int:
+            return min(abs(s - hit.end), abs(hit.start - e))
+
+        return dist(pronoun.start, pronoun.end) < min(dist(g.start, g.end) for g in group) and (
+            pronoun.kind not in ("role_noun", "kin")
+        )
+
+    def group_heads(self, sentence: Sentence) -> set[str]:
+        """The head nouns of the unnamed groups a sentence speaks of ("three
+        young activists" → activists)."""
+        low = self.low[sentence.start : sentence.end]
+        return {m.group().split()[-1] for m in self.lex.group_noun.finditer(low)}
+
+    def mentions_group_noun(self, sentence: Sentence) -> bool:
+        return bool(self.lex.group_noun.search(self.low[sentence.start : sentence.end]))
+
+    def _addressee(self, m: Mention) -> bool:
+        """ "X told journalist Y that …": Y is spoken to."""
+        regex = self.lex.addressee
+        return regex is not None and bool(regex.search(self.low[max(0, m.start - 40) : m.start]))
+
+    def sentence_of(self, offset: int) -> Sentence:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return Sentence(offset, offset, "", -1)

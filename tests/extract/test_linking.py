@@ -1,0 +1,92 @@
+"""Whom an event reaches: lists, shared surnames, unnamed groups named later (invented)."""
+
+from .helpers import extract, first, names, person, types
+
+
+def test_an_unnamed_group_gets_its_events_when_its_members_are_named() -> None:
+    r = extract(
+        "Police broke up a march on Sunday. Four students and a teacher have been detained. "
+        "Their whereabouts are unknown.\n"
+        "The four students are Kamran Veliyev, Leyla Zeynalova, Orkhan Dadashli and "
+        "Tural Mirzabeyli."
+    )
+    assert names(r) == {"Kamran Veliyev", "Leyla Zeynalova", "Orkhan Dadashli", "Tural Mirzabeyli"}
+    for p in r.persons:
+        assert types(p) == ["detention", "disappearance"]
+
+
+def test_those_detained_included_names_the_group() -> None:
+    r = extract(
+        "Police detained three activists on 3 March. The activists were released the next day. "
+        "Those detained included Kamran Veliyev and Leyla Zeynalova."
+    )
+    p = person(r, "Leyla Zeynalova")
+    assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_a_group_noun_without_names_later_gives_nobody_events() -> None:
+    r = extract(
+        "Police detained three activists on 3 March. Kamran Veliyev, a lawyer, said he "
+        "had not been allowed to see them."
+    )
+    assert r.persons == ()
+
+
+def test_given_names_sharing_one_surname_are_two_people() -> None:
+    r = extract("The brothers Ali and Rauf Gurbanli were detained on 3 March.")
+    assert names(r) == {"Ali Gurbanli", "Rauf Gurbanli"}
+
+
+def test_russian_plural_surname_gives_each_their_own_form() -> None:
+    r = extract(
+        "Суд оштрафовал Вячеслава и Марину Сидорчуковых на 30 базовых величин.",
+        lang="ru",
+    )
+    assert names(r) == {"Вячеслав Сидорчуков", "Марина Сидорчукова"}
+
+
+def test_a_subset_of_a_group_is_nobody_in_particular() -> None:
+    r = extract(
+        "Samir Gasimli, Nigar Huseynli and Tofig Rahimli were detained on Monday. "
+        "Some of them were beaten."
+    )
+    assert all(types(p) == ["detention"] for p in r.persons) and len(r.persons) == 3
+    r = extract(
+        "Ивана Сомова, Олега Лыкова и Анну Ремизову задержали в понедельник. "
+        "Некоторых из них избили.",
+        lang="ru",
+    )
+    assert all(types(p) == ["detention"] for p in r.persons) and len(r.persons) == 3
+
+
+def test_a_group_reference_reaches_the_group_when_its_size_agrees() -> None:
+    told = "Samir Gasimli, Nigar Huseynli and Tofig Rahimli were detained on Monday. "
+    r = extract(told + "All three were released on Tuesday.")
+    assert all(types(p) == ["detention", "release"] for p in r.persons)
+    r = extract(told + "All four were released on Tuesday.")
+    assert all(types(p) == ["detention"] for p in r.persons)
+    r = extract(
+        "Ивана Сомова, Олега Лыкова и Анну Ремизову задержали в понедельник. "
+        "Всех задержанных отпустили во вторник.",
+        lang="ru",
+    )
+    assert all(types(p) == ["detention", "release"] for p in r.persons)
+
+
+def test_a_group_reference_never_reaches_a_judge_who_speaks() -> None:
+    r = extract(
+        "Journalists Samir Gasimli and Nigar Huseynli were detained on Monday. "
+        "Judge Tofig Rahimli said they were sentenced to 10 days."
+    )
+    assert names(r) == {"Samir Gasimli", "Nigar Huseynli"}
+
+
+def test_all_three_counts_the_people_told_of_across_sentences() -> None:
+    r = extract(
+        "Samir Gasimli was sentenced to nine years in prison and Nigar Huseynli to five years. "
+        "Tofig Rahimli received a two-year suspended sentence. "
+        "All three were convicted of forging ballots."
+    )
+    for name in ("Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"):
+        labels = [c.label for e in person(r, name).events for c in e.charges]
+        assert labels == ["forging ballots"], name

@@ -1,0 +1,118 @@
+"""Trigger frames beyond the plain verbs, on invented sentences (item 4 of issue 10)."""
+
+from habeas.model import PenaltyKind
+
+from .helpers import extract, first, names, person, types
+
+
+def test_a_preventive_measure_in_the_form_of_arrest_is_pretrial_detention() -> None:
+    r = extract(
+        "The court chose a preventive measure in the form of arrest for Samir Gasimli "
+        "for four months."
+    )
+    event = first(person(r, "Samir Gasimli"), "pretrial_detention")
+    assert event.penalty is not None and event.penalty.months == 4
+
+
+def test_imposed_a_detention_of_months_is_pretrial() -> None:
+    r = extract("The district court imposed a 3-month detention on Samir Gasimli on Tuesday.")
+    event = first(person(r, "Samir Gasimli"), "pretrial_detention")
+    assert event.penalty is not None and event.penalty.kind is PenaltyKind.PRETRIAL_DETENTION
+
+
+def test_arrested_for_days_is_the_sentence_not_a_detention() -> None:
+    r = extract("Samir Gasimli was arrested for 12 days on Monday.")
+    p = person(r, "Samir Gasimli")
+    assert types(p) == ["sentence"]
+    assert p.events[0].penalty is not None and p.events[0].penalty.days == 12
+
+
+def test_a_range_of_years_is_what_the_law_allows_not_a_sentence() -> None:
+    r = extract("Samir Gasimli faces 4 to 9 years in prison.")
+    assert all("sentence" not in types(p) for p in r.persons)
+    r = extract("Ивану Сомову грозит от 3 до 7 лет лишения свободы.", lang="ru")
+    assert all("sentence" not in types(p) for p in r.persons)
+
+
+def test_suspected_of_and_a_case_opened_against_are_charges() -> None:
+    r = extract("Samir Gasimli is suspected of forging ballots.")
+    assert [c.label for c in first(person(r, "Samir Gasimli"), "charge").charges] == [
+        "forging ballots"
+    ]
+    r = extract("A criminal case was opened against Samir Gasimli under Article 301.2.")
+    assert first(person(r, "Samir Gasimli"), "charge").charges[0].article == "301.2"
+
+
+def test_an_amended_sentence_is_an_appeal_with_the_new_term() -> None:
+    r = extract(
+        "The appeals court amended the sentence of Samir Gasimli on Friday, reducing it "
+        "to two years."
+    )
+    p = person(r, "Samir Gasimli")
+    assert first(p, "appeal").outcome is not None and first(p, "appeal").outcome.value == "reduced"
+    assert first(p, "sentence").penalty is not None
+
+
+def test_inclusion_frames_and_penalty_nouns() -> None:
+    r = extract("Among the detainees were Samir Gasimli and Nigar Huseynli.")
+    assert names(r) == {"Samir Gasimli", "Nigar Huseynli"}
+    r = extract("Samir Gasimli and Nigar Huseynli received administrative penalties.")
+    assert all(types(p) == ["sentence"] for p in r.persons) and len(r.persons) == 2
+
+
+def test_unable_to_contact_a_named_person_is_a_disappearance() -> None:
+    r = extract("His family has been unable to contact Samir Gasimli since Monday.")
+    assert types(person(r, "Samir Gasimli")) == ["disappearance"]
+
+
+def test_an_alias_in_brackets_does_not_break_a_list() -> None:
+    r = extract("Samir Gasimli, Nigar Huseynli (Nina) and Tofig Rahimli were detained on Monday.")
+    assert names(r) == {"Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"}
+
+
+def test_nominal_frames_reach_the_person_named() -> None:
+    r = extract(
+        "Before his arrest in May 2021, Samir Gasimli worked for a local newspaper. "
+        "Nigar Huseynli's disappearance was reported on 2 March."
+    )
+    assert str(first(person(r, "Samir Gasimli"), "detention").date) == "2021-05"
+    assert types(person(r, "Nigar Huseynli")) == ["disappearance"]
+
+
+def test_an_arrest_warrant_is_no_detention() -> None:
+    r = extract("A court issued his arrest warrant, Samir Gasimli said.")
+    assert r.persons == ()
+
+
+def test_a_term_in_two_units_is_one_penalty() -> None:
+    r = extract("Samir Gasimli was sentenced to 4 years and 3 months in prison.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.months == 51 and penalty.years is None
+    r = extract(
+        "The court ordered Samir Gasimli to be held in pretrial detention for three months "
+        "and five days."
+    )
+    penalty = first(person(r, "Samir Gasimli"), "pretrial_detention").penalty
+    assert penalty is not None and (penalty.months, penalty.days) == (3, 5)
+
+
+def test_hyphenated_halves_and_days_in_jail() -> None:
+    r = extract("On 2 March Samir Gasimli was given a seven-and-a-half year prison sentence.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.years == 7.5
+    r = extract("Samir Gasimli was sentenced to 15 days in jail on Monday.")
+    penalty = first(person(r, "Samir Gasimli"), "sentence").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.ADMINISTRATIVE_DETENTION
+
+
+def test_russian_inclusion_frames_and_served_terms() -> None:
+    r = extract(
+        "Среди освобожденных — Ольга Сомова, приговоренная к двум годам лишения свободы.",
+        lang="ru",
+    )
+    assert types(person(r, "Ольга Сомова")) == ["release", "sentence"]
+    r = extract("Активистка Ольга Сомова отсидела 15 суток за организацию митинга.", lang="ru")
+    penalty = first(person(r, "Ольга Сомова"), "sentence").penalty
+    assert penalty is not None and penalty.days == 15
+    r = extract("Директора канала Ивана Сомова водворили в СИЗО.", lang="ru")
+    assert types(person(r, "Иван Сомов")) == ["detention"]
