@@ -30,6 +30,9 @@ _GIVEN_NAME_CASES = (
     ("и", "я", "f", "gent"),
     ("ой", "а", "f", "ablt"),
     ("ей", "я", "f", "ablt"),
+    ("е", "а", "f", "datv"),
+    ("е", "а", "f", "loct"),
+    ("и", "я", "f", "datv"),
 )
 
 
@@ -43,6 +46,16 @@ def _gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
             stem = token[: len(token) - len(ending)] + nominative
             if token_key(stem) in names:
                 return stem, gender, case
+    return None
+
+
+def _given_name_by_ending(token: str, gender: str, case: str) -> str | None:
+    """An unknown given name's nominative from its case ending: "Ерлана" (m, gent) → "Ерлан"."""
+    for ending, nominative, g, c in _GIVEN_NAME_CASES:
+        if g == gender and c == case and token.endswith(ending) and len(token) > len(ending) + 2:
+            return token[: len(token) - len(ending)] + nominative
+    if gender == "m" and case == "accs":
+        return _given_name_by_ending(token, gender, "gent")
     return None
 
 
@@ -138,6 +151,27 @@ class RussianMorphology:
             for tok, ps in zip(toks, parses, strict=True)
         ]
         return cls._surname_by_ending(out, toks, gender, case), gender
+
+    @classmethod
+    def nominative_as(cls, tokens: Iterable[str], gender: str, case: str) -> tuple[str, ...]:
+        """A Russian name in the nominative, its gender and case known from context.
+
+        "Руслана Осипова" read as a man's genitive → ("Руслан", "Осипов"); read as
+        a nominative it stays as it is. A given name the dictionary lacks is
+        put back by its ending ("Ерлана" → "Ерлан").
+        """
+        toks = list(tokens)
+        if case == "nomn":
+            return tuple(toks)
+        out = []
+        for k, tok in enumerate(toks):
+            parses = cls.parse(tok)
+            if k == 0 and len(toks) > 1 and not any("Name" in p.tag.grammemes for p in parses):
+                stem = _given_name_by_ending(tok, gender, case)
+                out.append(stem or tok)
+                continue
+            out.append(cls._nominative_token(tok, parses, gender, case))
+        return cls._surname_by_ending(out, toks, gender, case)
 
     @staticmethod
     def _surname_by_ending(

@@ -24,6 +24,7 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
+from habeas.extract.ner_ru import nominative_in_context
 
 FEMALE_ENDINGS = (
     "ova",
@@ -167,10 +168,16 @@ class People:
         return None
 
     def _normal(
-        self, tokens: Sequence[str], *, before: str | None = None
+        self, tokens: Sequence[str], start: int, *, before: str | None = None
     ) -> tuple[tuple[str, ...], str | None]:
         if self.lex.lang == "ru":
-            return RussianMorphology.nominative(tokens, before=before)
+            # The kept tokens' own span: the tagger reads the surname's case there.
+            first = self.text.find(tokens[0], start)
+            last = self.text.find(tokens[-1], max(first, start))
+            if first < 0 or last < 0:
+                return RussianMorphology.nominative(tokens, before=before)
+            end = last + len(tokens[-1])
+            return nominative_in_context(self.text, tokens, first, end, before=before)
         toks = list(tokens)
         if self.lex.lang == "az":
             toks[-1] = strip_az_case(toks[-1])
@@ -191,7 +198,9 @@ class People:
                     singles.append(run)
                 continue
             words_before = self.text[max(0, run.start - 30) : run.start].split()
-            normal, gender = self._normal(tokens, before=words_before[-1] if words_before else None)
+            normal, gender = self._normal(
+                tokens, run.start, before=words_before[-1] if words_before else None
+            )
             entity = self._entity_for(normal, gender)
             entity.mentions.append((run.start, run.end))
             role = self._role_before(run.start)
