@@ -11,7 +11,10 @@ nominative in `morph_ru`, the statistical Russian recogniser in `ner_ru`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from habeas.extract.folding import (
     SURNAME_ENDINGS,
@@ -138,3 +141,100 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
         current.append((s, e, word))
     flush()
     return runs
+
+
+@cache
+def org_stems() -> tuple[str, ...]:
+    """Stems of words that make a run an institution's name (lexicons/org_words.txt)."""
+    raw = resources.files("habeas.extract.lexicons").joinpath("org_words.txt").read_text("utf-8")
+    return tuple(
+        line.strip().casefold() for line in raw.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+def is_org_word(token: str) -> bool:
+    # "İ".casefold() is "i" and a combining dot: drop the dot.
+    return token.casefold().replace("\u0307", "").startswith(org_stems())
+
+
+_LOWER_WORD = re.compile(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşçğıü][{_LOWER}]*")
+# After a person's name: an apposition, a passive or perfect verb, a possessive.
+_PERSON_AFTER = re.compile(
+    r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""
+    r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
+    r"""|,?\s*(?:[a-zə]+\s+)?(?:saxlan|həbs|tutul|oğlu|qızı))""",
+)
+_PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
+
+
+@dataclass(slots=True)
+class RunContext:
+    """What one report says about its capitalised words, for judging runs in it."""
+
+    lower_words: frozenset[str]  # words the text also writes in lower case
+    runs: Counter[tuple[str, ...]]  # each run's tokens, and how often they occur
+
+    @classmethod
+    def of(cls, text: str, runs: list[NameMention]) -> RunContext:
+        return cls(
+            frozenset(w.casefold() for w in _LOWER_WORD.findall(text)),
+            Counter(r.tokens for r in runs),
+        )
+
+
+def _ordinary(token: str, ctx: RunContext) -> bool:
+    """A capitalised word the text also writes in lower case ("Sentenced" in a
+    headline), unless it is a known given name or has a surname's ending."""
+    return (
+        token.casefold() in ctx.lower_words
+        and token_key(token) not in given_names()
+        and not has_surname_ending(token)
+        and not token.endswith(".")
+    )
+
+
+def judge_latin_run(
+    run: NameMention, text: str, ctx: RunContext, *, role_before: bool
+) -> tuple[str, ...] | None:
+    """The tokens of an English or Azerbaijani run that form a person's name, or None.
+
+    Cues, any two of which make a name: a known given name, a surname ending
+    (each worth two), a role word before it, the name said again in the text,
+    a frame around it ("named X", "X, from …", "X was detained"). Ordinary words
+    at either end are cut ("Oppositionist X Y", "X Y Sentenced"), and a run
+    holding an institution's word ("… İdarəsi", "Party") is no person.
+    """
+    tokens = list(run.tokens)
+    known = given_names()
+    while tokens and _ordinary(tokens[0], ctx):
+        tokens.pop(0)
+    while tokens and _ordinary(tokens[-1], ctx):
+        tokens.pop()
+    if any(is_org_word(t) for t in tokens):
+        return None
+    # "Poet Farid Shukurov", "Welfare X Y" when "X Y" stands alone elsewhere: the
+    # first word is not part of the name.
+    while (
+        len(tokens) >= 3
+        and token_key(tokens[0]) not in known
+        and (token_key(tokens[1]) in known or ctx.runs[tuple(tokens[1:])] > 0)
+    ):
+        tokens.pop(0)
+    if len(tokens) < 2 or len(tokens) > 4:
+        return None
+    score = 0
+    if token_key(tokens[0]) in known:
+        score += 2
+    if has_surname_ending(tokens[-1]) or has_surname_ending(strip_az_case(tokens[-1])):
+        score += 2
+    if score >= 2:
+        return tuple(tokens)
+    if role_before:
+        score += 1
+    if ctx.runs[run.tokens] >= 2 or ctx.runs[(tokens[-1],)] >= 1:
+        score += 1
+    if _PERSON_AFTER.match(text[run.end : run.end + 40]):
+        score += 1
+    if _PERSON_BEFORE.search(text[max(0, run.start - 25) : run.start]):
+        score += 1
+    return tuple(tokens) if score >= 2 else None

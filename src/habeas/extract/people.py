@@ -17,10 +17,12 @@ from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
     Entity,
     NameMention,
+    RunContext,
     RussianMorphology,
     find_name_runs,
     given_names,
     has_surname_ending,
+    judge_latin_run,
     strip_az_case,
     token_key,
 )
@@ -110,27 +112,9 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
-        known = given_names()
-        # "Poet Farid Shukurov": a capitalised word before a known given name is
-        # not part of the name.
-        while (
-            len(tokens) >= 3
-            and token_key(tokens[0]) not in known
-            and (token_key(tokens[1]) in known)
-        ):
-            tokens.pop(0)
-        if len(tokens) < 2 or len(tokens) > 4:
-            return None
-        score = 0
-        if token_key(tokens[0]) in known:
-            score += 2
-        if has_surname_ending(tokens[-1]) or has_surname_ending(strip_az_case(tokens[-1])):
-            score += 2
-        if self._role_before(run.start):
-            score += 1
-        if all(len(t) > 2 or t.endswith(".") for t in tokens):
-            score += 0
-        return tuple(tokens) if score >= 2 else None
+        return judge_latin_run(
+            run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
+        )
 
     def _split_ru_run(self, run: NameMention) -> list[NameMention]:
         """ "Адвокат Гасымова Захид Оруджев": a genitive surname, then a full name."""
@@ -188,6 +172,7 @@ class People:
 
     def _build(self) -> None:
         runs = find_name_runs(self.text, self.lex)
+        self._ctx = RunContext.of(self.text, runs)
         if self.lex.lang == "ru":
             runs = [part for run in runs for part in self._split_ru_run(run)]
         singles: list[NameMention] = []
