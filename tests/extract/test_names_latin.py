@@ -51,3 +51,19 @@ def test_an_institution_is_never_a_person() -> None:
     assert names(text, "az") == []
     assert is_org_word("İdarəsində")
     assert not is_org_word("Tarlan")
+
+
+def test_a_given_name_with_swapped_letters_is_the_same_person() -> None:
+    text = (
+        "Məhkəmə Ələsgər Qurbanlının şikayətini təmin etməyib. "
+        "Əlsəgər Qurbanlı həbsdə saxlanılır."
+    )
+    assert len(People(text, load_lexicon("az")).entities) == 1
+
+
+def test_same_given_key_keeps_different_names_apart() -> None:
+    from habeas.extract.folding import same_given_key
+
+    assert same_given_key("alasgar", "alsagar")
+    assert not same_given_key("ali", "alim")
+    assert not same_given_key("kamran", "markan")

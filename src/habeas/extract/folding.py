@@ -289,3 +289,16 @@ def strip_az_case(token: str) -> str:
             if has_surname_ending(stem):
                 return stem
     return token
+
+
+def same_given_key(a: str | None, b: str) -> bool:
+    """Whether two given-name keys are one name, letters swapped by a typo allowed.
+
+    "Ələsgər" and "Əlsəgər" in one report are one man; "Ali" and "Alim" are not.
+    """
+    if a is None or a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or sorted(a) != sorted(b):
+        return False
+    differ = [k for k, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+    return len(differ) <= 3 and differ[-1] - differ[0] <= 2

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from habeas.extract.folding import same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
     Entity,
@@ -220,7 +221,7 @@ class People:
                 return e  # "Mübariz Həsənova" is the dative of Mübariz Həsənov
             if e.keys == keys or (
                 e.surname_key == keys[-1]
-                and (e.given_key is None or e.given_key == keys[0])
+                and same_given_key(e.given_key, keys[0])
                 and len(keys) >= len(e.keys)
             ):
                 if len(tokens) > len(e.tokens):
