@@ -55,8 +55,7 @@ def test_an_institution_is_never_a_person() -> None:
 
 def test_a_given_name_with_swapped_letters_is_the_same_person() -> None:
     text = (
-        "Məhkəmə Ələsgər Qurbanlının şikayətini təmin etməyib. "
-        "Əlsəgər Qurbanlı həbsdə saxlanılır."
+        "Məhkəmə Ələsgər Qurbanlının şikayətini təmin etməyib. Əlsəgər Qurbanlı həbsdə saxlanılır."
     )
     assert len(People(text, load_lexicon("az")).entities) == 1
 

@@ -17,11 +17,16 @@ _BOUNDARY = re.compile(
     r"""|\n\s*""",
 )
 # Words that end in a period without ending the sentence ("No. 9", "Art. 510",
-# "ст. 20.3.3", "г. Баку", "St. Petersburg"), and single-letter initials.
+# "ст. 20.3.3", "г. Баку", "St. Petersburg", "Feb. 13"), and single-letter initials.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:No|Nos|Art|Arts|St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Jr|Sr|vs|etc|approx|ca|cf"
     r"|ст|ч|п|г|гг|ул|им|т|д|пр|просп|р|тыс|млн|руб|коп|св|им|проф|доц|инж"
     r"|mad|küç)\.|\b[A-ZА-ЯƏŞÇĞÜÖİ]\.)$",
+    re.IGNORECASE,
+)
+# A month abbreviation before a number ("Feb. 13", "Sept. 2"): the date goes on.
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.$",
     re.IGNORECASE,
 )
 
@@ -53,7 +58,9 @@ def split_sentences(text: str) -> list[Sentence]:
             pending = None
         chunk = text[start:end]
         # Only the last few characters can hold an abbreviation: no need to scan it all.
-        if _ABBREVIATION.search(chunk.rstrip()[-12:]) and "\n" not in text[end : end + 2]:
+        tail = chunk.rstrip()[-12:]
+        month = _MONTH_ABBREVIATION.search(tail) and text[end : end + 4].lstrip()[:1].isdigit()
+        if (month or _ABBREVIATION.search(tail)) and "\n" not in text[end : end + 2]:
             pending = (start, end)
             continue
         # Trim whitespace while keeping offsets exact.
