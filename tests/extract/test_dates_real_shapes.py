@@ -60,3 +60,32 @@ def test_a_month_abbreviation_does_not_end_the_sentence() -> None:
     assert parts[1] == "He was released on Sept. 2."
     assert parts[2] == "It was in Dec."
     assert dates(parts[0]) == ["2025-02-13"]
+
+
+def test_a_report_of_one_dated_day_has_an_episode_date() -> None:
+    from habeas.extract.dates import single_episode_date
+
+    text = fold_case("Today a march ended with detentions. Police said today all were let go.")
+    assert str(single_episode_date(find_dates(text, EN), published=FRIDAY)) == "2025-03-14"
+    two = fold_case("He was detained on 3 March and sentenced on 10 March.")
+    assert single_episode_date(find_dates(two, EN), published=FRIDAY) is None
+    month = fold_case("He was detained today; in February he was fined.")
+    assert single_episode_date(find_dates(month, EN), published=FRIDAY) is None
+
+
+def test_an_undated_detention_paragraphs_later_takes_the_episode_date() -> None:
+    from habeas.extract.rules import RuleExtractor
+    from habeas.model import Report
+
+    text = (
+        "A march in the capital ended today with the detention of dozens of activists.\n\n"
+        "Organisers had planned it for weeks.\n\n"
+        "The route passed the parliament.\n\n"
+        "Speakers criticised the government.\n\n"
+        "Police detained the activist Rauf Zelimov at the square."
+    )
+    report = Report(doc_id="t", text=text, lang="en", published=FRIDAY)
+    persons = RuleExtractor().extract(report).persons
+    assert [(p.name, [(e.type.value, str(e.date)) for e in p.events]) for p in persons] == [
+        ("Rauf Zelimov", [("detention", "2025-03-14")])
+    ]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -286,3 +287,29 @@ def _infer_year(
     if candidate > anchor + dt.timedelta(days=45):
         return anchor.year - 1
     return anchor.year
+
+
+def single_episode_date(
+    mentions: Iterable[DateMention], *, published: dt.date | None
+) -> PartialDate | None:
+    """The one day a report's dates all name, when they name only one.
+
+    A report that tells a single dated episode ("today a march ended with the
+    detention of dozens … among those detained were …") dates every event it
+    narrates with that day, however many paragraphs later. With two or more
+    days, or none, there is no such date. Relative mentions anchored on an
+    earlier event are left out: they follow from the others.
+    """
+    days: set[PartialDate] = set()
+    for m in mentions:
+        if m.anchored_on_previous:
+            continue
+        value = resolve(m, published=published, previous=None)
+        if value is None:
+            continue
+        if value.day is None:
+            return None  # a month or a year: the report spans more than a day
+        days.add(value)
+        if len(days) > 1:
+            return None
+    return next(iter(days)) if days else None
