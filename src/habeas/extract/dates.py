@@ -13,6 +13,8 @@ the publication date and the date of the event told just before.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -44,6 +46,8 @@ class DateMention:
     month: int | None = None
     day: int | None = None
     offset: int = 0  # days, for DAYS_LATER / DAYS_AGO; weekday number for WEEKDAY
+    # "last Friday" (not "on Friday"): in a Friday report, a week before
+    past: bool = False
 
     @property
     def anchored_on_previous(self) -> bool:
@@ -75,15 +79,64 @@ def _lookup(table: tuple[tuple[WordPattern, int], ...], word: str) -> int | None
     return None
 
 
+# Shapes every language writes the same way: ISO dates, and day.month.year.
+_GENERIC = (
+    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
+    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
+)
+# A weekday said as the past one ("last Friday", «в прошлую пятницу», "keçən cümə").
+_PAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|прошл|минувш|keçən|ötən)", re.IGNORECASE)
+# What is left of a dateline once its dates are taken out: times, a source, a
+# city, punctuation ("Hengaw; Thursday, April 4, 2024", "13 March 2025 12:40").
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?|\(utc[^)]*\)")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A preposition makes a phrase of the date ("on 8 March 2024"), not a dateline.
+_PREPOSITION = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "since",
+        "until",
+        "by",
+        "from",
+        "of",
+        "to",
+        "after",
+        "before",
+        "во",
+        "до",
+        "по",
+        "на",
+        "от",
+        "со",
+    ]
+)
+
+
 def find_dates(text: str, lex: Lexicon, *, offset: int = 0) -> list[DateMention]:
     """Date mentions in `text` (a case-folded sentence), with offsets shifted by `offset`.
 
     Shapes are tried most specific first, each its own pattern: their keyword
     prefilters skip most of them in most sentences, which measured faster than
-    one combined pattern.
+    one combined pattern. A weekday next to a full date names that date's day
+    ("Thursday, April 4", "18 August (Monday)") and is dropped. A dateline (a
+    sentence that is a date and little else: a source, a time) tells when the
+    page was written, not when anything happened, so it gives no date.
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention | None, s: int, e: int) -> None:
+        if mention is not None:
+            found.append(mention)
+            taken.append((s, e))
+
+    for generic in _GENERIC:
+        for m in generic.finditer(text):
+            s, e = m.span()
+            add(_mention(m.groupdict(), DateKind.ABSOLUTE, lex, s + offset, e + offset), s, e)
     for key, kind in _ORDER:
         regex = lex.dates.get(key)
         if regex is None:
@@ -92,16 +145,56 @@ def find_dates(text: str, lex: Lexicon, *, offset: int = 0) -> list[DateMention]
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
                 continue
-            mention = _mention(m.groupdict(), kind, lex, s + offset, e + offset)
-            if mention is not None:
-                found.append(mention)
-                taken.append((s, e))
+            if s and text[s - 1].isdigit():
+                continue  # "25 March" inside "2025 March 13"
+            past = kind is DateKind.WEEKDAY and bool(_PAST_WEEKDAY.search(m.group()))
+            add(_mention(m.groupdict(), kind, lex, s + offset, e + offset, past=past), s, e)
     found.sort(key=lambda d: d.start)
-    return found
+    if found and _is_dateline(text, found, offset):
+        return []
+    return _drop_weekdays_of_dates(found, text, offset)
+
+
+def _drop_weekdays_of_dates(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    full = [d for d in found if d.kind is DateKind.ABSOLUTE]
+    if not full:
+        return found
+
+    def beside(w: DateMention) -> bool:
+        for d in full:
+            gap = text[w.end - offset : d.start - offset] if w.end <= d.start else ""
+            gap = gap or (text[d.end - offset : w.start - offset] if d.end <= w.start else "x")
+            if len(gap) <= 3 and not gap.strip(" ,()"):
+                return True
+        return False
+
+    return [d for d in found if d.kind is not DateKind.WEEKDAY or not beside(d)]
+
+
+def _is_dateline(text: str, found: list[DateMention], offset: int) -> bool:
+    if all(d.kind is not DateKind.ABSOLUTE for d in found) or len(text) > 80:
+        return False
+    rest = text
+    if any(d.kind not in (DateKind.ABSOLUTE, DateKind.WEEKDAY) for d in found):
+        return False
+    for d in reversed(found):
+        rest = rest[: d.start - offset] + " " + rest[d.end - offset :]
+    if not _YEAR.search(text):
+        return False  # "on 8 March" alone is a phrase, not a dateline
+    rest = _TIME.sub(" ", rest)
+    rest = _YEAR.sub(" ", rest)  # "2014 August 18": the year before the date
+    words = _WORD.findall(rest)
+    return len(words) <= 2 and not _PREPOSITION & set(words) and not re.search(r"\d{2}", rest)
 
 
 def _mention(
-    groups: dict[str, str | None], kind: DateKind, lex: Lexicon, start: int, end: int
+    groups: dict[str, str | None],
+    kind: DateKind,
+    lex: Lexicon,
+    start: int,
+    end: int,
+    *,
+    past: bool = False,
 ) -> DateMention | None:
     year = int(groups.get("year") or 0) or None
     if year is not None and year < 100:
@@ -119,7 +212,7 @@ def _mention(
         weekday = _lookup(lex.weekdays, groups.get("weekday") or "")
         if weekday is None:
             return None
-        return DateMention(start, end, kind, offset=weekday)
+        return DateMention(start, end, kind, offset=weekday, past=past)
     if kind in (DateKind.DAYS_LATER, DateKind.DAYS_AGO):
         n = parse_number(groups.get("n") or "", lex)
         if n is None or n != int(n):
@@ -166,7 +259,8 @@ def resolve(
     if kind is DateKind.DAYS_AGO:
         return PartialDate.of(published - dt.timedelta(days=mention.offset))
     if kind is DateKind.WEEKDAY:
-        back = (published.weekday() - mention.offset) % 7 or 7
+        # "On Friday" in a Friday report is that day; "last Friday" a week before.
+        back = (published.weekday() - mention.offset) % 7 or (7 if mention.past else 0)
         return PartialDate.of(published - dt.timedelta(days=back))
     if kind is DateKind.LAST_WEEK:
         # The whole previous Monday–Sunday week, when it lies in one month.
@@ -193,3 +287,29 @@ def _infer_year(
     if candidate > anchor + dt.timedelta(days=45):
         return anchor.year - 1
     return anchor.year
+
+
+def single_episode_date(
+    mentions: Iterable[DateMention], *, published: dt.date | None
+) -> PartialDate | None:
+    """The one day a report's dates all name, when they name only one.
+
+    A report that tells a single dated episode ("today a march ended with the
+    detention of dozens … among those detained were …") dates every event it
+    narrates with that day, however many paragraphs later. With two or more
+    days, or none, there is no such date. Relative mentions anchored on an
+    earlier event are left out: they follow from the others.
+    """
+    days: set[PartialDate] = set()
+    for m in mentions:
+        if m.anchored_on_previous:
+            continue
+        value = resolve(m, published=published, previous=None)
+        if value is None:
+            continue
+        if value.day is None:
+            return None  # a month or a year: the report spans more than a day
+        days.add(value)
+        if len(days) > 1:
+            return None
+    return next(iter(days)) if days else None

@@ -13,17 +13,21 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from habeas.extract.folding import same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
     Entity,
     NameMention,
+    RunContext,
     RussianMorphology,
     find_name_runs,
     given_names,
     has_surname_ending,
+    judge_latin_run,
     strip_az_case,
     token_key,
 )
+from habeas.extract.ner_ru import nominative_in_context
 
 FEMALE_ENDINGS = (
     "ova",
@@ -124,27 +128,9 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
-        known = given_names()
-        # "Poet Farid Shukurov": a capitalised word before a known given name is
-        # not part of the name.
-        while (
-            len(tokens) >= 3
-            and token_key(tokens[0]) not in known
-            and (token_key(tokens[1]) in known)
-        ):
-            tokens.pop(0)
-        if len(tokens) < 2 or len(tokens) > 4:
-            return None
-        score = 0
-        if token_key(tokens[0]) in known:
-            score += 2
-        if has_surname_ending(tokens[-1]) or has_surname_ending(strip_az_case(tokens[-1])):
-            score += 2
-        if self._role_before(run.start):
-            score += 1
-        if all(len(t) > 2 or t.endswith(".") for t in tokens):
-            score += 0
-        return tuple(tokens) if score >= 2 else None
+        return judge_latin_run(
+            run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
+        )
 
     def _split_ru_run(self, run: NameMention) -> list[NameMention]:
         """ "Адвокат Гасымова Захид Оруджев": a genitive surname, then a full name."""
@@ -182,10 +168,22 @@ class People:
         return None
 
     def _normal(
-        self, tokens: Sequence[str], *, before: str | None = None
+        self, tokens: Sequence[str], start: int, *, before: str | None = None
     ) -> tuple[tuple[str, ...], str | None]:
         if self.lex.lang == "ru":
-            normal, gender = RussianMorphology.nominative(tokens, before=before)
+            # The kept tokens' own span: the tagger reads the surname's case there.
+            first = self.text.find(tokens[0], start)
+            last = self.text.find(tokens[-1], max(first, start))
+            # A plural surname («Марину Сидорковых») shared by a list: the tagger reads
+            # the pair as one plural noun phrase, the dictionary reads each word.
+            plural = tokens[-1].endswith(("ых", "их"))
+            if first < 0 or last < 0 or plural:
+                normal, gender = RussianMorphology.nominative(tokens, before=before)
+            else:
+                end = last + len(tokens[-1])
+                normal, gender = nominative_in_context(
+                    self.text, tokens, first, end, before=before
+                )
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":
@@ -197,6 +195,7 @@ class People:
 
     def _build(self) -> None:
         runs = find_name_runs(self.text, self.lex)
+        self._ctx = RunContext.of(self.text, runs)
         if self.lex.lang == "ru":
             runs = [part for run in runs for part in self._split_ru_run(run)]
         singles: list[NameMention] = []
@@ -207,7 +206,9 @@ class People:
                     singles.append(run)
                 continue
             words_before = self.text[max(0, run.start - 30) : run.start].split()
-            normal, gender = self._normal(tokens, before=words_before[-1] if words_before else None)
+            normal, gender = self._normal(
+                tokens, run.start, before=words_before[-1] if words_before else None
+            )
             entity = self._entity_for(normal, gender)
             entity.mentions.append((run.start, run.end))
             role = self._role_before(run.start)
@@ -260,7 +261,7 @@ class People:
             if before and before[-1][:1].isupper():
                 continue  # "Ganimat Zahid and …": the word ends another name
             surname = self.text[m.start : m.end].split()[-1]
-            normal, gender = self._normal((word, surname))
+            normal, gender = self._normal((word, surname), start)
             other = self._entity_for(normal, gender)
             if other.id == entity.id:
                 continue
@@ -282,7 +283,7 @@ class People:
                 return e  # "Mübariz Həsənova" is the dative of Mübariz Həsənov
             if e.keys == keys or (
                 e.surname_key == keys[-1]
-                and (e.given_key is None or e.given_key == keys[0])
+                and same_given_key(e.given_key, keys[0])
                 and len(keys) >= len(e.keys)
             ):
                 if len(tokens) > len(e.tokens):

@@ -19,7 +19,7 @@ from habeas.extract.attributes import (
     find_place,
     ill_treatment_detail,
 )
-from habeas.extract.dates import DateMention, find_dates, resolve
+from habeas.extract.dates import DateMention, find_dates, resolve, single_episode_date
 from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
 from habeas.extract.linking import Linker
@@ -141,6 +141,9 @@ class _Document:
     def persons(self) -> list[Person]:
         self.hits = self._all_triggers()
         self.dates = self._all_dates()
+        self.episode = single_episode_date(
+            (d for ds in self.dates for d in ds), published=self.report.published
+        )
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
         by_entity: dict[int, list[_Draft]] = {}
@@ -229,6 +232,8 @@ class _Document:
             soft = False
             if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
+            elif date is None and hit.trigger.type in _NARRATIVE and self.episode is not None:
+                date, soft = self.episode, True  # a report of one dated episode
             respectively = self._respectively(low, targets, penalties)
             for entity in targets:
                 terms = [(0, respectively[entity])] if entity in respectively else penalties

@@ -17,11 +17,16 @@ _BOUNDARY = re.compile(
     r"""|\n\s*""",
 )
 # Words that end in a period without ending the sentence ("No. 9", "Art. 510",
-# "ст. 20.3.3", "г. Баку", "St. Petersburg"), and single-letter initials.
+# "ст. 20.3.3", "г. Баку", "St. Petersburg", "Feb. 13"), and single-letter initials.
 _ABBREVIATION = re.compile(
     r"(?:\b(?:No|Nos|Art|Arts|St|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Jr|Sr|vs|etc|approx|ca|cf"
     r"|ст|ч|п|г|гг|ул|им|т|д|пр|просп|р|тыс|млн|руб|коп|св|им|проф|доц|инж"
     r"|mad|küç)\.|\b[A-ZА-ЯƏŞÇĞÜÖİ]\.)$",
+    re.IGNORECASE,
+)
+# A month abbreviation before a number ("Feb. 13", "Sept. 2"): the date goes on.
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|янв|февр?|апр|авг|сент?|окт|нояб?|дек)\.$",
     re.IGNORECASE,
 )
 
@@ -34,8 +39,98 @@ class Sentence:
     paragraph: int
 
 
+# A line that opens a list of links to other articles ("Read also: …", «Читайте также»).
+_TEASER = re.compile(
+    r"^\W*(?:read\s+(?:also|more)|see\s+also|related(?:\s+(?:articles?|news|stories))?|more\s+on\s+this"
+    r"|читайте\s+также|читать\s+также|смотрите\s+также|по\s+теме|похожие\s+материалы"
+    r"|həmçinin\s+oxuyun|oxşar\s+xəbərlər|digər\s+xəbərlər)\b\s*[:.…]?",
+    re.IGNORECASE,
+)
+# A photo caption or credit line ("Photo: …", "… Image via X.", «Фото: …»).
+_CAPTION = re.compile(
+    r"^\W*(?:photo|image|фото|foto|şəkil)\s*(?::|via|by|credit)"
+    r"|(?:photo|image)\s+(?:via|by|credit)\b"
+    r"|[.|]\s*(?:photo|image|фото|foto|şəkil)\s*:",
+    re.IGNORECASE,
+)
+_HEADLINE_WORDS = 14
+_SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", "’", ")", ":")
+
+
+def is_chrome_line(line: str) -> bool:
+    """A line that is page furniture wherever it stands: a teaser heading or a caption."""
+    stripped = line.strip()
+    return bool(stripped) and (
+        _TEASER.match(stripped) is not None
+        or (len(stripped.split()) <= 25 and _CAPTION.search(stripped) is not None)
+    )
+
+
+def _headline_like(line: str) -> bool:
+    words = line.split()
+    return 0 < len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
+
+
+def chrome_tail(text: str) -> int:
+    """Where the page furniture at the end of a captured text begins (len(text) if none).
+
+    The furniture is a bare teaser heading ("Read also", «Читайте также») and
+    what follows it in the last third of the text, or a closing block of two or
+    more short lines without a sentence's end, such as a list of headlines.
+    A single unfinished line is kept: excerpts often end mid-sentence.
+    """
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, line.strip()))
+        pos += len(line)
+    cut = len(text)
+    third = len(text) * 2 // 3
+    for start, line in lines:
+        # A bare heading ("Related articles") opens a list; "Read more: X" is one link.
+        if start >= third and _TEASER.match(line) and len(line.split()) <= 4:
+            cut = start
+            break
+    block: list[int] = []
+    for start, line in reversed(lines):
+        if start >= cut:
+            continue
+        if not _headline_like(line):
+            break
+        block.append(start)
+    if len(block) >= 2 and len(block) < len(lines):
+        cut = min(cut, block[-1])
+    if cut < len(text):
+        # Before the furniture: teasers, a headline over an excerpt cut with "…".
+        before = [(start, line) for start, line in lines if start < cut]
+        while len(before) >= 2 and before[-1][1].endswith(("…", "...")):
+            if not _headline_like(before[-2][1]):
+                break
+            cut = before[-2][0]
+            before = before[:-2]
+    return cut
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Sentences of `text` in order, with offsets; blank-only stretches are skipped."""
+    """Sentences of `text` in order, with offsets; blank-only stretches are skipped.
+
+    Page furniture is not part of the report: the closing furniture
+    (`chrome_tail`) and caption or teaser lines anywhere give no sentences.
+    """
+    sentences = [
+        s for s in _split(text[: chrome_tail(text)]) if not is_chrome_line(_line_of(text, s.start))
+    ]
+    return sentences
+
+
+def _line_of(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _split(text: str) -> list[Sentence]:
     pieces: list[tuple[int, int]] = []
     last = 0
     for m in _BOUNDARY.finditer(text):
@@ -53,7 +148,9 @@ def split_sentences(text: str) -> list[Sentence]:
             pending = None
         chunk = text[start:end]
         # Only the last few characters can hold an abbreviation: no need to scan it all.
-        if _ABBREVIATION.search(chunk.rstrip()[-12:]) and "\n" not in text[end : end + 2]:
+        tail = chunk.rstrip()[-12:]
+        month = _MONTH_ABBREVIATION.search(tail) and text[end : end + 4].lstrip()[:1].isdigit()
+        if (month or _ABBREVIATION.search(tail)) and "\n" not in text[end : end + 2]:
             pending = (start, end)
             continue
         # Trim whitespace while keeping offsets exact.

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from habeas.errors import InputError
+from habeas.extract.sentences import chrome_tail, is_chrome_line
 from habeas.ingest import boilerplate
 from habeas.ingest.decode import LEGACY_ENCODINGS
 
@@ -200,7 +201,17 @@ def _clean_title(title: str | None) -> str | None:
 
 def _article_paragraphs(raw: str, *, title: str | None) -> list[str]:
     paragraphs = [" ".join(line.split()) for line in raw.splitlines()]
-    paragraphs = [p for p in paragraphs if p and not is_boilerplate(p)]
+    paragraphs = [p for p in paragraphs if p]
+    # Teasers, headline lists and captions around the article are not the report.
+    joined = "\n".join(paragraphs)
+    cut, at = chrome_tail(joined), 0
+    kept = []
+    for p in paragraphs:
+        if at >= cut:
+            break
+        kept.append(p)
+        at += len(p) + 1
+    paragraphs = [p for p in kept if not is_boilerplate(p) and not is_chrome_line(p)]
     # trafilatura repeats the <h1> as the first line; the title is kept apart.
     if paragraphs and title and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]

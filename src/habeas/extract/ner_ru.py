@@ -1,0 +1,181 @@
+"""A statistical second opinion on Russian names, from natasha.
+
+natasha (slovnet's morphology and NER taggers over navec embeddings) ships its
+weights inside its wheels, so it runs offline like the rest of the engine. It
+reads a word in its sentence, which the dictionary cannot: «Руслана Осипова»
+after «задержала участника пикета» is a man in the genitive (Руслан Осипов),
+where pymorphy3 alone also reads the nominative of a woman, Руслана Осипова.
+
+It is slow next to the rules (tens of milliseconds for a whole report, about a
+second to load), so it is loaded once per process, on first use, and asked
+only about the sentence of a name whose case the dictionary leaves open
+(`People` decides when). `STATS` counts the calls and their cost for the
+benchmark.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from habeas.extract.morph_ru import RussianMorphology
+
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_GENDERS = {"Masc": "m", "Fem": "f"}
+# A sentence is found around a name by these marks; the window is bounded so a
+# text without punctuation does not make one long call.
+_ENDS = ".!?\n"
+_WINDOW = 300
+
+
+@dataclass(slots=True)
+class Stats:
+    """Calls to the tagger in this process and the CPU time they took (load apart)."""
+
+    calls: int = 0
+    seconds: float = 0.0
+    load_seconds: float = 0.0
+
+
+STATS = Stats()
+#: Off: names are put in the nominative by the dictionary alone (the benchmark
+#: compares both; natasha missing from the environment turns it off too).
+ENABLED = True
+
+
+@dataclass(frozen=True, slots=True)
+class WordTag:
+    """natasha's reading of one word in its sentence."""
+
+    start: int  # offset into the sentence window
+    text: str
+    case: str | None  # pymorphy3's names: nomn, gent, …
+    gender: str | None  # "m", "f" or None
+
+
+class _Models:
+    segmenter: Any = None
+    morph: Any = None
+
+    @classmethod
+    def load(cls) -> None:
+        if cls.morph is not None:
+            return
+        started = time.perf_counter()
+        from natasha import NewsEmbedding, NewsMorphTagger, Segmenter
+
+        cls.segmenter = Segmenter()
+        cls.morph = NewsMorphTagger(NewsEmbedding())
+        STATS.load_seconds = time.perf_counter() - started
+
+
+@lru_cache(maxsize=2048)
+def tag_sentence(sentence: str) -> tuple[WordTag, ...]:
+    """Case and gender of every word of `sentence` as natasha's morphology tagger reads it."""
+    _Models.load()
+    from natasha import Doc
+
+    started = time.process_time()
+    doc = Doc(sentence)
+    doc.segment(_Models.segmenter)
+    doc.tag_morph(_Models.morph)
+    out = tuple(
+        WordTag(
+            t.start,
+            t.text,
+            _CASES.get(t.feats.get("Case", "")),
+            _GENDERS.get(t.feats.get("Gender", "")),
+        )
+        for t in doc.tokens
+    )
+    STATS.calls += 1
+    STATS.seconds += time.process_time() - started
+    return out
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:
+    """The sentence holding text[start:end], as (offset, sentence)."""
+    lo = max(0, start - _WINDOW)
+    cut = max(text.rfind(c, lo, start) for c in _ENDS)
+    s = cut + 1 if cut >= 0 else lo
+    hi = min(len(text), end + _WINDOW)
+    stops = [i for i in (text.find(c, end, hi) for c in _ENDS) if i >= 0]
+    e = min(stops) + 1 if stops else hi
+    return s, text[s:e]
+
+
+def case_in_context(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """The case and gender of the name at text[start:end], read in its sentence.
+
+    The name's last word (the surname) decides: a given name alone is often
+    read as a common noun. (None, None) when the tagger gives no reading.
+    """
+    offset, sentence = sentence_around(text, start, end)
+    words = [w for w in tag_sentence(sentence) if start <= offset + w.start < end]
+    if not words:
+        return None, None
+    last = words[-1]
+    gender = last.gender or next((w.gender for w in words if w.gender), None)
+    return last.case, gender
+
+
+def _doubtful(tokens: Sequence[str], by_rules: Sequence[str]) -> bool:
+    """Whether the dictionary's nominative of a Russian name needs the sentence.
+
+    A name already in the nominative with an unambiguous given name does not;
+    an oblique form does ("Руслана" is Руслан's genitive or Руслана herself),
+    as does a given name of either gender or one the dictionary lacks.
+    """
+    if len(tokens) < 2 or not all("а" <= t[-1:].casefold() <= "я" for t in tokens):
+        return False
+    if tuple(tokens) != tuple(by_rules):
+        return True
+    genders = {p.tag.gender for p in RussianMorphology.name_parts(tokens[0])}
+    return len(genders & {"masc", "femn"}) != 1
+
+
+def nominative_in_context(
+    text: str, tokens: Sequence[str], start: int, end: int, *, before: str | None = None
+) -> tuple[tuple[str, ...], str | None]:
+    """A Russian name at text[start:end] in the nominative, and its gender.
+
+    The dictionary decides where it can; where it leaves the case open, the
+    tagger's reading of the sentence gives the case and gender, and the
+    dictionary inflects the name to that reading's nominative.
+    """
+    global ENABLED
+    by_rules, gender = RussianMorphology.nominative(tokens, before=before)
+    if not ENABLED or not _doubtful(tokens, by_rules):
+        return by_rules, gender
+    try:
+        case, tagged_gender = case_in_context(text, start, end)
+    except ImportError:
+        ENABLED = False
+        return by_rules, gender
+    if case is None or tagged_gender is None:
+        return by_rules, gender
+    # A given name the dictionary knows for one gender only fixes the gender: the
+    # tagger reads unknown surnames as masculine more often than it should.
+    parts = RussianMorphology.name_parts(tokens[0])
+    known = {p.tag.gender for p in parts if "Name" in p.tag.grammemes} & {"masc", "femn"}
+    if len(known) == 1:
+        tagged_gender = "m" if known == {"masc"} else "f"
+    in_context = RussianMorphology.nominative_as(tokens, tagged_gender, case)
+    if not _plausible(in_context, tagged_gender):
+        return by_rules, gender
+    return in_context, tagged_gender
+
+
+# Surname endings no nominative of that gender has ("Кенджибекова" is not a
+# man's nominative; "Ивановой" is no one's).
+_NOT_NOMINATIVE = {
+    "m": ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ину", "овым", "евым", "ого", "ому"),
+    "f": ("ову", "еву", "ину", "ой", "ым", "ого", "ов", "ев", "ёв", "ин"),
+}
+
+
+def _plausible(tokens: Sequence[str], gender: str) -> bool:
+    return not tokens[-1].casefold().endswith(_NOT_NOMINATIVE[gender])
