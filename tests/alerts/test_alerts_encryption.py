@@ -156,9 +156,14 @@ def test_key_rotation_covers_the_support_notes(
     new = generate_key()
     monkeypatch.setenv("HABEAS_ENCRYPTION_KEYS", f"{new},{instance_key}")
 
+    from habeas.web.encrypted import encrypted_columns
+
     assert main(["keys", "rotate"]) == 0
     out = capsys.readouterr().out
-    assert "re-encrypted 3 values in 1 encrypted columns" in out
+    # The three notes; the other encrypted columns (person profiles) are empty here.
+    columns = encrypted_columns()
+    assert (SupportAction, SupportAction._meta.get_field("note")) in columns
+    assert f"re-encrypted 3 values in {len(columns)} encrypted columns" in out
 
     after = _stored_notes()
     assert all(a != b for a, b in zip(after, before, strict=True))
