@@ -35,8 +35,6 @@ from habeas.model import Report, extraction_to_json, report_from_json
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared" / "eval"
-if not SHARED.exists():  # a git worktree under /work/wt/<name> sees it two levels up
-    SHARED = REPO.parents[1] / "shared" / "eval"
 CORPUS = REPO / "tests" / "extract" / "corpus" / "cases.jsonl"
 
 #: (report, gold) rows of one set

@@ -61,7 +61,7 @@ def empty_tables(alerts_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in _ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
-    for model in (a.Delivery, a.Alert, a.PersonWatch, a.Subscription, a.SupportAction):
+    for model in (a.Delivery, a.Alert, a.Subscription, a.SupportAction):
         model.objects.all().delete()
     for model in (m.Evidence, m.Version, m.Event, m.NameForm, m.Person):
         model.objects.all().delete()

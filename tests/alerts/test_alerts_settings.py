@@ -136,10 +136,10 @@ def _admin_request() -> Any:
 def test_the_admin_shows_computed_alert_tables_read_only() -> None:
     from django.contrib import admin
 
-    from habeas.web.alerts.models import Alert, Delivery, Follow, PersonWatch, SupportAction
+    from habeas.web.alerts.models import Alert, Delivery, Follow, SupportAction
 
     request = _admin_request()
-    for model in (Alert, Delivery, Follow, PersonWatch, SupportAction):
+    for model in (Alert, Delivery, Follow, SupportAction):
         model_admin = admin.site._registry[model]
         assert model_admin.has_view_permission(request)
         assert not model_admin.has_add_permission(request)

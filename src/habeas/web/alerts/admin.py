@@ -18,7 +18,6 @@ from habeas.web.alerts.models import (
     Alert,
     Delivery,
     Follow,
-    PersonWatch,
     Subscription,
     SupportAction,
 )
@@ -49,11 +48,6 @@ class SupportActionAdmin(ReadOnlyAdmin):
     list_display = ("person", "kind", "status", "date", "confidential", "created_by")
     list_filter = ("kind", "status", "confidential")
     search_fields = ("person__display_name",)
-
-
-@admin.register(PersonWatch)
-class PersonWatchAdmin(ReadOnlyAdmin):
-    list_display = ("person", "look_again_at", "checked_at")
 
 
 @admin.register(Delivery)

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.conf import settings
 from django.db import models
 
 from habeas.web.alerts.rules import AlertKind, SupportKind, SupportStatus
 from habeas.web.encrypted import EncryptedTextField
 from habeas.web.store.models import Person
-
-# "Look again as soon as possible": earlier than any `--today` a check is run with.
-ASAP = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
 
 SupportKindChoice = models.TextChoices(
     "SupportKindChoice", [(k.name, k.value) for k in SupportKind]
@@ -77,14 +72,6 @@ class Alert(models.Model):  # type: ignore[misc]
             models.Index(fields=["state"], name="alert_state"),
             models.Index(fields=["notified_at"], name="alert_notified_at"),
         )
-
-
-class PersonWatch(models.Model):  # type: ignore[misc]
-    """When to compute a person's alerts again; `habeas alerts check` claims due rows."""
-
-    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="watch")
-    look_again_at = models.DateTimeField(default=ASAP, db_index=True)
-    checked_at = models.DateTimeField(null=True, blank=True)
 
 
 class AlertScope(models.TextChoices):  # type: ignore[misc]
