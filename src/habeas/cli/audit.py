@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
 
     from habeas.web.bootstrap import setup
 
-    passphrase = ""
+    passphrase = ""  # nosec B105: empty until --backup asks for one
     if args.backup is not None:
         from habeas.cli.backup import passphrase_of
 

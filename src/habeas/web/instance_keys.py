@@ -23,7 +23,7 @@ from pathlib import Path
 
 from habeas.crypto import generate_key
 
-SECRET_KEY_FILE = "secret_key"
+SECRET_KEY_FILE = "secret_key"  # nosec B105: a file name, not a secret
 DATA_KEYS_FILE = "data.keys"
 AUDIT_KEY_FILE = "audit.key"
 
