@@ -148,27 +148,12 @@ def _confirmed(write_gold: str | None) -> tuple[list[dict[str, Any]], list[Any]]
             "suggestions waits for review)"
         )
     if write_gold:
-        _write_atomically(
+        # A half-written gold file would score as if reviewers had confirmed less.
+        from habeas.files import write_atomically
+
+        write_atomically(
             Path(write_gold), "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
         )
     return gold, reports
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    # A half-written gold file would score as if reviewers had confirmed less.
-    import os
-    import tempfile
-
-    try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent or Path("."), prefix=f".{path.name}.")
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write there ({exc.strerror})") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -11,9 +11,7 @@ audit log. With --public it holds only what editors published (docs/publishing.m
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -44,21 +42,10 @@ def run(args: argparse.Namespace) -> int:
     if args.output is None:
         sys.stdout.write(text)
         return 0
-    _write_atomically(args.output, text)
+    from habeas.files import write_atomically
+
+    write_atomically(args.output, text)
     print(f"wrote {lines} lines of {args.format} to {args.output}", file=sys.stderr)
     return 0
 
 
-def _write_atomically(target: Path, text: str) -> None:
-    from habeas.errors import InputError
-
-    if not target.parent.is_dir():
-        raise InputError(f"the directory of {target} does not exist")
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise

@@ -42,6 +42,7 @@ from django.db import connections, transaction
 from habeas import __version__
 from habeas.crypto import SALT_BYTES, passphrase_fernet
 from habeas.errors import InputError
+from habeas.files import write_atomically
 from habeas.web.audit.chain import record, verify
 from habeas.web.audit.checkpoint import Checkpoint, CheckpointInvalid, audit_key, write_checkpoint
 from habeas.web.audit.models import AuditAction, AuditHead
@@ -121,7 +122,7 @@ def write_backup(
     archive = _tar({_MANIFEST: json.dumps(manifest, indent=1).encode("utf-8"), **members})
     salt = os.urandom(SALT_BYTES)
     sealed = MAGIC + salt + passphrase_fernet(passphrase, salt).encrypt(archive)
-    _write_atomically(target, sealed)
+    write_atomically(target, sealed)
     rows = sum(t["rows"] for t in tables.values())
     record(
         None,
@@ -185,20 +186,6 @@ def _tar(members: dict[str, bytes]) -> bytes:
             info.mode = 0o600
             tar.addfile(info, io.BytesIO(data))
     return buffer.getvalue()
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    target = target.expanduser().absolute()
-    fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def read_backup(source: Path, *, passphrase: str) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -283,7 +270,7 @@ def restore_backup(
             if name.startswith("snapshots/"):
                 path = snapshot_dir / PurePosixPath(name).relative_to("snapshots")
                 path.parent.mkdir(parents=True, exist_ok=True)
-                _write_atomically(path, data)
+                write_atomically(path, data)
                 snapshots += 1
                 tick(len(tables) + snapshots, total)
         # The backup's head becomes this instance's checkpoint; the entry below then moves it on.

@@ -18,12 +18,12 @@ import hashlib
 import hmac
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from habeas.errors import HabeasError
+from habeas.files import write_atomically
 from habeas.web.instance_keys import AUDIT_KEY_FILE
 
 FORMAT = "habeas-audit-checkpoint/1"
@@ -133,13 +133,4 @@ def write_checkpoint(point: Checkpoint, *, force: bool = False) -> None:
                 current = None  # a damaged file is replaced; verify reports the chain itself
             if current is not None and current.seq >= point.seq:
                 return
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as stream:
-                json.dump(point.sealed(key), stream)
-                stream.flush()
-                os.fsync(stream.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
+        write_atomically(path, json.dumps(point.sealed(key)))
