@@ -143,8 +143,7 @@ def load_config(environ: Mapping[str, str] | None = None) -> Config:
     extractor = env.get("HABEAS_EXTRACTOR") or DEFAULT_EXTRACTOR
     if ":" not in extractor and extractor not in ("rules", "llm", "combined"):
         raise InputError(
-            "HABEAS_EXTRACTOR must be rules, llm, combined or module:factory, "
-            f"not {extractor!r}"
+            f"HABEAS_EXTRACTOR must be rules, llm, combined or module:factory, not {extractor!r}"
         )
     return Config(
         home=home,

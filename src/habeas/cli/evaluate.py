@@ -155,5 +155,3 @@ def _confirmed(write_gold: str | None) -> tuple[list[dict[str, Any]], list[Any]]
             Path(write_gold), "".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold)
         )
     return gold, reports
-
-

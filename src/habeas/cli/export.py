@@ -47,5 +47,3 @@ def run(args: argparse.Namespace) -> int:
     write_atomically(args.output, text)
     print(f"wrote {lines} lines of {args.format} to {args.output}", file=sys.stderr)
     return 0
-
-

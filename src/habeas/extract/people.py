@@ -181,9 +181,7 @@ class People:
                 normal, gender = RussianMorphology.nominative(tokens, before=before)
             else:
                 end = last + len(tokens[-1])
-                normal, gender = nominative_in_context(
-                    self.text, tokens, first, end, before=before
-                )
+                normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":

@@ -19,6 +19,7 @@ from django.db import transaction
 from habeas import model
 from habeas.export.spreadsheet import Problem, Row, mapping_for, parse, read_cells
 from habeas.web.store.models import Event, EventStatus, NameForm, Person
+from habeas.web.store.queries import event_fields
 
 
 @dataclass
@@ -146,16 +147,7 @@ def _add_event(person: Any, e: model.Event, *, user: Any, engine: str, number: i
 
     row = Event.objects.create(
         person=person,
-        type=e.type.value,
-        date_text=str(e.date) if e.date else "",
-        date_precision=e.date.precision if e.date else "",
-        place=e.place or "",
-        authority=e.authority or "",
-        duration_hours=e.duration_hours,
-        penalty=model.penalty_to_json(e.penalty) if e.penalty else None,
-        charges=[model.charge_to_json(c) for c in e.charges],
-        outcome=e.outcome.value if e.outcome else "",
-        detail=e.detail or "",
+        **event_fields(e),
         status=EventStatus.CONFIRMED,
         made_by_engine=engine,
         made_by_user=user if getattr(user, "pk", None) else None,

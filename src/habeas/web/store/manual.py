@@ -20,6 +20,7 @@ from habeas import model
 from habeas.errors import InputError
 from habeas.web.accounts.roles import Role, can
 from habeas.web.store.models import Event, EventStatus, Evidence, NameForm, Person, Report
+from habeas.web.store.queries import event_fields
 from habeas.web.store.versions import edit_event, record
 
 # The fields a span of evidence can support; "" is the event as a whole.
@@ -47,22 +48,6 @@ def _facts_changed(person_ids: Iterable[int]) -> None:
 def _may_write(user: Any) -> None:
     if not can(user, Role.EDITOR):
         raise PermissionDenied("entering facts by hand needs the editor role")
-
-
-def event_fields(facts: model.Event) -> dict[str, Any]:
-    """The stored columns of an event with the contract's `facts` (evidence left out)."""
-    return {
-        "type": facts.type.value,
-        "date_text": str(facts.date) if facts.date else "",
-        "date_precision": facts.date.precision if facts.date else "",
-        "place": facts.place or "",
-        "authority": facts.authority or "",
-        "duration_hours": facts.duration_hours,
-        "penalty": model.penalty_to_json(facts.penalty) if facts.penalty else None,
-        "charges": [model.charge_to_json(c) for c in facts.charges],
-        "outcome": facts.outcome.value if facts.outcome else "",
-        "detail": facts.detail or "",
-    }
 
 
 def add_person(

@@ -197,3 +197,20 @@ def contract_event(row: Any) -> model.Event:
         )
     except (ValueError, HabeasError) as exc:
         raise HabeasError(f"event #{row.pk} cannot be read: {exc}") from None
+
+
+def event_fields(facts: model.Event) -> dict[str, Any]:
+    """The stored columns of an event with the contract's `facts` (evidence left out);
+    the inverse of `contract_event`."""
+    return {
+        "type": facts.type.value,
+        "date_text": str(facts.date) if facts.date else "",
+        "date_precision": facts.date.precision if facts.date else "",
+        "place": facts.place or "",
+        "authority": facts.authority or "",
+        "duration_hours": facts.duration_hours,
+        "penalty": model.penalty_to_json(facts.penalty) if facts.penalty else None,
+        "charges": [model.charge_to_json(c) for c in facts.charges],
+        "outcome": facts.outcome.value if facts.outcome else "",
+        "detail": facts.detail or "",
+    }

@@ -37,6 +37,7 @@ from habeas.extract.engine import Extractor
 from habeas.extract.language import detect_language, language_name, readable
 from habeas.web.store.merges import merge_persons, undo_merge
 from habeas.web.store.models import Event, Evidence, NameForm, Person, Report, Script, Source
+from habeas.web.store.queries import event_fields
 from habeas.web.store.resolution import resolve_person
 from habeas.web.store.versions import edit_event, edit_person, history, restore, set_event_status
 
@@ -385,17 +386,7 @@ def _store_event(person: Any, event: model.Event, *, report: Any, engine: str, w
 
     row = Event.objects.create(
         person=person,
-        type=event.type.value,
-        date_text=str(event.date) if event.date else "",
-        date_precision=event.date.precision if event.date else "",
-        place=event.place or "",
-        authority=event.authority or "",
-        duration_hours=event.duration_hours,
-        penalty=model.penalty_to_json(event.penalty) if event.penalty else None,
-        charges=[model.charge_to_json(c) for c in event.charges],
-        outcome=event.outcome.value if event.outcome else "",
-        detail=event.detail or "",
-        # The combined engine says which engines found each event ("rules.v1+llm.v1:…").
+        **event_fields(event),
         made_by_engine=("+".join(event.found_by) if event.found_by else engine)[:64],
     )
     if event.evidence is not None:
