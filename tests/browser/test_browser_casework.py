@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
-from browser_support import REPO, App
+from browser_support import REPO, App, server_env
 
 IMG = REPO / "docs" / "img"
 
@@ -169,3 +171,81 @@ def test_the_person_page_queue_and_lists_fit_a_phone(page: Any, app: App) -> Non
     assert "20-day administrative detention" in page.inner_text("[data-status]")
     page.evaluate("document.querySelector('ol.timeline').previousElementSibling.scrollIntoView()")
     _shot(page, "person-phone")
+
+
+def test_an_alert_with_no_command_run_search_across_scripts_and_a_merged_file_gone(
+    page: Any, app: App
+) -> None:
+    held = dt.date.today() - dt.timedelta(days=40)
+    report = _paste(
+        page,
+        app,
+        f"Police in Baku detained activist Samir Guliyev on {_words(held)}. "
+        f"On {_words(held)} the Sabail District Court sentenced Guliyev to 20 days "
+        "of administrative detention.\n",
+    )
+    page.goto(app.url + "/review/")
+    for kind in ("detention", "sentence"):
+        card = _card(page, report, "Samir Guliyev", kind)
+        card.locator("[data-action=confirm]").click()
+        card.locator(".state.confirmed").wait_for()
+
+    # The 20 days ended 20 days ago with no release told: the alert is there at once,
+    # and the navigation counts it, with no `habeas alerts check` run.
+    page.goto(app.url + "/alerts/")
+    row = page.locator("main li, main tr", has_text="Samir Guliyev").first
+    assert "release overdue" in row.inner_text().lower()
+    assert int(page.inner_text("[data-alert-count]")) >= 1
+
+    # A Latin spelling finds a file known only in Cyrillic.
+    _paste(
+        page,
+        app,
+        f"Police in Minsk detained activist Тимур Мамедов on {_words(held)}.\n",
+    )
+    page.goto(app.url + "/search/?q=Timur+Mamedov")
+    found = page.locator("main a", has_text="Тимур Мамедов")
+    assert found.count() >= 1
+    first = str(found.first.get_attribute("href"))
+
+    # A file merged away (here from the command line) leaves the people list.
+    other = _paste(
+        page, app, f"Police in Minsk detained activist Тимура Мамедова on {_words(held)}.\n"
+    )
+    page.goto(app.url + f"/reports/{other}/")
+    links = page.locator("main li a", has_text="Тимур Мамедов")
+    second = str(links.first.get_attribute("href"))
+    kept, absorbed = (int(re.findall(r"\d+", h)[-1]) for h in (first, second))
+    if kept == absorbed:  # identity resolution linked them already: make a second file
+        absorbed = _hand_person(page, app, "Тимур Мамедов")
+    merged = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "habeas.cli.main",
+            "people",
+            "merge",
+            str(kept),
+            str(absorbed),
+            "--why",
+            "same activist",
+        ],
+        env=server_env(app.home) if app.home else None,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert merged.returncode == 0, merged.stderr
+    page.goto(app.url + "/persons/")
+    listed = [str(a.get_attribute("href")) for a in page.locator("main a[href^='/persons/']").all()]
+    assert f"/persons/{kept}/" in listed and f"/persons/{absorbed}/" not in listed
+
+
+def _hand_person(page: Any, app: App, name: str) -> int:
+    page.goto(app.url + "/persons/")
+    page.click("[data-action=add-person]")
+    page.fill("#id_name", name)
+    page.fill("#id_why", "a second file for the merge test")
+    page.click("main button[type=submit]")
+    page.wait_for_url(re.compile(r".*/persons/\d+/$"))
+    return int(re.findall(r"\d+", page.url)[-1])
