@@ -6,6 +6,8 @@ import argparse
 from pathlib import Path
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -40,6 +42,7 @@ def register(subparsers: Any) -> None:
         metavar="PATH",
         help="the backup's passphrase file (default: HABEAS_BACKUP_PASSPHRASE)",
     )
+    add_format_option(verify)
     verify.set_defaults(func=run)
 
 
@@ -63,8 +66,11 @@ def run(args: argparse.Namespace) -> int:
         manifest, _ = read_backup(args.backup, passphrase=passphrase)
         against = backup_checkpoint(manifest)
     check = verify(against=against)
+    Output(args.format).record(
+        {"intact": check.ok, "checked": check.checked, "problem": check.problem or None},
+        text=f"audit log intact: {check.checked} entries" if check.ok else None,
+    )
     if check.ok:
-        print(f"audit log intact: {check.checked} entries")
         return 0
     print(
         f"habeas: audit log broken: {check.problem} ({check.checked} entries before it are intact)",

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
@@ -28,6 +30,7 @@ def register(subparsers: Any) -> None:
             "rotated, all in one transaction."
         ),
     )
+    add_format_option(rotate)
     rotate.set_defaults(func=run_rotate)
 
 
@@ -45,5 +48,8 @@ def run_rotate(args: argparse.Namespace) -> int:
     from habeas.web.keys import rotate_keys
 
     done = rotate_keys()
-    print(f"re-encrypted {done.values} values in {done.columns} encrypted columns")
+    Output(args.format).record(
+        {"values": done.values, "columns": done.columns},
+        text=f"re-encrypted {done.values} values in {done.columns} encrypted columns",
+    )
     return 0

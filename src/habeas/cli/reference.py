@@ -42,10 +42,11 @@ _CONVENTIONS = [
     "## Conventions",
     "",
     "- **Machine-readable output.** `ingest`, `feeds`, `people`, `alerts`, `backup`, "
-    "`restore` and `migrate-db` take `--format json`: each result is one JSON object on "
-    "its own line of standard output (JSON Lines). `extract` prints the contract's JSON "
-    "Lines by default (`--format table` for people), and `match` and `status` print JSON "
-    "only. Not yet: `users list`, `audit` and `keys` print text only.",
+    "`restore`, `migrate-db`, `users list`, `users unlock`, `audit verify`, `keys rotate` "
+    "and `eval` take `--format json`: each result is one JSON object on its own line of "
+    "standard output (JSON Lines). `extract` prints the contract's JSON Lines by default "
+    "(`--format table` for people), and `match` and `status` print JSON only. `users code` "
+    "and `keys generate` print one value and nothing else.",
     "- **Progress.** `ingest`, `alerts check`, `backup`, `restore` and `migrate-db` draw a "
     "progress line (count, rate, time left) on standard error when it is a terminal; "
     "`--quiet` turns it off, and nothing is drawn into a pipe or a log. `ingest` of several "

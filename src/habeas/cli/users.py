@@ -7,6 +7,8 @@ import secrets
 import sys
 from typing import Any
 
+from habeas.cli.output import Output, add_format_option
+
 ROLES = ("admin", "editor", "viewer")
 
 
@@ -33,6 +35,7 @@ def register(subparsers: Any) -> None:
     )
     add.set_defaults(func=run_add)
     listing = sub.add_parser("list", help="list users and their roles")
+    add_format_option(listing)
     listing.set_defaults(func=run_list)
     code = sub.add_parser(
         "code",
@@ -54,6 +57,7 @@ def register(subparsers: Any) -> None:
         ),
     )
     unlock.add_argument("name")
+    add_format_option(unlock)
     unlock.set_defaults(func=run_unlock)
 
 
@@ -79,8 +83,9 @@ def run_list(args: argparse.Namespace) -> int:
     setup()
     from habeas.web.accounts.users import describe_users
 
+    out = Output(args.format)
     for name, role in describe_users():
-        print(f"{name}\t{role or '(no role)'}")
+        out.record({"name": name, "role": role or None}, text=f"{name}\t{role or '(no role)'}")
     return 0
 
 
@@ -121,8 +126,10 @@ def run_unlock(args: argparse.Namespace) -> int:
 
     removed = unlock(args.name)
     record(None, AuditAction.PERMISSION_CHANGE, f"username:{args.name}", {"change": "unlocked"})
-    if removed:
-        print(f"unlocked {args.name} ({removed} lockout records removed)")
-    else:
-        print(f"{args.name} was not locked out")
+    text = (
+        f"unlocked {args.name} ({removed} lockout records removed)"
+        if removed
+        else f"{args.name} was not locked out"
+    )
+    Output(args.format).record({"name": args.name, "lockouts_removed": removed}, text=text)
     return 0
