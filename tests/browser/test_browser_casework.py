@@ -54,6 +54,15 @@ def _card(page: Any, report: int, name: str, kind: str) -> Any:
     )
 
 
+def _confirm(page: Any, app: App, report: int, name: str, kinds: tuple[str, ...]) -> None:
+    """Confirm, in the review queue, the cards of `name` of these kinds from `report`."""
+    page.goto(app.url + "/review/")
+    for kind in kinds:
+        card = _card(page, report, name, kind)
+        card.locator("[data-action=confirm]").click()
+        card.locator(".state.confirmed").wait_for()
+
+
 def test_add_a_person_and_an_event_by_hand_then_move_a_wrong_event(page: Any, app: App) -> None:
     day = dt.date.today() - dt.timedelta(days=4)
     report = _paste(
@@ -156,11 +165,7 @@ def test_the_person_page_queue_and_lists_fit_a_phone(page: Any, app: App) -> Non
         "lasted forty minutes, sentenced her to 20 days of administrative detention.\n",
     )
     page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(app.url + "/review/")
-    for kind in ("detention", "sentence"):
-        card = _card(page, report, "Rena Abbasova", kind)
-        card.locator("[data-action=confirm]").click()
-        card.locator(".state.confirmed").wait_for()
+    _confirm(page, app, report, "Rena Abbasova", ("detention", "sentence"))
     page.goto(app.url + f"/reports/{report}/")
     person = page.locator("main li a", has_text="Rena Abbasova").first.get_attribute("href")
     for path in (person, "/review/", "/persons/", "/lists/detained/", "/lists/released/"):
@@ -184,11 +189,7 @@ def test_an_alert_with_no_command_run_search_across_scripts_and_a_merged_file_go
         f"On {_words(held)} the Sabail District Court sentenced Guliyev to 20 days "
         "of administrative detention.\n",
     )
-    page.goto(app.url + "/review/")
-    for kind in ("detention", "sentence"):
-        card = _card(page, report, "Samir Guliyev", kind)
-        card.locator("[data-action=confirm]").click()
-        card.locator(".state.confirmed").wait_for()
+    _confirm(page, app, report, "Samir Guliyev", ("detention", "sentence"))
 
     # The 20 days ended 20 days ago with no release told: the alert is there at once,
     # and the navigation counts it, with no `habeas alerts check` run.
