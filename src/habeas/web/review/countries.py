@@ -3,16 +3,14 @@
 The store keeps places as the reports write them ("Baku", "Sabail District
 Court", «Тбилиси»), not countries, so a country filter matches a place when
 it names the country or one of its towns or Baku's district courts, in
-English, Russian or Azerbaijani spelling. A place not listed here matches
-only by its own words.
+English, Russian or Azerbaijani spelling. A country not listed here matches
+places that contain its name.
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
-
-# Country → names of it and of places in it (lower case; matched as whole words).
+# Country → names of it and of places in it (lower case; the list filter looks for
+# each inside places and courts, as SQL substrings).
 _PLACES: dict[str, tuple[str, ...]] = {
     "azerbaijan": (
         "azerbaijan",
@@ -163,27 +161,6 @@ _PLACES: dict[str, tuple[str, ...]] = {
         "одесса",
     ),
 }
-
-
-@lru_cache(maxsize=64)
-def _pattern(country: str) -> re.Pattern[str] | None:
-    wanted = country.strip().casefold()
-    for names in _PLACES.values():
-        if wanted in names:
-            words = sorted(names, key=len, reverse=True)
-            return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-    return None
-
-
-def in_country(country: str, *places: str) -> bool:
-    """Whether any of `places` is in `country` (a country's name in any of the three languages,
-    or a place of it); a name not in the gazetteer matches places that contain it."""
-    pattern = _pattern(country)
-    texts = [(p or "").casefold() for p in places]
-    if pattern is None:
-        folded = country.strip().casefold()
-        return any(folded in t for t in texts)
-    return any(pattern.search(t) for t in texts)
 
 
 def place_names(country: str) -> tuple[str, ...]:
