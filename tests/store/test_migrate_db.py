@@ -60,7 +60,20 @@ def sqlite_instance(tmp_path: Path) -> Path:
     }
     command = [sys.executable, "-m", "habeas.cli.main", "ingest", *STORIES]
     subprocess.run(command, env=env, cwd=tmp_path, check=True, capture_output=True)
+    # A confidential note, written through the app so it is encrypted with this instance's key.
+    subprocess.run(
+        [sys.executable, "-c", _WRITE_NOTE], env=env, cwd=tmp_path, check=True, capture_output=True
+    )
     return tmp_path / "home" / "habeas.sqlite3"
+
+
+NOTE = "Medication: insulin, twice a day (fictional)"
+_WRITE_NOTE = f"""
+from habeas.web.bootstrap import setup
+setup()
+from habeas.web.store.models import Person, PersonProfile
+PersonProfile.objects.create(person=Person.objects.order_by("id").first(), private_notes={NOTE!r})
+"""
 
 
 def _sqlite_rows(db: Path, sql: str) -> list[tuple[object, ...]]:
@@ -105,6 +118,34 @@ def test_migrate_db_copies_every_row_and_moves_the_sequences(
             "VALUES ('x', 'y', '', '', '', now()) RETURNING id"
         ).fetchone()
         assert new_id is not None and new_id[0] == max(i for i, _ in texts) + 1
+
+
+def test_migrate_db_keeps_confidential_fields_encrypted(
+    sqlite_instance: Path, empty_postgres: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import psycopg
+
+    from habeas.crypto import field_cipher
+    from habeas.web.instance_keys import DATA_KEYS_FILE
+
+    assert (
+        main(["migrate-db", "--from", f"sqlite:///{sqlite_instance}", "--to", empty_postgres]) == 0
+    )
+    capsys.readouterr()
+    stored = _sqlite_rows(sqlite_instance, "SELECT private_notes FROM store_personprofile")
+    with psycopg.connect(empty_postgres) as pg:
+        copied = pg.execute("SELECT private_notes FROM store_personprofile").fetchall()
+        everything = pg.execute(
+            "SELECT string_agg(t::text, ' ') FROM store_personprofile t"
+        ).fetchone()
+    # The very token is copied: the copy neither decrypts nor re-encrypts, and holds no plaintext.
+    assert copied == stored and len(copied) == 1
+    token = copied[0][0]
+    assert isinstance(token, str) and token.startswith("fernet:")
+    assert everything is not None and "insulin" not in everything[0]
+    # ... and the instance's own key still opens it.
+    keys = sqlite_instance.parent / "keys" / DATA_KEYS_FILE
+    assert field_cipher({}, default_file=keys).decrypt(token) == NOTE
 
 
 def test_migrate_db_refuses_a_target_that_holds_data(
