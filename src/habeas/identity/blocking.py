@@ -201,6 +201,8 @@ class CandidateIndex:
 
     def __init__(self) -> None:
         self._blocks: defaultdict[str, list[int]] = defaultdict(list)
+        # Persons read by every lookup so far, with repeats (what a lookup costs).
+        self.persons_read = 0
 
     def add(self, person: int, keys: Iterable[str]) -> None:
         """Index `person` under its stored keys (persons are added in increasing order)."""
@@ -218,5 +220,6 @@ class CandidateIndex:
         blocks = self._blocks
         sizes = {key: len(blocks[key]) for key in sought if key in blocks}
         order = lookup_order(sizes, budget=budget)
+        self.persons_read += sum(min(sizes[key], budget) for key in order)
         read = ((sizes[key], islice(blocks[key], budget)) for key in order)
         return rank_candidates(read, limit=limit)
