@@ -118,14 +118,24 @@ def candidate_ids(
     order = lookup_order(sizes, budget=READ_BUDGET)
     if not order:
         return []
-    rows = BlockingKey.objects.filter(person__merged_into__isnull=True).exclude(person_id=exclude)
+    # By key alone: joined to persons in one query, SQLite walks every
+    # current person instead of the key index.
     if sizes[order[0]] > READ_BUDGET:
-        rows = rows.filter(key=order[0]).order_by("id")[:READ_BUDGET]
+        rows = BlockingKey.objects.filter(key=order[0]).order_by("id")[:READ_BUDGET]
     else:
-        rows = rows.filter(key__in=order)
+        rows = BlockingKey.objects.filter(key__in=order)
+    found = list(rows.values_list("person_id", "key"))
+    # Merged-away persons keep no keys; this guards against a stale row.
+    gone = set(
+        Person.objects.filter(
+            pk__in=sorted({pid for pid, _ in found}), merged_into__isnull=False
+        ).values_list("pk", flat=True)
+    )
+    gone.add(exclude if exclude is not None else -1)
     persons: dict[str, list[int]] = {key: [] for key in order}
-    for person_id, key in rows.values_list("person_id", "key"):
-        persons[key].append(person_id)
+    for person_id, key in found:
+        if person_id not in gone:
+            persons[key].append(person_id)
     return rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
 
 
