@@ -20,9 +20,10 @@ vowel-blind stem, and of its consonants) in three kinds:
 - `p:` two word keys of two full words of the name (or a word key and the
   given-name group of the other word: data/given_names.toml), stored and
   sought alike. A `k:` block is a fixed share of a store (every Mirzayev
-  whose given name starts with t); a `p:` block is "mir… with tur…", about
-  a hundred times smaller, and holds every pair the matcher accepts except
-  those where a word pairs only by a close spelling (a typo) or an initial.
+  whose given name starts with t); a `p:` block is "mir… with tur…", much
+  smaller, and joins most pairs the matcher accepts; the rest (a word that
+  pairs only by a close spelling, an initial, a compound written in one
+  word or two) meet through `k:`.
 
 A store cannot read whole `k:` and `w:` blocks for every lookup once they
 hold thousands of persons: that makes finding every name's candidates grow
