@@ -1,6 +1,6 @@
 """Quality and speed of `habeas.identity.match_names` on the real name pairs.
 
-Run as `.venv/bin/python bench/bench_match.py [--errors] [--scale N]`. Reads
+Run as `.venv/bin/python bench/bench_match.py [--errors] [--scale N] [--scale-only]`. Reads
 ../shared/eval/names-dev/ and ../shared/eval/names-real/ beside the
 repository (or under $HABEAS_SHARED when set) and prints, for each set:
 
@@ -15,18 +15,23 @@ repository (or under $HABEAS_SHARED when set) and prints, for each set:
 - pairs per second (matching only, CPU time of one core, so that other
   processes on a shared machine do not count), cold and warm.
 
-Then candidate generation for N (default 100,000) synthetic, invented
-persons, twice: with the 52 surname roots of `synthetic_people` (a worst
-case: every block is a fixed share of the store) and with invented surnames
-of Zipf-like frequency (a long tail, like a real store). It builds the
-blocking-key index in memory, looks up every name's candidates, and prints
-CPU time, the index's memory, and the same at N/4 and N/2, to show how it
-grows.
+Then candidate generation for N/8, N/4, N/2 and N (default N = 200,000:
+25k to 200k) synthetic, invented persons, twice: with the 52 surname roots
+of `synthetic_people` (a worst case: every block is a fixed share of the
+store) and with invented surnames of Zipf-like frequency (a long tail, like
+a real store). It builds the blocking-key index in memory, looks up every
+name's candidates as the store does (habeas.identity.blocking.lookup_order)
+and, for comparison, by reading every block whole, and prints CPU time, the
+index's memory, candidates per name, the largest block, how many of the
+eval sets' accepted true pairs are still found when their names are added
+to the synthetic store, and the growth per doubling of the store (×2 is
+linear, ×4 quadratic).
 """
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import random
@@ -36,12 +41,14 @@ import sys
 import time
 import tracemalloc
 from collections import defaultdict
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from habeas.identity import blocking_keys, match_names
+from habeas.identity.blocking import MAX_CANDIDATES, READ_BUDGET, CandidateIndex
 from habeas.identity.match import clear_caches
 from synthetic_people import synthetic_names
 
@@ -170,6 +177,14 @@ def _blocking(pairs: list[Pair]) -> None:
         f"blocking: {len(accepted) - len(lost)}/{len(accepted)} of the true pairs the matcher "
         "accepts share a key both ways"
     )
+    # The word-pair keys (p:) alone: the small blocks a lookup in a large store reads first.
+    fine = {n: {k for k in keys[n].stored if k.startswith("p:")} for n in names}
+    two = [p for p in accepted if fine[str(p["a"])] and fine[str(p["b"])]]
+    shared = sum(bool(fine[str(p["a"])] & fine[str(p["b"])]) for p in two)
+    print(
+        f"  word-pair keys (p:) alone: {shared}/{len(two)} of those where both names have "
+        "two full words"
+    )
     for p in lost[:5]:
         print(f"  no shared key: {p['a']!r} / {p['b']!r}")
 
@@ -242,75 +257,170 @@ def spread_names(count: int, *, seed: int = 11) -> list[str]:
     return [f"{rng.choice(given)} {root}{rng.choice(_FAMILY)}" for root in surnames]
 
 
-def _candidates(names: list[str]) -> tuple[float, float, float, float, int]:
+@dataclass
+class Scale:
+    """Candidate generation over one store size."""
+
+    persons: int
+    keys_s: float  # CPU s to compute every name's keys and build the index
+    bounded_s: float  # CPU s to look up every name as the store does (lookup_order)
+    every_block_s: float  # CPU s to look up every name reading every block whole
+    mib: float  # index memory (tracemalloc peak)
+    candidates: float  # per name, bounded lookup
+    read: float  # persons read per name (with repeats), bounded lookup
+    every_block: float  # per name, reading every block whole
+    largest: int  # largest block
+    found: int  # accepted true eval pairs found both ways after planting
+    many: int  # of those lost, how many have more name matches among the persons read than fit
+    pairs: int
+
+
+def _candidates(names: list[str], planted: list[tuple[str, str]]) -> Scale:
     """Index names by their stored keys, then look each up by its sought keys.
 
-    Times are CPU seconds of this process. Memory is what tracemalloc sees
-    allocated for the index (keys → person numbers) and the sought keys,
-    measured on a second pass so the timing runs without tracing.
+    Times are CPU seconds of this process. The names of the accepted true
+    pairs of the eval sets are added after the synthetic persons (the newest
+    persons, the last a capped read of a large block reaches) and each pair
+    must find the other both ways. Memory is what tracemalloc sees allocated
+    for the index and the sought keys, measured on a second pass so the
+    timing runs without tracing.
     """
-    count = len(names)
     clear_caches()
     start = time.process_time()
     all_keys = [blocking_keys(name) for name in names]
-    index: dict[str, list[int]] = defaultdict(list)
+    index = CandidateIndex()
     for number, keys in enumerate(all_keys):
-        for key in keys.stored:
-            index[key].append(number)
+        index.add(number, keys.stored)
     built = time.process_time() - start
     start = time.process_time()
     total = 0
     for keys in all_keys:
-        found: set[int] = set()
-        for key in keys.sought:
-            found.update(index.get(key, ()))
-        total += len(found)
-    looked = time.process_time() - start
-    largest = max(len(v) for v in index.values())
-    del index
-    tracemalloc.start()
-    traced: dict[str, list[int]] = defaultdict(list)
-    sought = []
+        total += len(index.candidates(keys.sought))
+    bounded = time.process_time() - start
+    read = index.persons_read
+    # The lookup as it was: every person of every block of every sought key.
+    blocks: dict[str, list[int]] = defaultdict(list)
     for number, keys in enumerate(all_keys):
         for key in keys.stored:
-            traced[key].append(number)
+            blocks[key].append(number)
+    start = time.process_time()
+    whole = 0
+    for keys in all_keys:
+        found: set[int] = set()
+        for key in keys.sought:
+            found.update(blocks.get(key, ()))
+        whole += len(found)
+    every_block = time.process_time() - start
+    del blocks
+    largest = max(index.block_sizes())
+    extra = sorted({name for pair in planted for name in pair})
+    number_of = {name: len(names) + i for i, name in enumerate(extra)}
+    for name, number in number_of.items():
+        index.add(number, blocking_keys(name).stored)
+    everyone = names + extra
+    hits = many = 0
+    for a, b in planted:
+        lost = [
+            x
+            for x, y in ((a, b), (b, a))
+            if number_of[y] not in index.candidates(blocking_keys(x).sought)
+        ]
+        hits += not lost
+        # Lost only because more persons than a lookup returns match the name
+        # itself (namesakes, an initial with a common surname)?
+        many += bool(lost) and all(_matches_read(index, x, everyone) > MAX_CANDIDATES for x in lost)
+    del index
+    tracemalloc.start()
+    traced = CandidateIndex()
+    sought = []
+    for number, keys in enumerate(all_keys):
+        traced.add(number, keys.stored)
         sought.append(frozenset(keys.sought))
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     del traced, sought
-    return built, looked, peak / 2**20, total / count, largest
+    count = len(names)
+    return Scale(
+        count, built, bounded, every_block, peak / 2**20, total / count, read / count,
+        whole / count, largest, hits, many, len(planted),
+    )  # fmt: skip
 
 
-def _scale(count: int) -> None:
-    print("\ncandidate generation, synthetic fictional persons (blocking keys in memory, CPU s):")
+def _matches_read(index: CandidateIndex, name: str, everyone: list[str]) -> int:
+    read = index.candidates(blocking_keys(name).sought, limit=10**9)
+    return sum(match_names(name, everyone[number]).same for number in read)
+
+
+def _growth(label: str, values: list[float], *, per_lookup: bool = False) -> str:
+    """Ratios per doubling of the store, and what they mean (a whole pass, or one lookup)."""
+    ratios = [b / a if a else float("nan") for a, b in itertools.pairwise(values)]
+    shown = ", ".join(f"×{r:.1f}" for r in ratios)
+    mean = statistics.geometric_mean(ratios) if all(r > 0 for r in ratios) else float("nan")
+    if per_lookup:
+        verdict = "bounded" if mean < 1.4 else "grows with the store"
+        scale = "×1 bounded, ×2 grows with the store"
+    else:
+        verdict = "about linear" if mean < 2.8 else "about quadratic"
+        scale = "×2 linear, ×4 quadratic"
+    return f"   {label} per doubling: {shown} (mean ×{mean:.1f}: {verdict}; {scale})"
+
+
+def _scale(count: int, planted: list[tuple[str, str]]) -> None:
+    print(
+        "\ncandidate generation, synthetic fictional persons (blocking keys in memory, CPU s; "
+        f"bounded lookup: rarest keys first, at most {READ_BUDGET:,} persons read, "
+        f"at most {MAX_CANDIDATES} candidates):"
+    )
+    sizes = [count // 8, count // 4, count // 2, count]
     for label, make in (("52 surname roots", synthetic_names), ("invented surnames", spread_names)):
         print(f" {label}:")
-        for n in (count // 4, count // 2, count):
-            built, looked, mib, mean, largest = _candidates(make(n))
+        rows = []
+        for n in sizes:
+            row = _candidates(make(n), planted)
+            rows.append(row)
             print(
-                f"  {n:>7,} persons: keys+index {built:5.1f} s, lookup of every name "
-                f"{looked:5.1f} s ({looked / n * 1000:.2f} ms each), index {mib:,.0f} MiB, "
-                f"candidates per name {mean:,.1f} ({mean / n:.2%}), largest block {largest:,}"
+                f"  {n:>7,} persons: keys+index {row.keys_s:5.1f} s "
+                f"({row.keys_s / n * 1000:.2f} ms a name), index {row.mib:,.0f} MiB, largest block "
+                f"{row.largest:,}; lookup of every name {row.bounded_s:5.1f} s, candidates per "
+                f"name {row.candidates:.1f} ({row.candidates / n:.3%}, {row.read:.0f} read); "
+                "reading every block whole "
+                f"{row.every_block_s:5.1f} s, "
+                f"{row.every_block:,.1f} per name; eval true pairs found {row.found}/{row.pairs} "
+                f"(of the {row.pairs - row.found} lost, {row.many} have over {MAX_CANDIDATES} "
+                "name matches among the persons read)"
             )
+        print(_growth("bounded lookup of every name, CPU", [r.bounded_s for r in rows]))
+        print(_growth("persons read by one lookup", [r.read for r in rows], per_lookup=True))
+        print(_growth("candidates of one lookup", [r.candidates for r in rows], per_lookup=True))
+        print(_growth("reading every block whole, CPU", [r.every_block_s for r in rows]))
+        print(_growth("keys + index, CPU", [r.keys_s for r in rows]))
+        print(_growth("index memory", [r.mib for r in rows]))
 
 
 def main(argv: list[str]) -> int:
-    scale = 100_000
+    scale = 200_000
     if "--scale" in argv:
         scale = int(argv[argv.index("--scale") + 1])
     found = [s for s in SETS if (SHARED / "eval" / s / "pairs.jsonl").is_file()]
     if not found:
         print(f"skipped: the name pairs are not under {SHARED / 'eval'} (set HABEAS_SHARED)")
     all_pairs: list[Pair] = []
+    quality = "--scale-only" not in argv
     for name in found:
         path = SHARED / "eval" / name / "pairs.jsonl"
         pairs = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
         all_pairs += pairs
-        _score(name, pairs, "--errors" in argv)
-    if all_pairs:
+        if quality:
+            _score(name, pairs, "--errors" in argv)
+    if all_pairs and quality:
         _speed(all_pairs)
     if scale:
-        _scale(scale)
+        planted = [
+            (str(p["a"]), str(p["b"]))
+            for p in all_pairs
+            if p["same"] and match_names(str(p["a"]), str(p["b"])).same
+        ]
+        _scale(scale, planted)
     return 0
 
 

@@ -174,3 +174,36 @@ def test_candidate_search_among_many_persons_uses_the_index() -> None:
     # Only the eight Elnur Talibovs and nobody with another given name or surname.
     assert {names[persons.index(Row(pk=pid))] for pid in found} == {"Elnur Talibov"}
     assert len(found) == 8
+
+
+def test_candidate_lookup_stays_bounded_when_a_block_outgrows_the_budget() -> None:
+    from habeas.identity.blocking import READ_BUDGET
+    from habeas.web.store.merges import stored_keys
+    from habeas.web.store.models import BlockingKey
+    from habeas.web.store.models import Person as Row
+    from habeas.web.store.resolution import block_sizes, candidate_ids
+
+    # More invented Talibovs with a given name in e than one lookup reads.
+    given = ("Elvin", "Emil", "Eldar", "Emin", "Elchin")
+    names = [f"{given[i % 5]} Talibov" for i in range(READ_BUDGET + 50)]
+    names += ["Элнур Талыбов", "E. Talibov"]
+    persons = Row.objects.bulk_create([Row(display_name=n) for n in names])
+    BlockingKey.objects.bulk_create(
+        [
+            BlockingKey(person=p, key=k)
+            for p, n in zip(persons, names, strict=True)
+            for k in stored_keys(n)
+        ]
+    )
+    wanted = {persons[-2].pk, persons[-1].pk}
+
+    found = candidate_ids(["Elnur Talibov"], limit=10)
+
+    # The Cyrillic spelling and the initial are found through their rarer keys.
+    assert wanted <= set(found) and len(found) <= 10
+    # A surname alone is legitimately many: the oldest, never more than the limit.
+    alone = candidate_ids(["Talibov"], limit=10)
+    assert alone == sorted(p.pk for p in persons[:10])
+    # Block sizes are counted only up to the budget and one more.
+    sizes = block_sizes(["w:stal", "w:none"])
+    assert sizes == {"w:stal": READ_BUDGET + 1, "w:none": 0}

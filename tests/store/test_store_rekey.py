@@ -1,11 +1,14 @@
-"""Migration 0006 gives an existing store the names.v2 blocking keys, so search finds old files."""
+"""Migrations 0006 and 0007 give a store the current blocking keys, so search finds old files."""
 
 from __future__ import annotations
 
 import importlib
 
+import pytest
 
-def test_the_rebuild_indexes_every_current_person_as_a_capture_would() -> None:
+
+@pytest.mark.parametrize("migration", ["0006_blocking_keys_names_v2", "0007_name_keys_v3"])
+def test_the_rebuild_indexes_every_current_person_as_a_capture_would(migration: str) -> None:
     from django.apps import apps
 
     from habeas.web.store.merges import index_person
@@ -22,8 +25,9 @@ def test_the_rebuild_indexes_every_current_person_as_a_capture_would() -> None:
     BlockingKey.objects.create(person=kept, key="k:stale")
     BlockingKey.objects.create(person=gone, key="k:stale")
 
-    migration = importlib.import_module("habeas.web.store.migrations.0006_blocking_keys_names_v2")
-    migration.rebuild(apps, None)
+    importlib.import_module(f"habeas.web.store.migrations.{migration}").rebuild(apps, None)
 
     assert set(BlockingKey.objects.filter(person=kept).values_list("key", flat=True)) == expected
     assert expected and not BlockingKey.objects.filter(person=gone).exists()
+    # keys.v3: the word-pair keys are among them.
+    assert any(key.startswith("p:") for key in expected)

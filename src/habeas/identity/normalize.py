@@ -101,11 +101,28 @@ def script_of(ch: str) -> Script:
     return Script.OTHER
 
 
+class _LetterScripts(dict[str, Script | None]):
+    """Character → its script (None for a non-letter), filled as characters are met.
+
+    A name uses a few dozen distinct characters, so looking each up here is
+    cheaper than classifying every character of every name again.
+    """
+
+    def __missing__(self, ch: str) -> Script | None:
+        script = script_of(ch) if ch.isalpha() else None
+        self[ch] = script
+        return script
+
+
+_LETTER_SCRIPTS = _LetterScripts()
+
+
 def _token_script(word: str) -> Script | None:
     """Return the script of a word, or None when its letters mix scripts."""
     if word.isascii():
         return Script.LATIN
-    scripts = {script_of(ch) for ch in word if ch.isalpha()}
+    scripts = set(map(_LETTER_SCRIPTS.__getitem__, word))
+    scripts.discard(None)
     if len(scripts) != 1:
         return None
     return scripts.pop()
@@ -117,6 +134,28 @@ def _fold_case(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
+class _Separators(dict[int, int | str]):
+    """A `str.translate` table turning separators into spaces, filled as characters are met.
+
+    Separators are punctuation, symbols and spaces; letters, digits and
+    marks stay (Thai and Devanagari vowels are marks inside a word), and so
+    does the full stop, which marks initials.
+    """
+
+    def __missing__(self, code: int) -> int | str:
+        ch = chr(code)
+        value: int | str = code if ch == "." or unicodedata.category(ch)[0] in "LMN" else " "
+        self[code] = value
+        return value
+
+
+_SEPARATORS = _Separators()
+
+
+def _letters_and_marks(piece: str) -> str:
+    return "".join(ch for ch in piece if unicodedata.category(ch)[0] in "LM")
+
+
 def _words(text: str) -> tuple[list[tuple[str, bool]], bool]:
     """Split into (word, is_initial) pairs; the flag says "Surname, Given" order."""
     text = _APOSTROPHES.sub("", _BRACKETS.sub(" ", text))
@@ -125,17 +164,13 @@ def _words(text: str) -> tuple[list[tuple[str, bool]], bool]:
     surname_first = bool(comma and head.strip() and tail.strip())
     if surname_first:
         text = f"{tail} {head}"
-    # Separators are punctuation, symbols and spaces; marks stay, because Thai
-    # and Devanagari vowels are marks inside a word.
-    text = "".join(
-        ch if ch == "." or unicodedata.category(ch)[0] in "LMN" else " "
-        for ch in text.replace(",", " ")
-    )
+    text = text.replace(",", " ").translate(_SEPARATORS)
     words: list[tuple[str, bool]] = []
     for chunk in text.split():
         pieces = [p for p in chunk.split(".") if p]
         for index, piece in enumerate(pieces):
-            letters = "".join(ch for ch in piece if unicodedata.category(ch)[0] in "LM")
+            # isalpha() is exactly "every character is a letter (L*)".
+            letters = piece if piece.isalpha() else _letters_and_marks(piece)
             if not letters:
                 continue
             dotted = index < len(pieces) - 1 or chunk.endswith(".")

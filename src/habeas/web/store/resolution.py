@@ -21,9 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.db.models import Count
+from django.db import connection
 
 from habeas.identity import ALGORITHM, blocking_keys, match_names
+from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
 from habeas.identity.forms import prepare_name
 from habeas.web.store.merges import index_person, merge_persons
 from habeas.web.store.models import (
@@ -77,26 +78,65 @@ def sought_keys(names: Iterable[str]) -> frozenset[str]:
     return frozenset(keys)
 
 
+# Keys counted in one statement (SQLite allows 500 terms in a UNION ALL).
+_COUNTED_AT_ONCE = 200
+
+
+def block_sizes(keys: list[str], *, cap: int = READ_BUDGET) -> dict[str, int]:
+    """How many persons hold each key, counted up to `cap` + 1 (a bounded index read per key)."""
+    table = connection.ops.quote_name(BlockingKey._meta.db_table)
+    column = connection.ops.quote_name("key")
+    sizes: dict[str, int] = {}
+    for start in range(0, len(keys), _COUNTED_AT_ONCE):
+        chunk = keys[start : start + _COUNTED_AT_ONCE]
+        sql = " UNION ALL ".join(
+            f"SELECT {i}, COUNT(*) FROM (SELECT 1 FROM {table} WHERE {column} = %s LIMIT %s) b{i}"
+            for i in range(len(chunk))
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value for key in chunk for value in (key, cap + 1)])
+            sizes.update((chunk[i], size) for i, size in cursor.fetchall())
+    return sizes
+
+
 def candidate_ids(
     names: Iterable[str], *, exclude: int | None = None, limit: int = MAX_CANDIDATES
 ) -> list[int]:
-    """Ids of current persons sharing a blocking key with any of `names` (one indexed lookup).
+    """Ids of current persons sharing a blocking key with any of `names`: at most `limit`.
 
-    At most `limit`, those sharing the most keys first (then the oldest), so
-    the work per arriving person stays bounded however large a block grows.
+    The keys are read rarest first within habeas.identity.blocking's
+    READ_BUDGET (`lookup_order`), and those sharing the rarest keys come
+    first (`rank_candidates`, then the oldest), so the work per arriving
+    person stays bounded however large a block grows. When even the rarest
+    key is a larger block (a surname alone, or many namesakes), its oldest
+    READ_BUDGET persons are read.
     """
     keys = sorted(sought_keys(names))
     if not keys:
         return []
-    rows = (
-        BlockingKey.objects.filter(key__in=keys, person__merged_into__isnull=True)
-        .exclude(person_id=exclude)
-        .values("person_id")
-        .annotate(shared=Count("id"))
-        .order_by("-shared", "person_id")
-        .values_list("person_id", flat=True)[:limit]
+    sizes = block_sizes(keys)
+    order = lookup_order(sizes, budget=READ_BUDGET)
+    if not order:
+        return []
+    # By key alone: joined to persons in one query, SQLite walks every
+    # current person instead of the key index.
+    if sizes[order[0]] > READ_BUDGET:
+        rows = BlockingKey.objects.filter(key=order[0]).order_by("id")[:READ_BUDGET]
+    else:
+        rows = BlockingKey.objects.filter(key__in=order)
+    found = list(rows.values_list("person_id", "key"))
+    # Merged-away persons keep no keys; this guards against a stale row.
+    gone = set(
+        Person.objects.filter(
+            pk__in=sorted({pid for pid, _ in found}), merged_into__isnull=False
+        ).values_list("pk", flat=True)
     )
-    return sorted(rows)
+    gone.add(exclude if exclude is not None else -1)
+    persons: dict[str, list[int]] = {key: [] for key in order}
+    for person_id, key in found:
+        if person_id not in gone:
+            persons[key].append(person_id)
+    return rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
 
 
 def normalised(name: str) -> tuple[str, ...] | None:
