@@ -124,7 +124,8 @@ def support_visible_to(user: Any, person: Any) -> QuerySet[Any]:
 
 def _due_alerts(person: Any, *, today: dt.date) -> tuple[list[DueAlert], dt.date | None]:
     events = confirmed_events(person)
-    return due_alerts(events, assess(events, today=today), support_items(person))
+    assessment = assess(events, today=today)
+    return due_alerts(assessment, support_items(person)), next_change(events, assessment)
 
 
 def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = None) -> list[Any]:
@@ -217,13 +218,9 @@ def align_alerts(
     return change
 
 
-def due_alerts(
-    events: Sequence[model.Event], assessment: Assessment, support: Sequence[SupportItem]
-) -> tuple[list[DueAlert], dt.date | None]:
-    """The alerts that hold given the timeline's `assessment` of `events` and the support
-    actions, with the first day they may change."""
-    timeline = from_timeline(assessment.alerts)
-    return timeline + from_support(support), next_change(events, assessment)
+def due_alerts(assessment: Assessment, support: Sequence[SupportItem]) -> list[DueAlert]:
+    """The alerts that hold given the timeline's `assessment` and the support actions."""
+    return from_timeline(assessment.alerts) + from_support(support)
 
 
 def check_due(
