@@ -75,7 +75,25 @@ def _history(rng: random.Random, events: int) -> list[dict[str, object]]:
     if rng.random() < 0.3:
         last = dt.date.fromisoformat(str(out[-1]["date"]))
         add("release", last + dt.timedelta(days=rng.randrange(10, 400)))
-    return out
+    # Earlier short detentions, each ended by a release, until the history has about
+    # `events` events on average.
+    target = rng.randint(1, max(1, 2 * events - 3))
+    earlier: list[dict[str, object]] = []
+    while len(out) + len(earlier) < target:
+        day -= dt.timedelta(days=rng.randrange(40, 400))
+        days = rng.choice((10, 15, 30))
+        penalty = {"kind": "administrative_detention", "days": days}
+        earlier[:0] = [
+            {"type": "detention", "date": day.isoformat(), "place": rng.choice(PLACES)},
+            {
+                "type": "sentence",
+                "date": (day + dt.timedelta(days=1)).isoformat(),
+                "authority": rng.choice(COURTS),
+                "penalty": penalty,
+            },
+            {"type": "release", "date": (day + dt.timedelta(days=days)).isoformat()},
+        ]
+    return earlier + out
 
 
 def report_text(name: str, rng: random.Random) -> str:
