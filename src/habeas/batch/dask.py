@@ -15,11 +15,18 @@ R = TypeVar("R")
 _AHEAD = 2
 
 
-def map_on_cluster(fn: Callable[[T], R], jobs: Iterable[T], *, address: str) -> Iterator[R]:
+def map_on_cluster(
+    fn: Callable[[T], R],
+    jobs: Iterable[T],
+    *,
+    address: str,
+    initializer: Callable[[], None] | None = None,
+) -> Iterator[R]:
     """fn(job) for every job on the Dask scheduler at `address`, in the jobs' order.
 
     Only a few jobs per worker are in flight at once, so a large input is
-    never held in memory whole. Raises InputError when no scheduler answers.
+    never held in memory whole. `initializer` runs first on every worker the
+    cluster has then. Raises InputError when no scheduler answers.
     """
     import distributed
 
@@ -29,6 +36,8 @@ def map_on_cluster(fn: Callable[[T], R], jobs: Iterable[T], *, address: str) -> 
     except (OSError, TimeoutError) as exc:
         raise InputError(f"no Dask scheduler answers at {address} ({exc})") from None
     try:
+        if initializer is not None:
+            client.run(initializer)
         threads = max(sum(client.nthreads().values()), 1)
         pending: deque[Any] = deque()
         for job in jobs:

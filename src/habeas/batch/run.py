@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from functools import partial
 from itertools import islice
 from typing import Any, TypeVar
 
@@ -23,25 +24,34 @@ def chunked(values: Iterable[T], size: int) -> Iterator[list[T]]:
 
 
 def map_ordered(
-    fn: Callable[[T], R], jobs: Iterable[T], *, workers: int = 1, dask: str | None = None
+    fn: Callable[[T], R],
+    jobs: Iterable[T],
+    *,
+    workers: int = 1,
+    dask: str | None = None,
+    initializer: Callable[[], None] | None = None,
 ) -> Iterator[R]:
     """fn(job) for every job, in the jobs' order, with a bounded number of jobs in flight.
 
     `dask` is a scheduler address (tcp://host:port): the jobs run on that
     cluster. Otherwise `workers` > 1 runs them on as many local processes,
     and 1 runs them here. The results are the same in every case.
+    `initializer` runs once in each worker process (and here) before any job:
+    loading what every job needs, so that it is not paid inside the first ones.
     """
     if workers < 1:
         raise InputError("--workers must be 1 or more")
     if dask:
         from habeas.batch.dask import map_on_cluster
 
-        yield from map_on_cluster(fn, jobs, address=dask)
+        yield from map_on_cluster(fn, jobs, address=dask, initializer=initializer)
         return
     if workers == 1:
+        if initializer is not None:
+            initializer()
         yield from map(fn, jobs)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=initializer) as pool:
         pending: deque[Future[Any]] = deque()
         for job in jobs:
             pending.append(pool.submit(fn, job))
@@ -60,7 +70,7 @@ def extract_reports(
     spec: str = "",
 ) -> Iterator[tuple[model.Report, model.Extraction]]:
     """Each report with its extraction, in order, computed on workers."""
-    from habeas.batch.work import extract_chunk
+    from habeas.batch.work import extract_chunk, warm
 
     pending: list[list[model.Report]] = []
 
@@ -69,5 +79,8 @@ def extract_reports(
             pending.append(part)
             yield spec, part
 
-    for results in map_ordered(extract_chunk, jobs(), workers=workers, dask=dask):
+    ready = partial(warm, spec)
+    for results in map_ordered(
+        extract_chunk, jobs(), workers=workers, dask=dask, initializer=ready
+    ):
         yield from zip(pending.pop(0), results, strict=True)

@@ -16,6 +16,7 @@ from typing import Any, cast
 
 from habeas import model
 from habeas.batch.inputs import Item
+from habeas.config import DEFAULT_EXTRACTOR
 from habeas.errors import HabeasError
 from habeas.extract.engine import Extractor
 
@@ -32,6 +33,25 @@ def extractor_from(spec: str) -> Extractor:
         return default_extractor()
     module_name, _, attr = spec.partition(":")
     return cast(Extractor, getattr(importlib.import_module(module_name), attr)())
+
+
+# Invented one-line reports, one per language the rule engine reads: extracting them
+# loads that language's lexicons and morphology, which the engine does on first use.
+_WARM_TEXTS = {
+    "en": "Police detained Oren Laskaris in Baku on 3 March 2025.",
+    "ru": "Орен Ласкарис был задержан в Баку 3 марта 2025 года.",
+    "az": "Oren Laskaris 3 mart 2025-ci ildə Bakıda saxlanılıb.",
+}
+
+
+def warm(spec: str) -> None:
+    """Build the extractor in this worker process before its first chunk (a pool's
+    initializer); the default rule engine also reads a line in each of its languages."""
+    engine = extractor_from(spec)
+    if spec not in ("", DEFAULT_EXTRACTOR):
+        return  # another engine (a language model...) is not called for nothing
+    for lang, text in _WARM_TEXTS.items():
+        engine.extract(model.Report(doc_id=f"warm-{lang}", text=text, lang=lang))
 
 
 def extract_chunk(job: tuple[str, list[model.Report]]) -> list[model.Extraction]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,28 +110,46 @@ def record(
     (never a confidential value itself: the log is not encrypted). Once the
     transaction commits, the checkpoint outside the database moves to this entry.
     """
-    details_text = canonical_json(dict(details or {}))
+    return record_many([(actor, action, target, details)])[0]
+
+
+Appended = tuple[Any, AuditAction | str, Any, Mapping[str, Any] | None]
+
+
+def record_many(items: Sequence[Appended]) -> list[AuditEntry]:
+    """Append several entries (actor, action, target, details), as `record` does one.
+
+    One lock of the head, one insert and one checkpoint for all of them: what a
+    stored report's person and events cost, instead of three of each.
+    """
+    if not items:
+        return []
     key = audit_key()
     with transaction.atomic():
         head, _ = AuditHead.objects.select_for_update().get_or_create(
             pk=_HEAD_ID, defaults={"seq": 0, "entry_hash": GENESIS}
         )
-        entry = AuditEntry(
-            seq=head.seq + 1,
-            created_at=timezone.now(),
-            actor=actor_label(actor)[:255],
-            action=AuditAction(action).value,
-            target=target_label(target)[:255],
-            details=details_text,
-            prev_hash=head.entry_hash,
-        )
-        entry.entry_hash = _hash_of(entry, prev_hash=head.entry_hash, key=key)
-        entry.save()
-        head.seq, head.entry_hash = entry.seq, entry.entry_hash
+        entries = []
+        seq, prev = head.seq, head.entry_hash
+        for actor, action, target, details in items:
+            seq += 1
+            entry = AuditEntry(
+                seq=seq,
+                created_at=timezone.now(),
+                actor=actor_label(actor)[:255],
+                action=AuditAction(action).value,
+                target=target_label(target)[:255],
+                details=canonical_json(dict(details or {})),
+                prev_hash=prev,
+            )
+            entry.entry_hash = prev = _hash_of(entry, prev_hash=prev, key=key)
+            entries.append(entry)
+        AuditEntry.objects.bulk_create(entries)
+        head.seq, head.entry_hash = seq, prev
         head.save(update_fields=["seq", "entry_hash"])
-        point = Checkpoint(entry.seq, entry.entry_hash)
+        point = Checkpoint(seq, prev)
         transaction.on_commit(lambda: _checkpoint_after_commit(point))
-    return entry
+    return entries
 
 
 def _checkpoint_after_commit(point: Checkpoint) -> None:

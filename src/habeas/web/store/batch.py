@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from django.conf import settings
@@ -21,7 +22,7 @@ from django.db import transaction
 from habeas import model
 from habeas.batch.inputs import Item
 from habeas.batch.run import chunked, map_ordered
-from habeas.batch.work import Prepared, extractor_from, prepare_chunk
+from habeas.batch.work import Prepared, extractor_from, prepare_chunk, warm
 from habeas.errors import HabeasError, InputError
 
 CHUNK = 32
@@ -109,7 +110,10 @@ def ingest_items(
             pending.append(job[1])
             yield job
 
-    for prepared in map_ordered(prepare_chunk, tracked(), workers=workers, dask=dask):
+    warm_up = partial(warm, spec)
+    for prepared in map_ordered(
+        prepare_chunk, tracked(), workers=workers, dask=dask, initializer=warm_up
+    ):
         batch = pending.pop(0)
         with transaction.atomic():
             for item, ready in zip(batch, prepared, strict=True):

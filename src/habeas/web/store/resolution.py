@@ -20,13 +20,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import connection
 
 from habeas.identity import ALGORITHM, blocking_keys, match_names
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
 from habeas.identity.forms import prepare_name
-from habeas.web.store.merges import index_person, merge_persons
+from habeas.web.store.merges import index_person, merge_persons, stored_keys
 from habeas.web.store.models import (
     BlockingKey,
     Event,
@@ -41,6 +42,9 @@ ENGINE = f"resolve.v1/{ALGORITHM}"
 # Bounds on the work for one arriving person, whatever the size of the store.
 MAX_CANDIDATES = 50  # persons compared, those sharing the most blocking keys first
 MAX_JUDGED = 5  # "possibly the same" judgements written, the best candidates first
+
+
+Context = dict[str, set[str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +71,26 @@ class Resolution:
     person_id: int
     linked_to: int | None = None
     possibly: tuple[int, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Arriving:
+    """A person just stored, as it was written: its names and context, not read back."""
+
+    names: tuple[str, ...]
+    context: Context
+
+    @classmethod
+    def of(cls, person: Any, names: Iterable[str], events: Iterable[Any]) -> Arriving:
+        """From the Person row, its name forms and its (unrejected) Event rows."""
+        context: Context = {
+            "role": {r.casefold() for r in person.roles},
+            "affiliation": {a.casefold() for a in person.affiliations},
+            "place": {e.place.casefold() for e in events if e.place},
+            "date": set(),
+        }
+        context["date"] = {f"{e.type} on {e.date_text}" for e in events if e.date_text}
+        return cls(tuple(names), context)
 
 
 def sought_keys(names: Iterable[str]) -> frozenset[str]:
@@ -149,9 +173,6 @@ def normalised(name: str) -> tuple[str, ...] | None:
     return tuple(sorted(t.key for t in tokens))
 
 
-Context = dict[str, set[str]]
-
-
 def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
     """Roles, affiliations, places and dated events of several persons, in three queries.
 
@@ -206,9 +227,12 @@ def _specific(agreements: tuple[str, ...]) -> bool:
     return any(not a.startswith("same role:") for a in agreements)
 
 
-def find_candidates(person_id: int) -> list[Candidate]:
+def find_candidates(person_id: int, *, arriving: Arriving | None = None) -> list[Candidate]:
     """The known persons whose names match this person's names, best first."""
-    names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
+    if arriving is not None:
+        names = list(arriving.names)
+    else:
+        names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
     ids = candidate_ids(names, exclude=person_id)
     forms: dict[int, list[str]] = {}
     for pid, form in NameForm.objects.filter(
@@ -220,7 +244,9 @@ def find_candidates(person_id: int) -> list[Candidate]:
         best = _best_match(names, known)
         if best is not None:
             matched[pid] = best
-    context = contexts([person_id, *matched])
+    context = contexts(matched if arriving is not None else [person_id, *matched])
+    if arriving is not None:
+        context[person_id] = arriving.context
     found = []
     for pid, (score, name, form, exact) in matched.items():
         agreements = _shared(context[person_id], context[pid])
@@ -229,10 +255,20 @@ def find_candidates(person_id: int) -> list[Candidate]:
     return found
 
 
-def resolve_person(person_id: int) -> Resolution:
-    """Index an arriving person and link it, or record who it may be; see the module docstring."""
-    index_person(Person.objects.get(pk=person_id))
-    candidates = find_candidates(person_id)
+def resolve_person(person_id: int, *, arriving: Arriving | None = None) -> Resolution:
+    """Index an arriving person and link it, or record who it may be; see the module docstring.
+
+    `arriving` is the person as just stored by ingest (no keys yet): its names
+    and context are then taken from it instead of being read back.
+    """
+    if arriving is None:
+        index_person(Person.objects.get(pk=person_id))
+    else:
+        keys = set().union(*(stored_keys(name) for name in arriving.names))
+        BlockingKey.objects.bulk_create(
+            [BlockingKey(person_id=person_id, key=k) for k in sorted(keys)]
+        )
+    candidates = find_candidates(person_id, arriving=arriving)
     strong = [c for c in candidates if c.exact_name and _specific(c.agreements)]
     if len(strong) == 1:
         target = strong[0]
@@ -253,15 +289,19 @@ def resolve_person(person_id: int) -> Resolution:
         return Resolution(person_id, linked_to=target.person_id)
     # Only the few best are put to a reviewer: a common name would otherwise add
     # a judgement per namesake with every report, a cost that grows with the store.
+    judged = []
     for candidate in candidates[:MAX_JUDGED]:
         reasons = candidate.reasons()
         if candidate in strong:
             reasons.append("another known person matches as strongly")
-        Judgement.objects.create(
-            person_a_id=candidate.person_id,
-            person_b_id=person_id,
-            verdict=Verdict.UNSURE,
-            engine=ENGINE,
-            reasons=reasons,
+        judged.append(
+            Judgement(
+                person_a_id=candidate.person_id,
+                person_b_id=person_id,
+                verdict=Verdict.UNSURE,
+                engine=ENGINE,
+                reasons=reasons,
+            )
         )
+    Judgement.objects.bulk_create(judged)
     return Resolution(person_id, possibly=tuple(c.person_id for c in candidates[:MAX_JUDGED]))

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import importlib
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -363,7 +364,8 @@ def _store(
 
 
 def _store_extraction(report: Any, engine: str, extraction: model.Extraction) -> tuple[int, int]:
-    from habeas.web.store.versions import record
+    from habeas.web.store.resolution import Arriving
+    from habeas.web.store.versions import record_many
 
     why = f"suggested by {engine} from report #{report.pk}"
     n_events = 0
@@ -372,31 +374,43 @@ def _store_extraction(report: Any, engine: str, extraction: model.Extraction) ->
         NameForm.objects.create(
             person=person, name=found.name, script=script_of(found.name), report=report
         )
-        record(person, engine=engine, why=why)
-        for event in found.events:
-            _store_event(person, event, report=report, engine=engine, why=why)
-            n_events += 1
-        # After the events, so their places and dates count as context.
-        resolve_person(person.pk)
+        rows = _store_events(person, found.events, report=report, engine=engine)
+        record_many([person, *rows], engine=engine, why=why)
+        n_events += len(rows)
+        # After the events, so their places and dates count as context; what was just
+        # written is handed over rather than read back.
+        resolve_person(person.pk, arriving=Arriving.of(person, [found.name], rows))
     return len(extraction.persons), n_events
 
 
-def _store_event(person: Any, event: model.Event, *, report: Any, engine: str, why: str) -> None:
-    from habeas.web.store.versions import record
-
-    row = Event.objects.create(
-        person=person,
-        **event_fields(event),
-        made_by_engine=("+".join(event.found_by) if event.found_by else engine)[:64],
-    )
-    if event.evidence is not None:
-        start, end = event.evidence
-        if not 0 <= start < end <= len(report.text):
-            raise HabeasError(
-                f"the extractor {engine} pointed to characters {start}-{end}, "
-                f"outside the report's {len(report.text)} characters"
+def _store_events(
+    person: Any, events: Sequence[model.Event], *, report: Any, engine: str
+) -> list[Any]:
+    """One person's suggested events and their evidence, in two inserts (no signals:
+    a suggestion changes no status, see habeas.web.alerts.signals)."""
+    rows, quotes = [], []
+    for event in events:
+        rows.append(
+            Event(
+                person=person,
+                **event_fields(event),
+                made_by_engine=("+".join(event.found_by) if event.found_by else engine)[:64],
             )
-        Evidence.objects.create(
-            event=row, report=report, start=start, end=end, quote=report.text[start:end]
         )
-    record(row, engine=engine, why=why)
+        if event.evidence is not None:
+            start, end = event.evidence
+            if not 0 <= start < end <= len(report.text):
+                raise HabeasError(
+                    f"the extractor {engine} pointed to characters {start}-{end}, "
+                    f"outside the report's {len(report.text)} characters"
+                )
+        quotes.append(event.evidence)
+    Event.objects.bulk_create(rows)
+    Evidence.objects.bulk_create(
+        Evidence(
+            event=row, report=report, start=span[0], end=span[1], quote=report.text[slice(*span)]
+        )
+        for row, span in zip(rows, quotes, strict=True)
+        if span is not None
+    )
+    return rows

@@ -6,7 +6,7 @@ the history never misses a change and never records one that did not happen.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django.db import transaction
@@ -53,21 +53,39 @@ def snapshot_of(obj: Any) -> dict[str, Any]:
 
 def record(obj: Any, *, user: Any = None, engine: str = "", why: str = "") -> Any:
     """Write a Version of `obj` as it is now; call it inside the transaction that changed it."""
-    kind, _ = _kind_and_fields(obj)
-    version = Version.objects.create(
-        object_type=kind,
-        object_id=obj.pk,
-        snapshot=snapshot_of(obj),
-        user=user,
-        engine=engine,
-        why=why,
+    return record_many([obj], user=user, engine=engine, why=why)[0]
+
+
+def record_many(
+    objs: Sequence[Any], *, user: Any = None, engine: str = "", why: str = ""
+) -> list[Any]:
+    """`record` for several persons and events changed together: one insert of their
+    Versions, one append of their audit entries."""
+    versions = Version.objects.bulk_create(
+        [
+            Version(
+                object_type=_kind_and_fields(obj)[0],
+                object_id=obj.pk,
+                snapshot=snapshot_of(obj),
+                user=user,
+                engine=engine,
+                why=why,
+            )
+            for obj in objs
+        ]
     )
     # Every change also goes to the hash-chained audit log, in the same transaction.
-    from habeas.web.audit.chain import record as audit
+    from habeas.web.audit.chain import record_many as audit
     from habeas.web.audit.models import AuditAction
 
-    audit(user or engine or None, AuditAction.EDIT, obj, {"version": version.pk, "why": why})
-    return version
+    actor = user or engine or None
+    audit(
+        [
+            (actor, AuditAction.EDIT, obj, {"version": version.pk, "why": why})
+            for obj, version in zip(objs, versions, strict=True)
+        ]
+    )
+    return list(versions)
 
 
 def history(obj: Any) -> list[Any]:
