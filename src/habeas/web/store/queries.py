@@ -67,11 +67,12 @@ def persons_in_report(report: Any) -> list[Any]:
 
 
 def suggested_events(*, limit: int = 100) -> list[Any]:
-    """The oldest events still waiting for review, with their person and evidence."""
+    """The oldest events still waiting for review, with their person, evidence and its reports
+    (each report loaded once however many cards quote it)."""
     return list(
         Event.objects.filter(status=EventStatus.SUGGESTED)
         .select_related("person")
-        .prefetch_related("evidence")
+        .prefetch_related("evidence__report")
         .order_by("created_at", "id")[:limit]
     )
 
