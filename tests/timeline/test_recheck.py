@@ -66,6 +66,14 @@ def test_an_alert_message_is_refreshed_daily_in_its_first_week_then_weekly() -> 
         assert next_change(events, first) == day(again)
 
 
+def test_the_weekly_refresh_falls_on_whole_weeks_after_the_alert_whatever_the_last_look() -> None:
+    # Statuses all computed on one day (a migration) must not all come due on one later
+    # day: the refresh is anchored on the alert's date (9 April), not on the look.
+    events = HISTORIES["administrative term"]
+    for today in ("2025-05-01", "2025-05-03", "2025-05-06"):
+        assert next_change(events, assess(events, today=day(today))) == day("2025-05-07")
+
+
 def test_a_closed_case_without_alerts_is_never_looked_at_again() -> None:
     events = [detained("2025-02-01"), released("2025-02-03")]
     assert next_change(events, assess(events, today=day("2025-06-01"))) is None

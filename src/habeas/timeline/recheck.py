@@ -32,7 +32,11 @@ def _around(day: dt.date, *offsets: int) -> set[dt.date]:
 
 # An alert's message counts days ("due on 9 April (3 days ago)"): it is refreshed
 # daily in its first week and while a pretrial term runs out, weekly after that,
-# so a store full of long-overdue releases is not recomputed whole every day.
+# so a store full of long-overdue releases is not recomputed whole every day. The
+# weekly refresh falls on the alert's own weekday (whole weeks after its date), not
+# a week after the last look: alerts' dates are spread over the week, so the
+# refreshes are too, even when every status was computed on one day (a migration,
+# a restore) and would otherwise all come due on the same later day.
 _DAILY_FOR_DAYS = 7
 _LATER_EVERY = 7
 
@@ -41,7 +45,9 @@ def _count_refresh(alert: Alert, today: dt.date) -> int:
     if alert.kind is AlertKind.PRETRIAL_ENDING or alert.date is None:
         return 1
     age = (today - alert.date.earliest()).days
-    return 1 if age < _DAILY_FOR_DAYS else _LATER_EVERY
+    if age < _DAILY_FOR_DAYS:
+        return 1
+    return _LATER_EVERY - age % _LATER_EVERY
 
 
 def next_change(events: Sequence[Event], assessment: Assessment) -> dt.date | None:
@@ -49,7 +55,8 @@ def next_change(events: Sequence[Event], assessment: Assessment) -> dt.date | No
 
     None when nothing can change with time alone. Status and which alerts
     hold never change before that day; an open alert's message, which counts
-    days, is refreshed daily in the alert's first week, weekly after.
+    days, is refreshed daily in the alert's first week, then on each whole week
+    after the alert's date.
     """
     today = assessment.today
     days: set[dt.date] = set()

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -71,10 +72,12 @@ def assessment_of(person: Any, *, today: dt.date) -> Assessment:
 
 def support_items(person: Any) -> list[SupportItem]:
     """The person's support actions in the order they happened; undated ones when entered."""
-    rows = sorted(
-        SupportAction.objects.filter(person=person),
-        key=lambda a: (a.date or a.created_at.date(), a.id),
-    )
+    return support_items_of(SupportAction.objects.filter(person=person))
+
+
+def support_items_of(actions: Iterable[Any]) -> list[SupportItem]:
+    """These SupportAction rows (one person's) as rules input, in the order they happened."""
+    rows = sorted(actions, key=lambda a: (a.date or a.created_at.date(), a.id))
     return [
         SupportItem(a.id, SupportKind(a.kind), SupportStatus(a.status), a.date, a.confidential)
         for a in rows
@@ -122,8 +125,7 @@ def support_visible_to(user: Any, person: Any) -> QuerySet[Any]:
 def _due_alerts(person: Any, *, today: dt.date) -> tuple[list[DueAlert], dt.date | None]:
     events = confirmed_events(person)
     assessment = assess(events, today=today)
-    timeline = from_timeline(assessment.alerts)
-    return timeline + from_support(support_items(person)), next_change(events, assessment)
+    return due_alerts(assessment, support_items(person)), next_change(events, assessment)
 
 
 def refresh_person(person: Any, *, today: dt.date, now: dt.datetime | None = None) -> list[Any]:
@@ -148,36 +150,77 @@ def refresh_alerts(
 
     now = now or timezone.now()
     found, again = _due_alerts(person, today=today)
-    due = {d.key: d for d in found}
-    opened: list[Any] = []
     with transaction.atomic():
         existing = {a.key: a for a in Alert.objects.select_for_update().filter(person=person)}
-        for key, d in due.items():
-            row = existing.get(key)
-            fields = {
-                "kind": d.kind.value,
-                "date_text": str(d.date) if d.date else "",
-                "message": d.message,
-                "confidential": d.confidential,
-            }
-            if row is None:
-                opened.append(Alert.objects.create(person=person, key=key, opened_at=now, **fields))
-                continue
-            changed = any(getattr(row, name) != value for name, value in fields.items())
-            for name, value in fields.items():
-                setattr(row, name, value)
-            if row.state == AlertState.RESOLVED:
-                row.state, row.opened_at, row.resolved_at = AlertState.OPEN, now, None
-                row.acknowledged_by, row.acknowledged_at, row.notified_at = None, None, None
-                opened.append(row)
-                changed = True
-            if changed:
-                row.save()
-        for key, row in existing.items():
-            if key not in due and row.state != AlertState.RESOLVED:
-                row.state, row.resolved_at = AlertState.RESOLVED, now
-                row.save(update_fields=["state", "resolved_at"])
-    return opened, again or NEVER
+        change = align_alerts(person.pk, existing, found, now=now)
+        for row in change.new:
+            row.save()
+        for row in change.changed:
+            row.save()
+    return change.opened, again or NEVER
+
+
+_ALERT_FIELDS = ("kind", "date_text", "message", "confidential")
+# Every column `align_alerts` may change on an existing row (for bulk_update).
+ALIGNED_FIELDS = (
+    *_ALERT_FIELDS,
+    *("state", "opened_at", "resolved_at", "acknowledged_by", "acknowledged_at", "notified_at"),
+)
+
+
+@dataclass(slots=True)
+class AlertChange:
+    """What bringing one person's Alert rows in line takes: rows to insert, rows to save,
+    and the alerts newly opened (new rows and reopened ones)."""
+
+    new: list[Any] = field(default_factory=list)
+    changed: list[Any] = field(default_factory=list)
+    opened: list[Any] = field(default_factory=list)
+
+
+def align_alerts(
+    person_id: int, existing: dict[str, Any], found: Sequence[DueAlert], *, now: dt.datetime
+) -> AlertChange:
+    """The changes that make `existing` (a person's Alert rows by key) hold `found`, unsaved.
+
+    Shared by the one-person refresh and the batched recompute
+    (habeas.web.store.status.recompute_many), which saves many persons' changes at once.
+    """
+    change = AlertChange()
+    due = {d.key: d for d in found}
+    for key, d in due.items():
+        row = existing.get(key)
+        fields = {
+            "kind": d.kind.value,
+            "date_text": str(d.date) if d.date else "",
+            "message": d.message,
+            "confidential": d.confidential,
+        }
+        if row is None:
+            row = Alert(person_id=person_id, key=key, opened_at=now, **fields)
+            change.new.append(row)
+            change.opened.append(row)
+            continue
+        changed = any(getattr(row, name) != value for name, value in fields.items())
+        for name, value in fields.items():
+            setattr(row, name, value)
+        if row.state == AlertState.RESOLVED:
+            row.state, row.opened_at, row.resolved_at = AlertState.OPEN, now, None
+            row.acknowledged_by, row.acknowledged_at, row.notified_at = None, None, None
+            change.opened.append(row)
+            changed = True
+        if changed:
+            change.changed.append(row)
+    for key, row in existing.items():
+        if key not in due and row.state != AlertState.RESOLVED:
+            row.state, row.resolved_at = AlertState.RESOLVED, now
+            change.changed.append(row)
+    return change
+
+
+def due_alerts(assessment: Assessment, support: Sequence[SupportItem]) -> list[DueAlert]:
+    """The alerts that hold given the timeline's `assessment` and the support actions."""
+    return from_timeline(assessment.alerts) + from_support(support)
 
 
 def check_due(
