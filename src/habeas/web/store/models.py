@@ -240,6 +240,20 @@ class BlockingKey(models.Model):  # type: ignore[misc]
         indexes = (models.Index(fields=["key"], name="blockingkey_key"),)
 
 
+class PersonNames(models.Model):  # type: ignore[misc]
+    """A current person's name words, folded, and their sound keys, for name search.
+
+    Written by habeas.web.store.name_search.index_names wherever names change;
+    searched through the FTS5 table or trigram indexes of 0007_search_index.
+    """
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    words = models.TextField(default="")  # " w1 w2 …": each word once, a space before each
+    sounds = models.TextField(default="")  # " s1 s2 …": the words' loose phonetic keys
+
+
 class Verdict(models.TextChoices):  # type: ignore[misc]
     SAME = "same"
     DIFFERENT = "different"
