@@ -73,7 +73,10 @@ class Person(models.Model):  # type: ignore[misc]
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = (models.Index(fields=["display_name", "id"], name="person_name_id"),)
+        indexes = (
+            models.Index(fields=["display_name", "id"], name="person_name_id"),
+            models.Index(fields=["merged_into", "display_name", "id"], name="person_current_name"),
+        )
 
     def __str__(self) -> str:
         return str(self.display_name)
@@ -142,6 +145,7 @@ class Event(models.Model):  # type: ignore[misc]
             models.Index(fields=["status", "created_at", "id"], name="event_status_created"),
             models.Index(fields=["person", "date_text", "id"], name="event_person_date"),
             models.Index(fields=["status", "type", "date_text"], name="event_status_type_date"),
+            models.Index(fields=["status", "date_precision", "date_text"], name="event_status_day"),
         )
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import django.db.models.deletion
 from django.db import migrations, models
 
+from habeas.web.store.migrations._vendor import VendorRunSQL
 from habeas.web.store.name_search import index_row, names_by_person
 
 SQLITE = [
@@ -52,26 +53,6 @@ POSTGRES_DROP = [
     "DROP INDEX IF EXISTS store_personnames_sounds_trgm",
     "DROP INDEX IF EXISTS store_personnames_words_trgm",
 ]
-
-
-class VendorRunSQL(migrations.RunSQL):  # type: ignore[misc]
-    """RunSQL that applies on one database vendor only."""
-
-    def __init__(self, vendor: str, *args: Any, **kwargs: Any) -> None:
-        self.vendor = vendor
-        super().__init__(*args, **kwargs)
-
-    def database_forwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_forwards(app_label, schema_editor, *args)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == self.vendor:
-            super().database_backwards(app_label, schema_editor, *args)
-
-    def deconstruct(self) -> Any:
-        name, args, kwargs = super().deconstruct()
-        return name, [self.vendor, *args], kwargs
 
 
 def fill(apps: Any, schema_editor: Any) -> None:
