@@ -105,3 +105,27 @@ def test_the_review_queue_takes_as_many_queries_for_many_cards_as_for_few() -> N
     _waiting(40, first=3)
     many, _ = _queries("/review/")
     assert many == few
+
+
+def test_the_person_list_pages_by_name_after_the_last_person_shown() -> None:
+    import re
+
+    from habeas.web.store.models import Person
+
+    Person.objects.bulk_create(Person(display_name=f"Nora Quill {i:03d}") for i in range(205))
+    # Two persons of one name: the id breaks the tie, so neither is skipped at a page edge.
+    Person.objects.bulk_create(Person(display_name="Nora Quill 099") for _ in range(2))
+    seen: list[str] = []
+    path, pages, counts = "/persons/", 0, []
+    while path:
+        n, page = _queries(path)
+        counts.append(n)
+        seen += re.findall(r'<a href="/persons/\d+/">(Nora Quill \d+)</a>', page)
+        found = re.search(r'href="\?after=(\d+)"', page)
+        path = f"/persons/?after={found.group(1)}" if found else ""
+        pages += 1
+    assert pages == 3
+    assert seen == sorted(seen) and len(seen) == 207
+    # A later page reads its mark (one query) and then takes the queries the first does.
+    assert counts[1] == counts[2] == counts[0] + 1
+    assert "207 people" in page

@@ -47,16 +47,39 @@ def timeline(events: list[Any]) -> list[TimelineDay]:
     return sorted(days, key=lambda d: d.date_text)
 
 
+PERSONS_PER_PAGE = 100
+
+
 @viewer_required
 def person_list(request: HttpRequest) -> HttpResponse:
+    """Current persons by name, a page at a time. Pages are keyset pages (`?after=<id>`: the
+    persons after that one in name order), so a page deep in the list costs what the first does;
+    an `after` that is not a current person starts from the top."""
     # Merged-away persons are reached only through the merge history of their file.
-    persons = (
-        Person.objects.filter(merged_into__isnull=True)
-        .order_by("display_name", "id")
-        .prefetch_related("name_forms")
+    current = Person.objects.filter(merged_into__isnull=True)
+    rows = current.order_by("display_name", "id").prefetch_related("name_forms")
+    after = str(request.GET.get("after") or "")
+    mark = (
+        current.filter(pk=int(after)).values_list("display_name", flat=True).first()
+        if (after.isdigit())
+        else None
     )
-    page = Paginator(persons, 100).get_page(request.GET.get("page"))
-    return render(request, "review/person_list.html", {"page": page})
+    if mark is not None:
+        # A row-value comparison walks the (merged_into, display_name, id) index from the mark.
+        rows = rows.extra(
+            where=['("store_person"."display_name", "store_person"."id") > (%s, %s)'],
+            params=[mark, int(after)],
+        )
+    shown = list(rows[: PERSONS_PER_PAGE + 1])
+    more = len(shown) > PERSONS_PER_PAGE
+    shown = shown[:PERSONS_PER_PAGE]
+    context = {
+        "persons": shown,
+        "total": current.count(),
+        "next_after": shown[-1].pk if more else None,
+        "paged": mark is not None,
+    }
+    return render(request, "review/person_list.html", context)
 
 
 @viewer_required
