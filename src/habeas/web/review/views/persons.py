@@ -17,7 +17,8 @@ from habeas.web.review.casefile import case_status
 from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
 from habeas.web.review.views.queue import deciders
-from habeas.web.store.models import Event, EventStatus, Person, Report, Version, VersionedType
+from habeas.web.store.models import Event, Person, Version, VersionedType
+from habeas.web.store.queries import confirmed_facts, reports_about
 
 EVENTS_PER_PAGE = 100
 REPORTS_SHOWN = 200  # the newest; the report list and search find the rest
@@ -90,8 +91,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         messages.info(request, f"{person.display_name} (#{person.pk}) was merged into this file.")
         return redirect("person", person_id=current_person_id(person))
     # The status is worked out from every confirmed event; the table shows a page of events.
-    confirmed = Event.objects.filter(person=person, status=EventStatus.CONFIRMED)
-    case = case_status(confirmed, today=timezone.localdate())
+    case = case_status(confirmed_facts(person.pk), today=timezone.localdate())
     all_events = (
         Event.objects.filter(person=person)
         .select_related("made_by_user")
@@ -106,13 +106,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     decided = deciders(events)
     for e in events:
         e.decided_by = decided.get(e.pk)
-    reports = (
-        Report.objects.filter(Q(evidence__event__person=person) | Q(name_forms__person=person))
-        .distinct()
-        .only("id", "title", "published", "publisher", "lang")
-        .prefetch_related("sources")
-        .order_by("-published", "-id")[:REPORTS_SHOWN]
-    )
+    reports = reports_about(person.pk, limit=REPORTS_SHOWN)
     versions = _history(person, events)
     context = {
         "person": person,
