@@ -125,3 +125,40 @@ def test_a_user_without_a_role_has_no_feed(charlie: Any) -> None:
     assert (
         _get(f"/alerts/calendar/{subscription_of(charlie).calendar_token}.ics").status_code == 404
     )
+
+
+def test_the_feed_is_a_window_of_coming_dates_and_recently_overdue_releases(alice: Any) -> None:
+    from habeas.web.alerts.calendar_feed import AHEAD_DAYS, OVERDUE_DAYS
+    from habeas.web.alerts.services import subscription_of
+
+    today = dt.datetime.now(dt.UTC).date()
+
+    def held_until(name: str, release: dt.date) -> None:
+        # A 10-day administrative detention that ends on `release`.
+        start = release - dt.timedelta(days=10)
+        person_with(
+            name,
+            [
+                {"type": "detention", "date": start.isoformat()},
+                {
+                    "type": "sentence",
+                    "date": start.isoformat(),
+                    "penalty": {"kind": "administrative_detention", "days": 10},
+                },
+            ],
+        )
+
+    held_until("Ivo Overdue Recent", today - dt.timedelta(days=OVERDUE_DAYS - 5))
+    held_until("Ivo Overdue Long", today - dt.timedelta(days=OVERDUE_DAYS + 40))
+    held_until("Ivo Soon", today + dt.timedelta(days=AHEAD_DAYS - 5))
+    held_until("Ivo Far", today + dt.timedelta(days=AHEAD_DAYS + 40))
+    person_with(
+        "Ivo Hearing Far",
+        [{"type": "appeal", "date": (today + dt.timedelta(days=AHEAD_DAYS + 9)).isoformat()}],
+    )
+
+    text = _get(f"/alerts/calendar/{subscription_of(alice).calendar_token}.ics").content.decode()
+    summaries = [s for s, _ in _events(text)]
+    assert any("Ivo Overdue Recent" in s for s in summaries)
+    assert any("Ivo Soon" in s for s in summaries)
+    assert not any("Long" in s or "Far" in s for s in summaries)

@@ -1,4 +1,4 @@
-"""Migrations 0006 and 0007 give a store the current blocking keys, so search finds old files."""
+"""Migrations 0006 and 0009 give a store the current blocking keys, so search finds old files."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import importlib
 import pytest
 
 
-@pytest.mark.parametrize("migration", ["0006_blocking_keys_names_v2", "0007_name_keys_v3"])
+@pytest.mark.parametrize("migration", ["0006_blocking_keys_names_v2", "0009_name_keys_v3"])
 def test_the_rebuild_indexes_every_current_person_as_a_capture_would(migration: str) -> None:
     from django.apps import apps
 

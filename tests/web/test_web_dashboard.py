@@ -36,3 +36,52 @@ def test_months_without_detentions_are_filled_with_zero() -> None:
         confirm_all(store(text, name=f"r{n}").report_id)
 
     assert detentions_per_month() == [("2025-01", 1), ("2025-02", 0), ("2025-03", 1)]
+
+
+def test_the_counts_kept_by_the_database_equal_a_recount_after_every_kind_of_write() -> None:
+    from collections import Counter
+
+    from django.db.models import Count
+
+    from habeas.web.store import counts
+    from habeas.web.store.models import Event, Person
+
+    def recount() -> tuple[Counter[str], Counter[str]]:
+        by_status = Counter(dict(Event.objects.values_list("status").annotate(n=Count("id"))))
+        months: Counter[str] = Counter()
+        for e in Event.objects.filter(
+            status="confirmed", type="detention", date_precision__in=("day", "month")
+        ):
+            months[e.date_text[:7]] += 1
+        return +by_status, +months
+
+    def check() -> None:
+        assert (counts.events_by_status(), counts.detentions_by_month()) == recount()
+
+    person = Person.objects.create(display_name="Lio Marsh")
+    one = Event.objects.create(
+        person=person, type="detention", date_text="2025-03-02", date_precision="day"
+    )
+    check()
+    Event.objects.bulk_create(
+        Event(
+            person=person,
+            type="detention",
+            date_text=f"2025-0{m}",
+            date_precision="month",
+            status="confirmed",
+        )
+        for m in (1, 2, 2)
+    )
+    check()
+    one.status = "confirmed"
+    one.save()
+    check()
+    Event.objects.filter(date_text="2025-02").update(date_text="2025-04-01", date_precision="day")
+    check()
+    Event.objects.filter(date_text="2025-01").update(status="rejected")
+    check()
+    one.delete()
+    Event.objects.filter(type="detention", date_text="2025-04-01").first().delete()
+    check()
+    assert counts.detentions_by_month() == Counter({"2025-04": 1})

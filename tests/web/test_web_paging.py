@@ -82,3 +82,50 @@ def test_a_person_page_shows_one_page_of_events_in_a_fixed_number_of_queries() -
     assert n_many == n_few
     assert page.count('data-event="') == 100
     assert "page 1 of 2" in page
+
+
+def _waiting(n: int, *, first: int = 0) -> None:
+    # n suggestions, each quoting its own report, each person "possibly the same" as another.
+    from habeas.web.store.models import Event, Evidence, Judgement, Person, Report
+
+    for i in range(first, first + n):
+        text = f"Police detained Lio Marsh {i:03d} on Monday."
+        report = Report.objects.create(text=text, text_sha256=f"{i:064x}"[-64:], lang="en")
+        person = Person.objects.create(display_name=f"Lio Marsh {i:03d}")
+        other = Person.objects.create(display_name=f"Lio Marsh-Oy {i:03d}")
+        event = Event.objects.create(person=person, type="detention", status="suggested")
+        Evidence.objects.create(event=event, report=report, start=0, end=6, quote="Police")
+        Judgement.objects.create(person_a=person, person_b=other, verdict="unsure")
+
+
+def test_the_review_queue_takes_as_many_queries_for_many_cards_as_for_few() -> None:
+    _waiting(3)
+    few, page = _queries("/review/")
+    assert page.count("Lio Marsh-Oy") >= 3  # the "possibly the same" persons are shown
+    _waiting(40, first=3)
+    many, _ = _queries("/review/")
+    assert many == few
+
+
+def test_the_person_list_pages_by_name_after_the_last_person_shown() -> None:
+    import re
+
+    from habeas.web.store.models import Person
+
+    Person.objects.bulk_create(Person(display_name=f"Nora Quill {i:03d}") for i in range(205))
+    # Two persons of one name: the id breaks the tie, so neither is skipped at a page edge.
+    Person.objects.bulk_create(Person(display_name="Nora Quill 099") for _ in range(2))
+    seen: list[str] = []
+    path, pages, counts = "/persons/", 0, []
+    while path:
+        n, page = _queries(path)
+        counts.append(n)
+        seen += re.findall(r'<a href="/persons/\d+/">(Nora Quill \d+)</a>', page)
+        found = re.search(r'href="\?after=(\d+)"', page)
+        path = f"/persons/?after={found.group(1)}" if found else ""
+        pages += 1
+    assert pages == 3
+    assert seen == sorted(seen) and len(seen) == 207
+    # A later page reads its mark (one query) and then takes the queries the first does.
+    assert counts[1] == counts[2] == counts[0] + 1
+    assert "207 people" in page

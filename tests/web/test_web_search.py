@@ -115,3 +115,52 @@ def test_name_search_takes_a_fixed_number_of_queries() -> None:
         assert len(search_names("Eldar Heydarov")) == 30
     assert len(few) <= 4
     assert len(many) <= 5
+
+
+def test_a_word_prefix_finds_a_name_in_either_script_and_a_middle_of_a_word_does_not() -> None:
+    from habeas.web.review.search import search_names
+
+    _known_as("Эльдар Гейдаров")
+    _known_as("Nigar Həsənova")
+
+    assert [h.person.display_name for h in search_names("Heyd")] == ["Эльдар Гейдаров"]
+    assert [h.person.display_name for h in search_names("hasan")] == ["Nigar Həsənova"]
+    assert [h.person.display_name for h in search_names("Ni")] == ["Nigar Həsənova"]
+    assert search_names("ydarov") == []
+
+
+def test_the_index_follows_a_merge_and_its_undo_and_matches_a_rebuild() -> None:
+    from habeas.web.review.search import search_names
+    from habeas.web.store import name_search
+    from habeas.web.store.merges import merge_persons, undo_merge
+    from habeas.web.store.models import PersonNames
+
+    kept = _known_as("Eldar Heydarov")
+    absorbed = _known_as("Эльдар Гейдаров", "Zaur Bunyadzade")
+    merge = merge_persons(kept.pk, absorbed.pk, why="same person")
+    assert [h.person.pk for h in search_names("Bunyadzade")] == [kept.pk]
+    undo_merge(merge.version_id, why="not the same")
+    assert sorted(h.person.pk for h in search_names("Bunyadzade")) == [absorbed.pk]
+
+    def rows() -> set[tuple[int, str, str]]:
+        return set(PersonNames.objects.values_list("person_id", "words", "sounds"))
+
+    kept_up = rows()
+    name_search.rebuild()
+    assert rows() == kept_up
+
+
+def test_the_like_query_finds_what_the_index_finds() -> None:
+    from habeas.web.store import name_search
+    from habeas.web.store.models import PersonNames
+
+    _known_as("Эльдар Гейдаров")
+    _known_as("Ramin Aliyev", "Рамин Алиев")
+    for query in ("Heydarov", "Eldar", "Алиев", "aliy", "Ramin Heydarov", "r"):
+        found = name_search.matching_person_ids(query, limit=50)
+        like = list(
+            PersonNames.objects.filter(name_search._like_condition(name_search.words_of(query)))
+            .order_by("person__display_name", "person_id")
+            .values_list("person_id", flat=True)
+        )
+        assert found == like, query

@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
-from django.db.models.functions import Substr
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from habeas.timeline.status import CustodyStatus
 from habeas.web.review.countries import place_names
-from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus, PersonStatus
+from habeas.web.store.counts import detentions_by_month
+from habeas.web.store.models import DatePrecision, Event, EventStatus, PersonStatus
 
 RECENT_DAYS = 90
 
@@ -145,18 +145,7 @@ def detentions_per_month() -> list[tuple[str, int]]:
     Only detentions dated to the month or the day count; months between with
     none are given as 0, so a chart's time axis has no holes.
     """
-    rows = (
-        Event.objects.filter(
-            status=EventStatus.CONFIRMED,
-            type=EventKind.DETENTION,
-            date_precision__in=(DatePrecision.DAY, DatePrecision.MONTH),
-        )
-        .annotate(month=Substr("date_text", 1, 7))
-        .values("month")
-        .annotate(n=Count("id"))
-        .values_list("month", "n")
-    )
-    months: Counter[str] = Counter(dict(rows))
+    months = detentions_by_month()  # kept by the database (store/counts.py)
     if not months:
         return []
     first, last = min(months), max(months)

@@ -3,23 +3,21 @@
 Reports are searched with the SQLite FTS5 index made by the migration
 0001_report_search_index, or with PostgreSQL's full-text search; on another
 database (or if the index is missing) a case-insensitive substring match is
-used instead. Names are found through the identity blocking keys and
-verified with the name matcher, across scripts (see search_names).
+used instead. Names are found through the name search index, across
+scripts (habeas.web.store.name_search).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
 from django.db import DatabaseError, connection
 
-from habeas.errors import InputError
-from habeas.identity import blocking_keys, match_names
 from habeas.web.review.highlight import split_marked
-from habeas.web.store.models import BlockingKey, NameForm, Person, Report
+from habeas.web.store.models import NameForm, Person, Report
+from habeas.web.store.name_search import matching_person_ids, word_matches, words_of
 from habeas.web.store.queries import search_reports_postgres
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -38,13 +36,6 @@ class ReportHit:
 class PersonHit:
     person: Any
     forms: list[str]  # the name forms that matched
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Heydərov" and "HEYDEROV" fold alike, as do "Гейдаров"s."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return plain.replace("ə", "e").replace("ı", "i")
 
 
 def _fts_query(query: str) -> str:
@@ -89,69 +80,28 @@ def _search_fts(query: str, *, limit: int) -> list[ReportHit]:
     ]
 
 
-# At most this many persons sharing a key are verified for one query: a common
-# surname alone ("Mammadov") is a large block, and a page shows the first names.
-MAX_CANDIDATES = 400
-
-
-def _word_candidates(word: str) -> set[int]:
-    """Current persons with a name word whose blocking key a one-word name `word` seeks."""
-    try:
-        keys = blocking_keys(word).sought
-    except InputError:
-        return set()
-    if not keys:
-        return set()
-    rows = BlockingKey.objects.filter(key__in=sorted(keys), person__merged_into__isnull=True)
-    return set(rows.values_list("person_id", flat=True).distinct())
-
-
-def _word_matches(word: str, name: str) -> bool:
-    """Whether `word` begins a word of `name` (folded), or names it in another script."""
-    folded = fold(word)
-    for part in _WORD.findall(name):
-        if fold(part).startswith(folded):
-            return True
-        if len(word) > 1 and len(part) > 1 and match_names(word, part).same:
-            return True
-    return False
-
-
 def search_names(query: str, *, limit: int = 50) -> list[PersonHit]:
     """Current persons known by a name that has every word of `query`, in any script.
 
-    Candidates come from the blocking-key index (habeas.identity.blocking's
-    keys, one indexed lookup per word), so "Heydarov" finds a person known
-    only as «Гейдаров»; each is then verified word by word: a word matches
-    when it begins a word of a name form (after folding case and accents)
-    or when habeas.identity.match_names calls the two words the same.
-    Merged-away persons are never found. Each word needs three letters or
-    more to have a key.
+    One indexed query (habeas.web.store.name_search): a word matches when it
+    begins a word of a name form (after folding case and accents), or when
+    its sound key begins the word's, so "Heydarov" finds a person known only
+    as «Гейдаров». Merged-away persons are never found. At most `limit`, in
+    display-name order, each with the name forms that matched.
     """
-    words = _WORD.findall(query)
-    if not words:
+    words = words_of(query)
+    ids = matching_person_ids(query, limit=limit)
+    if not ids:
         return []
-    ids: set[int] | None = None
-    for word in sorted(set(words), key=len, reverse=True):
-        found = _word_candidates(word)
-        ids = found if ids is None else ids & found
-        if not ids:
-            return []
-    assert ids is not None
-    persons = list(
-        Person.objects.filter(pk__in=sorted(ids)).order_by("display_name", "id")[:MAX_CANDIDATES]
-    )
+    persons = Person.objects.in_bulk(ids)
     forms: dict[int, list[str]] = {}
-    for person_id, name in NameForm.objects.filter(
-        person_id__in=[p.pk for p in persons]
-    ).values_list("person_id", "name"):
+    for person_id, name in NameForm.objects.filter(person_id__in=ids).values_list(
+        "person_id", "name"
+    ):
         forms.setdefault(person_id, []).append(name)
     hits = []
-    for person in persons:
-        names = [person.display_name, *forms.get(person.pk, [])]
-        matched = [n for n in names if all(_word_matches(w, n) for w in words)]
-        if matched:
-            hits.append(PersonHit(person, sorted(set(matched) & set(forms.get(person.pk, [])))))
-        if len(hits) == limit:
-            break
+    for pk in ids:
+        known = sorted(set(forms.get(pk, [])))
+        matched = [n for n in known if all(word_matches(w, n) for w in words)]
+        hits.append(PersonHit(persons[pk], matched))
     return hits

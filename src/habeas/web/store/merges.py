@@ -22,6 +22,7 @@ from habeas.web.store.models import (
     Merge,
     NameForm,
     Person,
+    PersonNames,
     Verdict,
 )
 from habeas.web.store.status import facts_changed
@@ -36,12 +37,16 @@ def stored_keys(name: str) -> frozenset[str]:
 
 
 def index_person(person: Any) -> int:
-    """Rewrite a person's blocking keys from all its name forms; return how many it has."""
+    """Rewrite a person's blocking keys and name search row from all its name forms; return
+    how many keys it has."""
+    from habeas.web.store.name_search import index_names
+
     keys: set[str] = set()
     for name in NameForm.objects.filter(person=person).values_list("name", flat=True):
         keys |= stored_keys(name)
     BlockingKey.objects.filter(person=person).delete()
     BlockingKey.objects.bulk_create([BlockingKey(person=person, key=k) for k in sorted(keys)])
+    index_names(person)
     return len(keys)
 
 
@@ -116,6 +121,7 @@ def merge_persons(
             )
         index_person(kept)
         BlockingKey.objects.filter(person=absorbed).delete()
+        PersonNames.objects.filter(person=absorbed).delete()
         facts_changed([kept.pk, absorbed.pk])
         return Merge.objects.create(
             kept=kept,

@@ -73,7 +73,10 @@ class Person(models.Model):  # type: ignore[misc]
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        indexes = (models.Index(fields=["display_name", "id"], name="person_name_id"),)
+        indexes = (
+            models.Index(fields=["display_name", "id"], name="person_name_id"),
+            models.Index(fields=["merged_into", "display_name", "id"], name="person_current_name"),
+        )
 
     def __str__(self) -> str:
         return str(self.display_name)
@@ -142,6 +145,7 @@ class Event(models.Model):  # type: ignore[misc]
             models.Index(fields=["status", "created_at", "id"], name="event_status_created"),
             models.Index(fields=["person", "date_text", "id"], name="event_person_date"),
             models.Index(fields=["status", "type", "date_text"], name="event_status_type_date"),
+            models.Index(fields=["status", "date_precision", "date_text"], name="event_status_day"),
         )
 
 
@@ -238,6 +242,20 @@ class BlockingKey(models.Model):  # type: ignore[misc]
             models.UniqueConstraint(fields=["person", "key"], name="blockingkey_unique_per_person"),
         )
         indexes = (models.Index(fields=["key"], name="blockingkey_key"),)
+
+
+class PersonNames(models.Model):  # type: ignore[misc]
+    """A current person's name words, folded, and their sound keys, for name search.
+
+    Written by habeas.web.store.name_search.index_names wherever names change;
+    searched through the FTS5 table or trigram indexes of 0007_search_index.
+    """
+
+    person = models.OneToOneField(
+        Person, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    words = models.TextField(default="")  # " w1 w2 …": each word once, a space before each
+    sounds = models.TextField(default="")  # " s1 s2 …": the words' loose phonetic keys
 
 
 class Verdict(models.TextChoices):  # type: ignore[misc]

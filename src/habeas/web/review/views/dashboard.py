@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.custody import RECENT_DAYS, detentions_per_month, status_counts
-from habeas.web.store.models import Event, Person, Report
+from habeas.web.store.counts import events_by_status
+from habeas.web.store.models import Person, Report
 from habeas.web.store.status import ensure_current
 
 
@@ -17,7 +17,7 @@ from habeas.web.store.status import ensure_current
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     ensure_current(today=today)
-    by_status = dict(Event.objects.values_list("status").annotate(n=Count("id")))
+    by_status = events_by_status()
     custody = status_counts(today=today)
     months = detentions_per_month()
     context = {

@@ -22,7 +22,7 @@ from habeas.errors import HabeasError, InputError
 from habeas.web.accounts.roles import Role, can, editor_post, requires
 from habeas.web.store.merges import merge_persons, undo_merge
 from habeas.web.store.models import Judgement, Merge, Person, Verdict
-from habeas.web.store.queries import find_persons, possible_matches
+from habeas.web.store.queries import find_persons
 
 WHY_LIMIT = 500
 
@@ -63,36 +63,43 @@ def open_matches(person_id: int) -> list[PossibleMatch]:
     A pair is settled once someone judged it `same` or `different` later, or
     once either person has been merged into another file.
     """
-    found: dict[int, PossibleMatch] = {}
-    settled = _settled_pairs(person_id)
-    for judgement in possible_matches(person_id):
-        other = judgement.person_b if judgement.person_a_id == person_id else judgement.person_a
-        if other.pk == person_id or other.merged_into_id is not None or other.pk in found:
-            continue
-        if settled.get(other.pk, 0) > judgement.pk:
-            continue
-        found[other.pk] = PossibleMatch(other, tuple(judgement.reasons))
-    return list(found.values())
+    return _open_matches([person_id]).get(person_id, [])
 
 
-def _settled_pairs(person_id: int) -> dict[int, int]:
-    # Newest settling judgement id per other person: an unsure judgement made
-    # after it (a new report) asks the question again.
-    latest: dict[int, int] = {}
-    rows = (
-        Judgement.objects.filter(verdict__in=[Verdict.SAME, Verdict.DIFFERENT])
-        .filter(Q(person_a_id=person_id) | Q(person_b_id=person_id))
-        .values_list("pk", "person_a_id", "person_b_id")
-    )
-    for pk, a, b in rows:
-        other = b if a == person_id else a
-        latest[other] = max(latest.get(other, 0), pk)
-    return latest
+def _open_matches(person_ids: list[int]) -> dict[int, list[PossibleMatch]]:
+    # Two queries for any number of persons: their unsure judgements, and the settling ones.
+    wanted = set(person_ids)
+    about = Q(person_a_id__in=wanted) | Q(person_b_id__in=wanted)
+    settled: dict[tuple[int, int], int] = {}  # (person, other): newest settling judgement id
+    for pk, a, b in (
+        Judgement.objects.filter(about, verdict__in=[Verdict.SAME, Verdict.DIFFERENT])
+    ).values_list("pk", "person_a_id", "person_b_id"):
+        for me, other in ((a, b), (b, a)):
+            if me in wanted:
+                settled[me, other] = max(settled.get((me, other), 0), pk)
+    found: dict[int, dict[int, PossibleMatch]] = {pid: {} for pid in wanted}
+    for judgement in (
+        Judgement.objects.filter(about, verdict=Verdict.UNSURE)
+        .select_related("person_a", "person_b")
+        .order_by("-created_at", "-id")
+    ):
+        pairs = ((judgement.person_a, judgement.person_b), (judgement.person_b, judgement.person_a))
+        for me, other in pairs:
+            if me.pk not in wanted:
+                continue
+            mine = found[me.pk]
+            if other.pk == me.pk or other.merged_into_id is not None or other.pk in mine:
+                continue
+            # An unsure judgement made after the settling one (a new report) asks again.
+            if settled.get((me.pk, other.pk), 0) > judgement.pk:
+                continue
+            mine[other.pk] = PossibleMatch(other, tuple(judgement.reasons))
+    return {pid: list(matches.values()) for pid, matches in found.items()}
 
 
 def possibly_same_by_person(person_ids: list[int]) -> dict[int, list[Any]]:
     """For the review queue: each person's unsettled "possibly the same as" persons."""
-    return {pid: [m.other for m in open_matches(pid)] for pid in sorted(set(person_ids))}
+    return {pid: [m.other for m in ms] for pid, ms in _open_matches(person_ids).items()}
 
 
 def merge_history(person: Any) -> list[MergeEntry]:

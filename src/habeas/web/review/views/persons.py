@@ -17,7 +17,8 @@ from habeas.web.review.casefile import case_status
 from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
 from habeas.web.review.views.queue import deciders
-from habeas.web.store.models import Event, EventStatus, Person, Report, Version, VersionedType
+from habeas.web.store.models import Event, Person, Version, VersionedType
+from habeas.web.store.queries import confirmed_facts, reports_about
 
 EVENTS_PER_PAGE = 100
 REPORTS_SHOWN = 200  # the newest; the report list and search find the rest
@@ -47,16 +48,39 @@ def timeline(events: list[Any]) -> list[TimelineDay]:
     return sorted(days, key=lambda d: d.date_text)
 
 
+PERSONS_PER_PAGE = 100
+
+
 @viewer_required
 def person_list(request: HttpRequest) -> HttpResponse:
+    """Current persons by name, a page at a time. Pages are keyset pages (`?after=<id>`: the
+    persons after that one in name order), so a page deep in the list costs what the first does;
+    an `after` that is not a current person starts from the top."""
     # Merged-away persons are reached only through the merge history of their file.
-    persons = (
-        Person.objects.filter(merged_into__isnull=True)
-        .order_by("display_name", "id")
-        .prefetch_related("name_forms")
+    current = Person.objects.filter(merged_into__isnull=True)
+    rows = current.order_by("display_name", "id").prefetch_related("name_forms")
+    after = str(request.GET.get("after") or "")
+    mark = (
+        current.filter(pk=int(after)).values_list("display_name", flat=True).first()
+        if (after.isdigit())
+        else None
     )
-    page = Paginator(persons, 100).get_page(request.GET.get("page"))
-    return render(request, "review/person_list.html", {"page": page})
+    if mark is not None:
+        # A row-value comparison walks the (merged_into, display_name, id) index from the mark.
+        rows = rows.extra(
+            where=['("store_person"."display_name", "store_person"."id") > (%s, %s)'],
+            params=[mark, int(after)],
+        )
+    shown = list(rows[: PERSONS_PER_PAGE + 1])
+    more = len(shown) > PERSONS_PER_PAGE
+    shown = shown[:PERSONS_PER_PAGE]
+    context = {
+        "persons": shown,
+        "total": current.count(),
+        "next_after": shown[-1].pk if more else None,
+        "paged": mark is not None,
+    }
+    return render(request, "review/person_list.html", context)
 
 
 @viewer_required
@@ -67,8 +91,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         messages.info(request, f"{person.display_name} (#{person.pk}) was merged into this file.")
         return redirect("person", person_id=current_person_id(person))
     # The status is worked out from every confirmed event; the table shows a page of events.
-    confirmed = Event.objects.filter(person=person, status=EventStatus.CONFIRMED)
-    case = case_status(confirmed, today=timezone.localdate())
+    case = case_status(confirmed_facts(person.pk), today=timezone.localdate())
     all_events = (
         Event.objects.filter(person=person)
         .select_related("made_by_user")
@@ -83,13 +106,7 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     decided = deciders(events)
     for e in events:
         e.decided_by = decided.get(e.pk)
-    reports = (
-        Report.objects.filter(Q(evidence__event__person=person) | Q(name_forms__person=person))
-        .distinct()
-        .only("id", "title", "published", "publisher", "lang")
-        .prefetch_related("sources")
-        .order_by("-published", "-id")[:REPORTS_SHOWN]
-    )
+    reports = reports_about(person.pk, limit=REPORTS_SHOWN)
     versions = _history(person, events)
     context = {
         "person": person,

@@ -14,6 +14,7 @@ from habeas.web.accounts.roles import editor_post, viewer_required
 from habeas.web.review.highlight import split_spans
 from habeas.web.review.views.identity import possibly_same_by_person
 from habeas.web.store import manual
+from habeas.web.store.counts import events_by_status
 from habeas.web.store.models import Event, EventStatus, Version, VersionedType
 from habeas.web.store.queries import suggested_events
 
@@ -73,7 +74,7 @@ def report_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 @viewer_required
 def queue(request: HttpRequest) -> HttpResponse:
     events = suggested_events(limit=QUEUE_SIZE)
-    total = Event.objects.filter(status=EventStatus.SUGGESTED).count()
+    total = events_by_status()[str(EventStatus.SUGGESTED)]
     possibly = possibly_same_by_person([e.person_id for e in events])
     items = [suggestion(e) | {"possibly": possibly.get(e.person_id, [])} for e in events]
     context = {"groups": report_groups(items), "total": total, "shown": len(items)}

@@ -17,6 +17,6 @@ rebuild = import_module("habeas.web.store.migrations.0006_blocking_keys_names_v2
 
 
 class Migration(migrations.Migration):  # type: ignore[misc]
-    dependencies = [("store", "0006_blocking_keys_names_v2")]  # noqa: RUF012
+    dependencies = [("store", "0008_event_counts")]  # noqa: RUF012
 
     operations = [migrations.RunPython(rebuild, migrations.RunPython.noop)]  # noqa: RUF012
