@@ -168,3 +168,103 @@ def _has_fast_start(pattern: str, flags: int) -> bool:
         return bool(code[0] == _compiler.INFO and code[2] & 0b111)
     except Exception:
         return False
+
+
+# ---------------------------------------------------------------- keyword masks
+#
+# Testing a pattern's keywords with its own small regex costs one scan of the
+# sentence per pattern, and a sentence is asked about by some forty patterns
+# (triggers, dates, penalties, charges). Most keywords are plain words or parts
+# of words, so instead every word of a sentence is looked up once, in a table
+# of which patterns have a keyword inside that word, and the sentence's bits
+# are kept for all the patterns that ask next. A keyword of letters only lies
+# inside one run of letters of the text, so "some keyword of the pattern
+# occurs in the text" and "the pattern's bit is in the mask" are the same test.
+
+_LETTERS = re.compile(r"[^\W\d_]+")
+# Below this length one regex scan is cheaper than reading the words.
+MASK_MIN_LENGTH = 80
+_CACHE_LIMIT = 20_000  # words
+# Texts are kept until they hold this many characters in all: a report's
+# sentences are asked about in several passes, and whole reports can be long.
+_TEXT_CACHE_CHARS = 1_000_000
+
+
+class _MaskTable:
+    """Letter-only keywords and the bits of the patterns that need them.
+
+    A table is never changed once built: registering a pattern makes a new one,
+    so a lookup racing a lexicon load in another thread sees a whole table.
+    """
+
+    __slots__ = ("bits", "lengths", "nbits", "text_chars", "texts", "words")
+
+    def __init__(self, bits: dict[str, int], nbits: int) -> None:
+        self.bits = bits
+        self.nbits = nbits
+        self.lengths = sorted({len(k) for k in bits})
+        self.words: dict[str, int] = {}
+        self.texts: dict[str, int] = {}
+        self.text_chars = 0
+
+    def word_mask(self, word: str) -> int:
+        mask = 0
+        bits = self.bits
+        n = len(word)
+        for size in self.lengths:
+            if size > n:
+                break
+            for i in range(n - size + 1):
+                found = bits.get(word[i : i + size])
+                if found:
+                    mask |= found
+        return mask
+
+    def text_mask(self, text: str) -> int:
+        mask = self.texts.get(text)
+        if mask is not None:
+            return mask
+        mask = 0
+        words = self.words
+        for word in _LETTERS.findall(text):
+            m = words.get(word)
+            if m is None:
+                if len(words) > _CACHE_LIMIT:
+                    words.clear()
+                m = words[word] = self.word_mask(word)
+            mask |= m
+        if self.text_chars > _TEXT_CACHE_CHARS:
+            self.texts.clear()
+            self.text_chars = 0
+        self.texts[text] = mask
+        self.text_chars += len(text)
+        return mask
+
+
+_TABLE = _MaskTable({}, 0)
+
+
+def mask_bit(keywords: tuple[str, ...] | None) -> int:
+    """A new pattern's bit, its keywords entered in the table; 0 when the
+    keywords are not all letters (the pattern then keeps its regex prefilter)."""
+    global _TABLE
+    if not keywords or not all(_LETTERS.fullmatch(k) for k in keywords):
+        return 0
+    table = _TABLE
+    bit = 1 << table.nbits
+    bits = dict(table.bits)
+    for k in keywords:
+        bits[k] = bits.get(k, 0) | bit
+    _TABLE = _MaskTable(bits, table.nbits + 1)
+    return bit
+
+
+def may_contain(bit: int, text: str) -> bool | None:
+    """Whether `text` holds a keyword of the pattern with `bit`; None when the
+    table cannot tell (a short text, or a pattern newer than the table)."""
+    if len(text) < MASK_MIN_LENGTH:
+        return None
+    table = _TABLE
+    if bit >> table.nbits:
+        return None
+    return bool(table.text_mask(text) & bit)

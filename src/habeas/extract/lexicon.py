@@ -22,7 +22,12 @@ from importlib import resources
 from typing import Any
 
 from habeas.errors import LexiconError
-from habeas.extract.keywords import required_keywords, with_start_guard
+from habeas.extract.keywords import (
+    mask_bit,
+    may_contain,
+    required_keywords,
+    with_start_guard,
+)
 from habeas.model import EventType
 
 FLAGS = re.UNICODE
@@ -65,7 +70,7 @@ class WordPattern:
     here, because a leading lookbehind also defeats the literal-prefix search.
     """
 
-    __slots__ = ("prefilter", "regex", "words")
+    __slots__ = ("bit", "prefilter", "regex", "words")
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
@@ -78,10 +83,17 @@ class WordPattern:
             if keywords
             else None
         )
+        self.bit = mask_bit(keywords) if self.prefilter is not None else 0
 
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py)."""
-        return self.prefilter is None or self.prefilter.search(text) is not None
+        if self.prefilter is None:
+            return True
+        if self.bit:
+            known = may_contain(self.bit, text)
+            if known is not None:
+                return known
+        return self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
