@@ -141,21 +141,46 @@ def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     return f if f and not nullable else None
 
 
-def with_start_guard(pattern: str, flags: int = 0) -> str:
+def with_start_guard(pattern: str, flags: int = 0, *, behind: str = "") -> str:
     """`pattern` behind a lookahead for its possible first characters.
 
     The regex engine skips ahead quickly only for patterns that start with a
     literal or a character class; an alternation of groups ("(?:was|were)\\s+…")
     makes it try every branch at every position. A leading `(?=[…])` makes a
-    position that cannot start a match fail at the first test.
+    position that cannot start a match fail at the first test. `behind`, a
+    lookbehind, is put after it, for the same reason: see `WORD_START`.
     """
     if _has_fast_start(pattern, flags):
         return pattern
     chars = first_characters(pattern, flags)
     if not chars or len(chars) > 40:
-        return pattern
+        return f"{behind}(?:{pattern})" if behind else pattern
     cls = "".join(sorted(re.escape(ch) for ch in chars))
-    return f"(?=[{cls}])(?:{pattern})"
+    return f"(?=[{cls}]){behind}(?:{pattern})"
+
+
+def _letter_ranges() -> str:
+    """The letters (str.isalpha) below U+0800 (Latin, Greek, Cyrillic, …) and of
+    U+1E00–U+1FFF (Vietnamese, polytonic Greek), as character class ranges."""
+    runs: list[tuple[int, int]] = []
+    for code in (*range(0x0800), *range(0x1E00, 0x2000)):
+        if not chr(code).isalpha():
+            continue
+        if runs and runs[-1][1] == code - 1:
+            runs[-1] = (runs[-1][0], code)
+        else:
+            runs.append((code, code))
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
+
+
+# A match of a whole-word pattern must not start right after a letter. Said in
+# the pattern, a position inside a word fails at once instead of after every
+# branch was tried, and most positions of a text are inside words. Only
+# letters of the scripts the lexicons are written in are listed: each of them
+# is a letter to str.isalpha(), so the lookbehind never refuses a position the
+# caller's own isalpha() test would accept, and that test still catches the
+# letters of other scripts.
+WORD_START = f"(?<![{_letter_ranges()}])"
 
 
 def _has_fast_start(pattern: str, flags: int) -> bool:

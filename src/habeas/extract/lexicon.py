@@ -23,6 +23,7 @@ from typing import Any
 
 from habeas.errors import LexiconError
 from habeas.extract.keywords import (
+    WORD_START,
     mask_bit,
     may_contain,
     required_keywords,
@@ -68,14 +69,20 @@ class WordPattern:
 
     The right edge is a lookahead inside the pattern; the left edge is checked
     here, because a leading lookbehind also defeats the literal-prefix search.
+    A pattern without such a fast start gets the lookbehind in its `scan` copy
+    (see keywords.WORD_START); the check here still runs for other scripts.
     """
 
-    __slots__ = ("bit", "prefilter", "regex", "words")
+    __slots__ = ("bit", "prefilter", "regex", "scan", "words")
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
         guarded = with_start_guard(regex.pattern, regex.flags)
         self.regex = re.compile(guarded, regex.flags) if guarded != regex.pattern else regex
+        # finditer's own copy skips positions inside a word; `regex` stays as it
+        # was, since callers match it at positions of their choosing.
+        scan = with_start_guard(regex.pattern, regex.flags, behind=WORD_START) if words else ""
+        self.scan = re.compile(scan, regex.flags) if scan and scan != regex.pattern else self.regex
         keywords = required_keywords(regex.pattern, regex.flags)
         # One scan for "any of these literals" is cheaper than a loop of `in` tests.
         self.prefilter = (
@@ -99,7 +106,7 @@ class WordPattern:
         if not self.possible(text):
             return
         pos = 0
-        search = self.regex.search
+        search = self.scan.search
         while True:
             m = search(text, pos)
             if m is None:
