@@ -11,6 +11,7 @@ import re
 
 import pytest
 
+from habeas.extract.keywords import required_keywords
 from habeas.extract.lexicon import Lexicon, WordPattern, fold_case, load_lexicon
 
 TEXTS = {
@@ -51,13 +52,21 @@ def _cases() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("lang", "text"), _cases())
 def test_word_masks_agree_with_the_keyword_scan(lang: str, text: str) -> None:
+    """Exactly the keyword scan's answer for keywords of letters; for a keyword
+    such as "sit-in", never a no where the scan says yes."""
     low = fold_case(text)
     for pattern in _patterns(load_lexicon(lang)):
         if pattern.prefilter is None:
             continue
-        for sample in (low, low[:40], low + " " + low):
+        keywords = required_keywords(pattern.regex.pattern, pattern.regex.flags) or ()
+        letters = all(k.isalpha() for k in keywords)
+        for sample in (low, low[:40], low + " " + low, low.replace("-", " ")):
             expected = pattern.prefilter.search(sample) is not None
-            assert pattern.possible(sample) is expected, (pattern.regex.pattern[:60], sample)
+            said = pattern.possible(sample)
+            assert said is expected if letters else said or not expected, (
+                pattern.regex.pattern[:60],
+                sample,
+            )
 
 
 def _plain_finditer(pattern: WordPattern, text: str) -> list[tuple[int, int]]:

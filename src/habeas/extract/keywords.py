@@ -205,10 +205,10 @@ def _has_fast_start(pattern: str, flags: int) -> bool:
 # are kept for all the patterns that ask next. A keyword of letters only lies
 # inside one run of letters of the text, so "some keyword of the pattern
 # occurs in the text" and "the pattern's bit is in the mask" are the same test.
+# A keyword with other characters ("sit-in") stands in the table by its
+# longest run of letters: a text holding the keyword holds that run too.
 
 _LETTERS = re.compile(r"[^\W\d_]+")
-# Below this length one regex scan is cheaper than reading the words.
-MASK_MIN_LENGTH = 80
 _CACHE_LIMIT = 20_000  # words
 # Texts are kept until they hold this many characters in all: a report's
 # sentences are asked about in several passes, and whole reports can be long.
@@ -246,9 +246,6 @@ class _MaskTable:
         return mask
 
     def text_mask(self, text: str) -> int:
-        mask = self.texts.get(text)
-        if mask is not None:
-            return mask
         mask = 0
         words = self.words
         for word in _LETTERS.findall(text):
@@ -269,27 +266,34 @@ class _MaskTable:
 _TABLE = _MaskTable({}, 0)
 
 
+def _letter_run(keyword: str) -> str | None:
+    """The keyword itself when it is all letters, else its longest run of letters
+    (None when that run is too short to be worth a lookup)."""
+    runs = _LETTERS.findall(keyword)
+    best = max(runs, key=len, default="")
+    return best if len(best) >= MIN_LENGTH or best == keyword else None
+
+
 def mask_bit(keywords: tuple[str, ...] | None) -> int:
-    """A new pattern's bit, its keywords entered in the table; 0 when the
-    keywords are not all letters (the pattern then keeps its regex prefilter)."""
+    """A new pattern's bit, its keywords entered in the table; 0 when a keyword
+    has no run of letters to stand for it (the pattern keeps its regex prefilter).
+
+    Every bit is below the current table's `nbits`, since a table only grows."""
     global _TABLE
-    if not keywords or not all(_LETTERS.fullmatch(k) for k in keywords):
+    runs = [r for k in keywords or () if (r := _letter_run(k)) is not None]
+    if not keywords or len(runs) != len(keywords):
         return 0
     table = _TABLE
     bit = 1 << table.nbits
     bits = dict(table.bits)
-    for k in keywords:
+    for k in runs:
         bits[k] = bits.get(k, 0) | bit
     _TABLE = _MaskTable(bits, table.nbits + 1)
     return bit
 
 
-def may_contain(bit: int, text: str) -> bool | None:
-    """Whether `text` holds a keyword of the pattern with `bit`; None when the
-    table cannot tell (a short text, or a pattern newer than the table)."""
-    if len(text) < MASK_MIN_LENGTH:
-        return None
+def text_mask(text: str) -> int:
+    """The bits of the patterns whose keywords (or their letter runs) `text` holds."""
     table = _TABLE
-    if bit >> table.nbits:
-        return None
-    return bool(table.text_mask(text) & bit)
+    mask = table.texts.get(text)
+    return table.text_mask(text) if mask is None else mask

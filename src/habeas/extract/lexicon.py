@@ -25,8 +25,8 @@ from habeas.errors import LexiconError
 from habeas.extract.keywords import (
     WORD_START,
     mask_bit,
-    may_contain,
     required_keywords,
+    text_mask,
     with_start_guard,
 )
 from habeas.model import EventType
@@ -94,13 +94,9 @@ class WordPattern:
 
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py)."""
-        if self.prefilter is None:
-            return True
         if self.bit:
-            known = may_contain(self.bit, text)
-            if known is not None:
-                return known
-        return self.prefilter.search(text) is not None
+            return bool(text_mask(text) & self.bit)
+        return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
