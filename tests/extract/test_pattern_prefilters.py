@@ -52,8 +52,9 @@ def _cases() -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize(("lang", "text"), _cases())
 def test_word_masks_agree_with_the_keyword_scan(lang: str, text: str) -> None:
-    """Exactly the keyword scan's answer for keywords of letters; for a keyword
-    such as "sit-in", never a no where the scan says yes."""
+    """Never a yes where the keyword scan says no, for keywords of letters (a
+    keyword such as "sit-in" is looked up by its letters); never a no where
+    the pattern matches."""
     low = fold_case(text)
     for pattern in _patterns(load_lexicon(lang)):
         if pattern.prefilter is None:
@@ -61,12 +62,12 @@ def test_word_masks_agree_with_the_keyword_scan(lang: str, text: str) -> None:
         keywords = required_keywords(pattern.regex.pattern, pattern.regex.flags) or ()
         letters = all(k.isalpha() for k in keywords)
         for sample in (low, low[:40], low + " " + low, low.replace("-", " ")):
-            expected = pattern.prefilter.search(sample) is not None
             said = pattern.possible(sample)
-            assert said is expected if letters else said or not expected, (
-                pattern.regex.pattern[:60],
-                sample,
-            )
+            where = (pattern.regex.pattern[:60], sample)
+            if letters and said:
+                assert pattern.prefilter.search(sample) is not None, where
+            if pattern.regex.search(sample) is not None:
+                assert said, where
 
 
 def _plain_finditer(pattern: WordPattern, text: str) -> list[tuple[int, int]]:
@@ -101,3 +102,18 @@ def test_a_match_inside_a_word_is_not_a_match() -> None:
     detained = next(t.regex for t in load_lexicon("en").triggers if t.regex.search("detained"))
     assert detained.search("he was detained") is not None
     assert detained.search("the undetained") is None
+
+
+def test_a_phrase_needs_all_its_words_before_the_pattern_runs() -> None:
+    pattern = WordPattern(re.compile(r"(?:bundled\s+into\s+a\s+car|taken\s+away)(?!\w)"))
+    assert not pattern.possible("he was bundled off by a friend, far from the square")
+    assert not pattern.possible("she was taken to hospital")
+    assert pattern.possible("he was bundled into a car outside the court")
+    assert pattern.search("he was bundled into a car outside the court") is not None
+
+
+def test_a_run_of_letters_longer_than_any_word_rules_nothing_out() -> None:
+    pattern = next(t.regex for t in load_lexicon("en").triggers if t.regex.search("detained"))
+    text = "x" * 100 + " police detained him"
+    assert pattern.possible(text)
+    assert pattern.search(text) is not None

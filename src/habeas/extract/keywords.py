@@ -10,7 +10,10 @@ prefilter stays correct by construction.
 
 from __future__ import annotations
 
+import functools
 import re
+import threading
+from collections.abc import Collection
 from typing import Any
 
 # re's parser is private API, stable in substance across CPython 3.11–3.13; if
@@ -64,15 +67,24 @@ def _requirement(items: Any) -> frozenset[str] | None:
     return max(good, key=lambda s: (min(len(x) for x in s), -len(s)))
 
 
-def required_keywords(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
-    """Strings one of which every match of `pattern` contains; None when unknown."""
+# A lexicon pattern is read by several of the functions here, and then by
+# re.compile twice (its plain and its word-start copy): a pattern is parsed
+# once for the functions here, which only read the tree.
+@functools.lru_cache(maxsize=1024)
+def _parse(pattern: str, flags: int) -> Any:
+    """The parse tree (a sequence of items); None when re's parser is not there or fails."""
     if sre_parse is None:
         return None
     try:
-        tree = sre_parse.parse(pattern, flags)
+        return sre_parse.parse(pattern, flags)
     except Exception:
         return None
-    req = _requirement(list(tree))
+
+
+def required_keywords(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Strings one of which every match of `pattern` contains; None when unknown."""
+    tree = _parse(pattern, flags)
+    req = _requirement(tree) if tree is not None else None
     return tuple(sorted(req)) if req else None
 
 
@@ -132,10 +144,11 @@ def _first_item(op: Any, av: Any) -> tuple[frozenset[str] | None, bool]:
 
 def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The characters every match of `pattern` starts with; None when any may."""
-    if sre_parse is None:
+    tree = _parse(pattern, flags)
+    if tree is None:
         return None
     try:
-        f, nullable = _first(list(sre_parse.parse(pattern, flags)))
+        f, nullable = _first(tree)
     except Exception:
         return None
     return f if f and not nullable else None
@@ -183,12 +196,13 @@ def _letter_ranges() -> str:
 WORD_START = f"(?<![{_letter_ranges()}])"
 
 
+@functools.lru_cache(maxsize=1024)
 def _has_fast_start(pattern: str, flags: int) -> bool:
     """Whether the compiled pattern already starts with a literal or character set."""
     try:
         from re import _compiler  # type: ignore[attr-defined]
 
-        code = _compiler._code(sre_parse.parse(pattern, flags), flags)
+        code = _compiler._code(_parse(pattern, flags), flags)
         # An INFO block's third word holds SRE_INFO_PREFIX (1), LITERAL (2), CHARSET (4).
         return bool(code[0] == _compiler.INFO and code[2] & 0b111)
     except Exception:
@@ -210,23 +224,26 @@ def _has_fast_start(pattern: str, flags: int) -> bool:
 
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CACHE_LIMIT = 20_000  # words
+# A run of letters longer than any word is not looked up piece by piece (that
+# costs its length times the keyword lengths): the text then rules nothing out.
+_LONG_WORD = 64
 # Texts are kept until they hold this many characters in all: a report's
 # sentences are asked about in several passes, and whole reports can be long.
 _TEXT_CACHE_CHARS = 1_000_000
 
 
 class _MaskTable:
-    """Letter-only keywords and the bits of the patterns that need them.
+    """Letter-only keywords and the bits of the keyword sets that hold them.
 
-    A table is never changed once built: registering a pattern makes a new one,
-    so a lookup racing a lexicon load in another thread sees a whole table.
+    A table is never changed once built: registering keywords drops it and the
+    next lookup takes a new one, so a lookup racing a lexicon load in another
+    thread sees a whole table, which has the bits of every pattern made before.
     """
 
-    __slots__ = ("bits", "lengths", "nbits", "text_chars", "texts", "words")
+    __slots__ = ("bits", "lengths", "text_chars", "texts", "words")
 
-    def __init__(self, bits: dict[str, int], nbits: int) -> None:
+    def __init__(self, bits: dict[str, int]) -> None:
         self.bits = bits
-        self.nbits = nbits
         self.lengths = sorted({len(k) for k in bits})
         self.words: dict[str, int] = {}
         self.texts: dict[str, int] = {}
@@ -249,6 +266,9 @@ class _MaskTable:
         mask = 0
         words = self.words
         for word in _LETTERS.findall(text):
+            if len(word) > _LONG_WORD:
+                mask = -1  # every bit: no pattern is ruled out
+                break
             m = words.get(word)
             if m is None:
                 if len(words) > _CACHE_LIMIT:
@@ -263,7 +283,13 @@ class _MaskTable:
         return mask
 
 
-_TABLE = _MaskTable({}, 0)
+# Every keyword set registered so far, with its bit, and the keywords' bits.
+# Registering only adds to these (a lexicon registers hundreds of patterns);
+# the table for lookups is copied from them when one is next needed.
+_LOCK = threading.Lock()
+_SETS: dict[frozenset[str], int] = {}
+_BITS: dict[str, int] = {}
+_TABLE: _MaskTable | None = None
 
 
 def _letter_run(keyword: str) -> str | None:
@@ -274,26 +300,133 @@ def _letter_run(keyword: str) -> str | None:
     return best if len(best) >= MIN_LENGTH or best == keyword else None
 
 
-def mask_bit(keywords: tuple[str, ...] | None) -> int:
-    """A new pattern's bit, its keywords entered in the table; 0 when a keyword
-    has no run of letters to stand for it (the pattern keeps its regex prefilter).
-
-    Every bit is below the current table's `nbits`, since a table only grows."""
+def _register(sets: list[frozenset[str]]) -> list[int]:
+    """The bit of each set of letter runs; a new set gets the next bit."""
     global _TABLE
-    runs = [r for k in keywords or () if (r := _letter_run(k)) is not None]
-    if not keywords or len(runs) != len(keywords):
-        return 0
-    table = _TABLE
-    bit = 1 << table.nbits
-    bits = dict(table.bits)
-    for k in runs:
-        bits[k] = bits.get(k, 0) | bit
-    _TABLE = _MaskTable(bits, table.nbits + 1)
-    return bit
+    out = []
+    with _LOCK:
+        for keywords in sets:
+            bit = _SETS.get(keywords)
+            if bit is None:
+                bit = _SETS[keywords] = 1 << len(_SETS)
+                for k in keywords:
+                    _BITS[k] = _BITS.get(k, 0) | bit
+            out.append(bit)
+        _TABLE = None
+    return out
+
+
+def _table() -> _MaskTable:
+    global _TABLE
+    with _LOCK:
+        if _TABLE is None:
+            _TABLE = _MaskTable(dict(_BITS))
+        return _TABLE
+
+
+def _runs(keywords: Collection[str]) -> frozenset[str] | None:
+    runs = [r for k in keywords if (r := _letter_run(k)) is not None]
+    return frozenset(runs) if runs and len(runs) == len(keywords) else None
+
+
+def mask_bit(keywords: tuple[str, ...] | None) -> int:
+    """A pattern's bit, its keywords entered in the table; 0 when a keyword has
+    no run of letters to stand for it (the pattern keeps its regex prefilter)."""
+    runs = _runs(keywords or ())
+    return _register([runs])[0] if runs else 0
+
+
+def alternative_masks(alternatives: list[Conjunction] | None) -> tuple[int, ...]:
+    """Each alternative as the bits of its keyword sets, all of which a text
+    must have; () when some alternative needs nothing the table can hold."""
+    conjunctions = []
+    for conj in alternatives or ():
+        # A set the table cannot hold is left out: the test only gets weaker.
+        sets = [runs for s in sorted(conj, key=sorted) if (runs := _runs(s)) is not None]
+        if not sets:
+            return ()
+        conjunctions.append(sets)
+    flat = _register([s for sets in conjunctions for s in sets])
+    out, i = [], 0
+    for sets in conjunctions:
+        need = 0
+        for bit in flat[i : i + len(sets)]:
+            need |= bit
+        out.append(need)
+        i += len(sets)
+    return tuple(dict.fromkeys(out))
 
 
 def text_mask(text: str) -> int:
     """The bits of the patterns whose keywords (or their letter runs) `text` holds."""
-    table = _TABLE
+    table = _TABLE or _table()
     mask = table.texts.get(text)
     return table.text_mask(text) if mask is None else mask
+
+
+# ---------------------------------------------------------------- alternatives
+#
+# One set of keywords per pattern is a weak test for a pattern that joins many
+# phrasings ("was detained", "police took … away", "bundled into a car"): any
+# sentence with "police" or "was…" passes. So the pattern is also read as
+# alternatives, each a group of keywords that must all occur ("bundled" and
+# "car"), one alternative per branch of its alternations.
+
+#: a conjunction: every one of its keyword sets has a keyword in the match
+Conjunction = frozenset[frozenset[str]]
+_MAX_ALTERNATIVES = 256
+
+
+def _selectivity(keywords: frozenset[str]) -> tuple[int, int]:
+    return min(len(k) for k in keywords), -len(keywords)
+
+
+def _collapse(alternatives: list[Conjunction]) -> list[Conjunction]:
+    """One conjunction implied by any of `alternatives`: each one's best set, joined."""
+    if not all(alternatives):
+        return [frozenset()]
+    joined = frozenset().union(*(max(a, key=_selectivity) for a in alternatives))
+    return [frozenset([joined])]
+
+
+def _bounded(alternatives: list[Conjunction]) -> list[Conjunction]:
+    unique = list(dict.fromkeys(alternatives))
+    return unique if len(unique) <= _MAX_ALTERNATIVES else _collapse(unique)
+
+
+def _both(a: list[Conjunction], b: list[Conjunction]) -> list[Conjunction]:
+    return _bounded([x | y for x in a for y in b])
+
+
+def _alternatives(items: Any) -> list[Conjunction]:
+    """Conjunctions one of which every match of `items` (a sequence) satisfies."""
+    out: list[Conjunction] = [frozenset()]
+    run: list[str] = []
+
+    def end_run() -> list[Conjunction]:
+        word = "".join(run)
+        run.clear()
+        return _both(out, [frozenset([frozenset([word])])]) if len(word) >= MIN_LENGTH else out
+
+    for op, av in items:
+        if op is c.LITERAL:
+            run.append(_literal(av))
+            continue
+        out = end_run()
+        if op is c.SUBPATTERN:
+            out = _both(out, _alternatives(av[-1]))
+        elif op is c.BRANCH:
+            branches = [conj for alt in av[1] for conj in _alternatives(alt)]
+            if all(branches):  # a branch that needs nothing makes the whole need nothing
+                out = _both(out, _bounded(branches))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            out = _both(out, _alternatives(av[2]))
+    return end_run()
+
+
+def keyword_alternatives(pattern: str, flags: int = 0) -> list[Conjunction] | None:
+    """Conjunctions of keyword sets one of which every match of `pattern`
+    satisfies; None when some match may need no keyword at all."""
+    tree = _parse(pattern, flags)
+    found = _alternatives(tree) if tree is not None else None
+    return found if found and all(found) else None

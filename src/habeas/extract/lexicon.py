@@ -24,6 +24,8 @@ from typing import Any
 from habeas.errors import LexiconError
 from habeas.extract.keywords import (
     WORD_START,
+    alternative_masks,
+    keyword_alternatives,
     mask_bit,
     required_keywords,
     text_mask,
@@ -73,7 +75,7 @@ class WordPattern:
     (see keywords.WORD_START); the check here still runs for other scripts.
     """
 
-    __slots__ = ("bit", "prefilter", "regex", "scan", "words")
+    __slots__ = ("alternatives", "bit", "prefilter", "regex", "scan", "words")
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
@@ -91,11 +93,21 @@ class WordPattern:
             else None
         )
         self.bit = mask_bit(keywords) if self.prefilter is not None else 0
+        # Stronger, and only asked when the bit is there: see keywords.py.
+        self.alternatives = (
+            alternative_masks(keyword_alternatives(regex.pattern, regex.flags)) if self.bit else ()
+        )
 
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py)."""
         if self.bit:
-            return bool(text_mask(text) & self.bit)
+            mask = text_mask(text)
+            if not mask & self.bit:
+                return False
+            for need in self.alternatives:
+                if mask & need == need:
+                    return True
+            return not self.alternatives
         return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
