@@ -22,7 +22,15 @@ from importlib import resources
 from typing import Any
 
 from habeas.errors import LexiconError
-from habeas.extract.keywords import required_keywords, with_start_guard
+from habeas.extract.keywords import (
+    WORD_START,
+    alternative_masks,
+    keyword_alternatives,
+    mask_bit,
+    required_keywords,
+    text_mask,
+    with_start_guard,
+)
 from habeas.model import EventType
 
 FLAGS = re.UNICODE
@@ -63,14 +71,20 @@ class WordPattern:
 
     The right edge is a lookahead inside the pattern; the left edge is checked
     here, because a leading lookbehind also defeats the literal-prefix search.
+    A pattern without such a fast start gets the lookbehind in its `scan` copy
+    (see keywords.WORD_START); the check here still runs for other scripts.
     """
 
-    __slots__ = ("prefilter", "regex", "words")
+    __slots__ = ("alternatives", "bit", "prefilter", "regex", "scan", "words")
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
         guarded = with_start_guard(regex.pattern, regex.flags)
         self.regex = re.compile(guarded, regex.flags) if guarded != regex.pattern else regex
+        # finditer's own copy skips positions inside a word; `regex` stays as it
+        # was, since callers match it at positions of their choosing.
+        scan = with_start_guard(regex.pattern, regex.flags, behind=WORD_START) if words else ""
+        self.scan = re.compile(scan, regex.flags) if scan and scan != regex.pattern else self.regex
         keywords = required_keywords(regex.pattern, regex.flags)
         # One scan for "any of these literals" is cheaper than a loop of `in` tests.
         self.prefilter = (
@@ -78,16 +92,29 @@ class WordPattern:
             if keywords
             else None
         )
+        self.bit = mask_bit(keywords) if self.prefilter is not None else 0
+        # Stronger, and only asked when the bit is there: see keywords.py.
+        self.alternatives = (
+            alternative_masks(keyword_alternatives(regex.pattern, regex.flags)) if self.bit else ()
+        )
 
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py)."""
+        if self.bit:
+            mask = text_mask(text)
+            if not mask & self.bit:
+                return False
+            for need in self.alternatives:
+                if mask & need == need:
+                    return True
+            return not self.alternatives
         return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         if not self.possible(text):
             return
         pos = 0
-        search = self.regex.search
+        search = self.scan.search
         while True:
             m = search(text, pos)
             if m is None:

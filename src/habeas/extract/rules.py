@@ -135,6 +135,9 @@ class _Document:
         self.state = _State()
         self.drafts: list[_Draft] = []
         self.link = Linker(self.text, self.low, lex, self.people, self.sentences)
+        # A sentence's place and duration, by its start: every event told in it asks.
+        self._places: dict[int, str | None] = {}
+        self._durations: dict[int, float | None] = {}
 
     # ------------------------------------------------------------ driver
 
@@ -461,7 +464,6 @@ class _Document:
         inherited: tuple[int, PartialDate | None, tuple[Charge, ...]] | None,
     ) -> Event | None:
         etype = hit.trigger.type
-        text = sentence.text
         low = self.low[sentence.start : sentence.end]
         evidence = (sentence.start, sentence.end)
         if etype in _DECISIONS and court is None and self.state.last_court:
@@ -504,12 +506,23 @@ class _Document:
         elif etype in (EventType.DETENTION, EventType.DISAPPEARANCE):
             event = replace(
                 event,
-                place=find_place(text, self.lex),
-                duration_hours=find_duration_hours(low, self.lex),
+                place=self._place(sentence),
+                duration_hours=self._duration(sentence),
             )
         elif etype in (EventType.PROTEST, EventType.RELEASE):
-            event = replace(event, place=find_place(text, self.lex))
+            event = replace(event, place=self._place(sentence))
         return event
+
+    def _place(self, sentence: Sentence) -> str | None:
+        if sentence.start not in self._places:
+            self._places[sentence.start] = find_place(sentence.text, self.lex)
+        return self._places[sentence.start]
+
+    def _duration(self, sentence: Sentence) -> float | None:
+        if sentence.start not in self._durations:
+            low = self.low[sentence.start : sentence.end]
+            self._durations[sentence.start] = find_duration_hours(low, self.lex)
+        return self._durations[sentence.start]
 
     def _penalty_for(
         self, entity: int, hit: _Hit, penalties: list[tuple[int, Penalty]]

@@ -118,9 +118,14 @@ def split_sentences(text: str) -> list[Sentence]:
     Page furniture is not part of the report: the closing furniture
     (`chrome_tail`) and caption or teaser lines anywhere give no sentences.
     """
-    sentences = [
-        s for s in _split(text[: chrome_tail(text)]) if not is_chrome_line(_line_of(text, s.start))
-    ]
+    chrome: dict[int, bool] = {}  # by line start: a line of many sentences is judged once
+    sentences = []
+    for s in _split(text[: chrome_tail(text)]):
+        line = text.rfind("\n", 0, s.start) + 1
+        if line not in chrome:
+            chrome[line] = is_chrome_line(_line_of(text, s.start))
+        if not chrome[line]:
+            sentences.append(s)
     return sentences
 
 
