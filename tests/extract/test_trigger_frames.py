@@ -116,3 +116,12 @@ def test_russian_inclusion_frames_and_served_terms() -> None:
     assert penalty is not None and penalty.days == 15
     r = extract("Директора канала Ивана Сомова водворили в СИЗО.", lang="ru")
     assert types(person(r, "Иван Сомов")) == ["detention"]
+
+
+def test_a_rally_a_person_is_only_linked_to_is_no_protest() -> None:
+    r = extract("Teymur Novruzlu was detained in connection with the rally on the square.")
+    assert "protest" not in types(person(r, "Teymur Novruzlu"))
+    r = extract("Police dispersed the rally and detained Teymur Novruzlu.")
+    assert "protest" not in types(person(r, "Teymur Novruzlu"))
+    r = extract("Teymur Novruzlu joined the rally on Sunday and was detained.")
+    assert "protest" in types(person(r, "Teymur Novruzlu"))

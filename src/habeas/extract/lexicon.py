@@ -114,6 +114,8 @@ class Trigger:
     type: EventType
     target: str  # "before", "after" or "near"
     regex: WordPattern
+    # words right before a hit that make it no event of this type ("since the rally")
+    not_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +270,9 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         if target not in ("before", "after", "near"):
             raise LexiconError(f"{where}: target must be before, after or near")
         pats = _strings(entry.get("patterns"), f"{where}.patterns")
-        triggers.append(Trigger(etype, target, _words(_alternation(pats), where, tmpl)))
+        before = _strings(entry.get("not_after", []), f"{where}.not_after")
+        not_after = _compile(rf"(?:{_alternation(before)})$", where) if before else None
+        triggers.append(Trigger(etype, target, _words(_alternation(pats), where, tmpl), not_after))
 
     roles = []
     for name, spec in _table(data, "roles").items():

@@ -370,6 +370,10 @@ class _Document:
                     start = sentence.start + m.start()
                     if trig.type in _NEGATABLE and self._negated(start, sentence.start):
                         continue
+                    if trig.not_after is not None and trig.not_after.search(
+                        self.low[max(sentence.start, start - 40) : start]
+                    ):
+                        continue
                     hits.append(_Hit(trig, start, sentence.start + m.end()))
             out.append(self._collapse(hits))
         return out
