@@ -90,3 +90,28 @@ def test_all_three_counts_the_people_told_of_across_sentences() -> None:
     for name in ("Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"):
         labels = [c.label for e in person(r, name).events for c in e.charges]
         assert labels == ["forging ballots"], name
+
+
+def test_a_definite_group_noun_means_the_group_named_just_before() -> None:
+    r = extract(
+        "Members of the youth movement Kamran Veliyev, Tural Mirzabeyli and Orkhan Dadashli "
+        "were detained on Monday. The movement activists were questioned for hours.\n\n"
+        "Police said the detentions followed a flash mob held by the activists on 9 March."
+    )
+    for p in r.persons:
+        assert "protest" in types(p), p.name
+    # an unnamed group of another noun is not the named one
+    r = extract(
+        "Kamran Veliyev and Tural Mirzabeyli were detained on Monday, with two journalists. "
+        "The journalists were beaten at the station."
+    )
+    assert all("ill_treatment" not in types(p) for p in r.persons)
+
+
+def test_whom_a_protest_is_for_did_not_take_part() -> None:
+    r = extract(
+        "Kamran Veliyev and Tural Mirzabeyli were detained after a picket in support of "
+        "Leyla Zeynalova, who is in prison."
+    )
+    assert "Leyla Zeynalova" not in names(r) or "protest" not in types(person(r, "Leyla Zeynalova"))
+    assert "protest" in types(person(r, "Kamran Veliyev"))

@@ -77,6 +77,10 @@ class _Hit:
     def side(self) -> str:
         return self.trigger.target
 
+    @property
+    def type(self) -> EventType:
+        return self.trigger.type
+
 
 @dataclass(slots=True)
 class _Draft:
