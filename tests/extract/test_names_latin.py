@@ -66,3 +66,10 @@ def test_same_given_key_keeps_different_names_apart() -> None:
     assert same_given_key("alasgar", "alsagar")
     assert not same_given_key("ali", "alim")
     assert not same_given_key("kamran", "markan")
+
+
+def test_a_run_listed_with_names_is_a_name_though_nothing_else_says_so() -> None:
+    text = "The three students are Kamran Veliyev, Zoltar Qunne and Tural Mirzabeyli."
+    assert names(text) == ["Kamran Veliyev", "Zoltar Qunne", "Tural Mirzabeyli"]
+    # an institution listed beside a name stays no person
+    assert names("Kamran Veliyev and Baku State University were named.") == ["Kamran Veliyev"]
