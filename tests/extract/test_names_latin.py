@@ -73,3 +73,11 @@ def test_a_run_listed_with_names_is_a_name_though_nothing_else_says_so() -> None
     assert names(text) == ["Kamran Veliyev", "Zoltar Qunne", "Tural Mirzabeyli"]
     # an institution listed beside a name stays no person
     assert names("Kamran Veliyev and Baku State University were named.") == ["Kamran Veliyev"]
+
+
+def test_words_that_vary_before_the_same_two_words_are_not_the_name() -> None:
+    text = (
+        "Dissident Zoltar Qunnayev detained\n\n"
+        "The court sentenced a member of the Party of Hope and Prosperity Zoltar Qunnayev."
+    )
+    assert names(text) == ["Zoltar Qunnayev"]
