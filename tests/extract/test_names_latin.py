@@ -81,3 +81,11 @@ def test_words_that_vary_before_the_same_two_words_are_not_the_name() -> None:
         "The court sentenced a member of the Party of Hope and Prosperity Zoltar Qunnayev."
     )
     assert names(text) == ["Zoltar Qunnayev"]
+
+
+def test_a_person_spelt_two_ways_is_named_as_the_text_spells_them_most() -> None:
+    text = (
+        "Kamran Veliyev freed\n\nKamran Valiyev was released on Monday. "
+        "Kamran Valiyev had spent two years in prison."
+    )
+    assert names(text) == ["Kamran Valiyev"]

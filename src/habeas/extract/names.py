@@ -71,6 +71,9 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     no_relation: bool = False
+    # each spelling of the full name met, and how often ("Mammedov" in a headline,
+    # "Mammadov" throughout the text)
+    spellings: Counter[tuple[str, ...]] = field(default_factory=Counter)
 
     @property
     def name(self) -> str:

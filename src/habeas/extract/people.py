@@ -211,6 +211,7 @@ class People:
                 tokens, run.start, before=words_before[-1] if words_before else None
             )
             entity = self._entity_for(normal, gender)
+            entity.spellings[normal] += 1
             entity.mentions.append((run.start, run.end))
             role = self._role_before(run.start)
             if role and role not in entity.roles:
@@ -219,6 +220,7 @@ class People:
             self.mentions.append(
                 Mention(run.start, run.end, entity.id, "possessive" if run.possessive else "name")
             )
+        self._usual_spellings()
         singles = self._shared_surnames(singles)
         for run in singles:
             for token in run.tokens[-1:]:
@@ -319,6 +321,14 @@ class People:
         entity = Entity(len(self.entities), tokens, keys, gender)
         self.entities.append(entity)
         return entity
+
+    def _usual_spellings(self) -> None:
+        """A person spelt two ways is named as the text spells them most often
+        (a headline's variant loses to the body's), among the fullest forms."""
+        for e in self.entities:
+            full = [t for t in e.spellings if len(t) == len(e.tokens)]
+            if len(full) >= 2:
+                e.tokens = max(full, key=lambda t: e.spellings[t])
 
     def _entity_for_single(self, token: str, start: int) -> Entity | None:
         keys = self._single_keys(token)
