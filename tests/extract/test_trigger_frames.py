@@ -125,3 +125,10 @@ def test_a_rally_a_person_is_only_linked_to_is_no_protest() -> None:
     assert "protest" not in types(person(r, "Teymur Novruzlu"))
     r = extract("Teymur Novruzlu joined the rally on Sunday and was detained.")
     assert "protest" in types(person(r, "Teymur Novruzlu"))
+
+
+def test_a_higher_court_acquitting_is_an_appeal_overturned() -> None:
+    r = extract("The Supreme Court on Thursday acquitted Teymur Novruzlu of all charges.")
+    event = first(person(r, "Teymur Novruzlu"), "appeal")
+    assert event.outcome is not None and event.outcome.value == "overturned"
+    assert str(event.date) == "2025-03-13"
