@@ -1,5 +1,7 @@
 """Whom an event reaches: lists, shared surnames, unnamed groups named later (invented)."""
 
+from habeas.extract.lexicon import load_lexicon
+
 from .helpers import extract, first, names, person, types
 
 
@@ -115,3 +117,17 @@ def test_whom_a_protest_is_for_did_not_take_part() -> None:
     )
     assert "Leyla Zeynalova" not in names(r) or "protest" not in types(person(r, "Leyla Zeynalova"))
     assert "protest" in types(person(r, "Kamran Veliyev"))
+
+
+def test_a_protest_told_with_nobody_in_its_clause_is_no_ones_act() -> None:
+    r = extract(
+        "Kamran Veliyev was detained in Baku on Sunday. "
+        "The rally had been planned on social media for weeks."
+    )
+    assert [(p.name, types(p)) for p in r.persons] == [("Kamran Veliyev", ["detention"])]
+
+
+def test_a_possessive_is_no_unnamed_group() -> None:
+    lex = load_lexicon("en")
+    assert lex.group_noun.search("a march on international women's day") is None
+    assert lex.group_noun.search("police detained three women on sunday") is not None

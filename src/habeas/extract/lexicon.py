@@ -396,7 +396,8 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
             _alternation([unit, currency, *_table(data, "penalty_cues")]), "penalty prefilter", tmpl
         ),
         group_noun=_words(
-            rf"(?:{num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{_alternation(groups)})"
+            # not a possessive: "International Women's Day" is no group
+            rf"(?:{num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{_alternation(groups)})(?!['’])"
             if groups
             else NEVER,
             "extra.group_nouns",

@@ -120,6 +120,10 @@ class Linker:
             return pronoun[0]
         if self.mentions_group_noun(sentence):
             return []
+        if hit.type is EventType.PROTEST and not cands:
+            # "The rally was planned via social media": a protest told with nobody
+            # in its clause is the story's setting, not the last person's act.
+            return []
         return list(self.focus)
 
     def _group_reference(
