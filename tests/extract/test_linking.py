@@ -131,3 +131,10 @@ def test_a_possessive_is_no_unnamed_group() -> None:
     lex = load_lexicon("en")
     assert lex.group_noun.search("a march on international women's day") is None
     assert lex.group_noun.search("police detained three women on sunday") is not None
+
+
+def test_whom_an_action_is_for_is_not_its_subject() -> None:
+    r = extract("Two students who picketed in support of Leyla Zeynalova were arrested on Monday.")
+    assert "Leyla Zeynalova" not in names(r)
+    r = extract("They rallied in support of Leyla Zeynalova, who was arrested on Monday.")
+    assert "detention" in types(person(r, "Leyla Zeynalova"))

@@ -77,7 +77,7 @@ class Linker:
             if m.entity is not None
             and not m.speaker
             # "a rally in support of X": X is whom the protest is for, not a protester
-            and not (hit.type is EventType.PROTEST and self._beneficiary(m))
+            and not self._for_whom(m, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
             and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
         ]
@@ -133,9 +133,7 @@ class Linker:
         «всех задержанных отпустили» reach the last group named, when its size agrees.
         None when the clause holds no such reference (or names people itself)."""
         if any(
-            m.kind == "name"
-            and clause[0] <= m.start < clause[1]
-            and not (hit.type is EventType.PROTEST and self._beneficiary(m))
+            m.kind == "name" and clause[0] <= m.start < clause[1] and not self._for_whom(m, hit)
             for m in mentions
         ):
             return None
@@ -158,6 +156,16 @@ class Linker:
                 recent = list(self.affected)[-int(n) :] if n >= 2 else []
                 return recent if len(recent) == int(n) else []
         return list(self.group)
+
+    def _for_whom(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `m` is only whom the action is for ("participants in support of X
+        arrested"): never a protester; the subject of another event only through
+        a relative clause of their own ("in support of X, who was jailed")."""
+        if not self._beneficiary(m):
+            return False
+        if hit.type is EventType.PROTEST or hit.start < m.start:
+            return True
+        return re.search(r"\bwho\b", self.low[m.end : hit.start]) is None
 
     def _beneficiary(self, m: Mention) -> bool:
         cue = self.lex.extra.get("beneficiary")
