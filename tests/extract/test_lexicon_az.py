@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from habeas.extract.lexicon import load_lexicon
+from habeas.extract.lexicon import load_lexicon, role_of
 from habeas.model import AppealOutcome, LegalCode, PenaltyKind
 
 from .helpers import extract, first, names, person, types
@@ -225,3 +225,9 @@ def test_surname_only_mention_skips_a_relative_who_spoke() -> None:
         "yayıb. Bəşirli bazar ertəsi saxlanılıb."
     )
     assert names(r) == {"Zaur Bəşirli"}
+
+
+def test_a_doctor_who_speaks_is_no_victim() -> None:
+    lex = load_lexicon("az")
+    found = lex.role_any.search("onu müalicə edən həkimi")
+    assert found is not None and lex.role_victim[role_of(lex, found)] is False

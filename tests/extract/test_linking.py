@@ -1,5 +1,7 @@
 """Whom an event reaches: lists, shared surnames, unnamed groups named later (invented)."""
 
+from habeas.extract.lexicon import load_lexicon
+
 from .helpers import extract, first, names, person, types
 
 
@@ -90,3 +92,49 @@ def test_all_three_counts_the_people_told_of_across_sentences() -> None:
     for name in ("Samir Gasimli", "Nigar Huseynli", "Tofig Rahimli"):
         labels = [c.label for e in person(r, name).events for c in e.charges]
         assert labels == ["forging ballots"], name
+
+
+def test_a_definite_group_noun_means_the_group_named_just_before() -> None:
+    r = extract(
+        "Members of the youth movement Kamran Veliyev, Tural Mirzabeyli and Orkhan Dadashli "
+        "were detained on Monday. The movement activists were questioned for hours.\n\n"
+        "Police said the detentions followed a flash mob held by the activists on 9 March."
+    )
+    for p in r.persons:
+        assert "protest" in types(p), p.name
+    # an unnamed group of another noun is not the named one
+    r = extract(
+        "Kamran Veliyev and Tural Mirzabeyli were detained on Monday, with two journalists. "
+        "The journalists were beaten at the station."
+    )
+    assert all("ill_treatment" not in types(p) for p in r.persons)
+
+
+def test_whom_a_protest_is_for_did_not_take_part() -> None:
+    r = extract(
+        "Kamran Veliyev and Tural Mirzabeyli were detained after a picket in support of "
+        "Leyla Zeynalova, who is in prison."
+    )
+    assert "Leyla Zeynalova" not in names(r) or "protest" not in types(person(r, "Leyla Zeynalova"))
+    assert "protest" in types(person(r, "Kamran Veliyev"))
+
+
+def test_a_protest_told_with_nobody_in_its_clause_is_no_ones_act() -> None:
+    r = extract(
+        "Kamran Veliyev was detained in Baku on Sunday. "
+        "The rally had been planned on social media for weeks."
+    )
+    assert [(p.name, types(p)) for p in r.persons] == [("Kamran Veliyev", ["detention"])]
+
+
+def test_a_possessive_is_no_unnamed_group() -> None:
+    lex = load_lexicon("en")
+    assert lex.group_noun.search("a march on international women's day") is None
+    assert lex.group_noun.search("police detained three women on sunday") is not None
+
+
+def test_whom_an_action_is_for_is_not_its_subject() -> None:
+    r = extract("Two students who picketed in support of Leyla Zeynalova were arrested on Monday.")
+    assert "Leyla Zeynalova" not in names(r)
+    r = extract("They rallied in support of Leyla Zeynalova, who was arrested on Monday.")
+    assert "detention" in types(person(r, "Leyla Zeynalova"))

@@ -66,3 +66,26 @@ def test_same_given_key_keeps_different_names_apart() -> None:
     assert same_given_key("alasgar", "alsagar")
     assert not same_given_key("ali", "alim")
     assert not same_given_key("kamran", "markan")
+
+
+def test_a_run_listed_with_names_is_a_name_though_nothing_else_says_so() -> None:
+    text = "The three students are Kamran Veliyev, Zoltar Qunne and Tural Mirzabeyli."
+    assert names(text) == ["Kamran Veliyev", "Zoltar Qunne", "Tural Mirzabeyli"]
+    # an institution listed beside a name stays no person
+    assert names("Kamran Veliyev and Baku State University were named.") == ["Kamran Veliyev"]
+
+
+def test_words_that_vary_before_the_same_two_words_are_not_the_name() -> None:
+    text = (
+        "Dissident Zoltar Qunnayev detained\n\n"
+        "The court sentenced a member of the Party of Hope and Prosperity Zoltar Qunnayev."
+    )
+    assert names(text) == ["Zoltar Qunnayev"]
+
+
+def test_a_person_spelt_two_ways_is_named_as_the_text_spells_them_most() -> None:
+    text = (
+        "Kamran Veliyev freed\n\nKamran Valiyev was released on Monday. "
+        "Kamran Valiyev had spent two years in prison."
+    )
+    assert names(text) == ["Kamran Valiyev"]

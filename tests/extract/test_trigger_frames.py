@@ -116,3 +116,19 @@ def test_russian_inclusion_frames_and_served_terms() -> None:
     assert penalty is not None and penalty.days == 15
     r = extract("Директора канала Ивана Сомова водворили в СИЗО.", lang="ru")
     assert types(person(r, "Иван Сомов")) == ["detention"]
+
+
+def test_a_rally_a_person_is_only_linked_to_is_no_protest() -> None:
+    r = extract("Teymur Novruzlu was detained in connection with the rally on the square.")
+    assert "protest" not in types(person(r, "Teymur Novruzlu"))
+    r = extract("Police dispersed the rally and detained Teymur Novruzlu.")
+    assert "protest" not in types(person(r, "Teymur Novruzlu"))
+    r = extract("Teymur Novruzlu joined the rally on Sunday and was detained.")
+    assert "protest" in types(person(r, "Teymur Novruzlu"))
+
+
+def test_a_higher_court_acquitting_is_an_appeal_overturned() -> None:
+    r = extract("The Supreme Court on Thursday acquitted Teymur Novruzlu of all charges.")
+    event = first(person(r, "Teymur Novruzlu"), "appeal")
+    assert event.outcome is not None and event.outcome.value == "overturned"
+    assert str(event.date) == "2025-03-13"

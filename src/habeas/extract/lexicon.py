@@ -141,6 +141,8 @@ class Trigger:
     type: EventType
     target: str  # "before", "after" or "near"
     regex: WordPattern
+    # words right before a hit that make it no event of this type ("since the rally")
+    not_after: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +297,9 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         if target not in ("before", "after", "near"):
             raise LexiconError(f"{where}: target must be before, after or near")
         pats = _strings(entry.get("patterns"), f"{where}.patterns")
-        triggers.append(Trigger(etype, target, _words(_alternation(pats), where, tmpl)))
+        before = _strings(entry.get("not_after", []), f"{where}.not_after")
+        not_after = _compile(rf"(?:{_alternation(before)})$", where) if before else None
+        triggers.append(Trigger(etype, target, _words(_alternation(pats), where, tmpl), not_after))
 
     roles = []
     for name, spec in _table(data, "roles").items():
@@ -419,7 +423,8 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
             _alternation([unit, currency, *_table(data, "penalty_cues")]), "penalty prefilter", tmpl
         ),
         group_noun=_words(
-            rf"(?:{num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{_alternation(groups)})"
+            # not a possessive: "International Women's Day" is no group
+            rf"(?:{num}|several|many|dozens|hundreds|some|other|\w+)\s+(?:{_alternation(groups)})(?!['’])"
             if groups
             else NEVER,
             "extra.group_nouns",

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from habeas.extract.lexicon import Lexicon, fold_case, is_role_word
 from habeas.extract.numbers import parse_number
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence
+from habeas.model import EventType
 
 
 class Anchor(Protocol):
@@ -30,6 +32,14 @@ class Anchor(Protocol):
 
     @property
     def side(self) -> str: ...
+
+    @property
+    def type(self) -> EventType: ...
+
+
+@lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _family_key(surname_key: str) -> str:
@@ -66,6 +76,8 @@ class Linker:
             for m in cands
             if m.entity is not None
             and not m.speaker
+            # "a rally in support of X": X is whom the protest is for, not a protester
+            and not self._for_whom(m, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
             and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
         ]
@@ -108,6 +120,10 @@ class Linker:
             return pronoun[0]
         if self.mentions_group_noun(sentence):
             return []
+        if hit.type is EventType.PROTEST and not cands:
+            # "The rally was planned via social media": a protest told with nobody
+            # in its clause is the story's setting, not the last person's act.
+            return []
         return list(self.focus)
 
     def _group_reference(
@@ -116,7 +132,10 @@ class Linker:
         """ "Some of them were beaten" reaches no one; "all three were released" and
         «всех задержанных отпустили» reach the last group named, when its size agrees.
         None when the clause holds no such reference (or names people itself)."""
-        if any(m.kind == "name" and clause[0] <= m.start < clause[1] for m in mentions):
+        if any(
+            m.kind == "name" and clause[0] <= m.start < clause[1] and not self._for_whom(m, hit)
+            for m in mentions
+        ):
             return None
         window = (max(clause[0], hit.start - 60), min(clause[1], hit.end + 40))
         low = self.low[window[0] : window[1]]
@@ -124,6 +143,8 @@ class Linker:
             return []
         regex = self.lex.group_reference
         found = regex.search(low) if regex is not None else None
+        if found is None and self.group:
+            return self._definite_group(hit, low)
         if found is None or not self.group:
             return None
         size = found.groupdict().get("n") or found.groupdict().get("n2")
@@ -135,6 +156,53 @@ class Linker:
                 recent = list(self.affected)[-int(n) :] if n >= 2 else []
                 return recent if len(recent) == int(n) else []
         return list(self.group)
+
+    def _for_whom(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `m` is only whom the action is for ("participants in support of X
+        arrested"): never a protester; the subject of another event only through
+        a relative clause of their own ("in support of X, who was jailed")."""
+        if not self._beneficiary(m):
+            return False
+        if hit.type is EventType.PROTEST or hit.start < m.start:
+            return True
+        return re.search(r"\bwho\b", self.low[m.end : hit.start]) is None
+
+    def _beneficiary(self, m: Mention) -> bool:
+        cue = self.lex.extra.get("beneficiary")
+        before = self.low[max(0, m.start - 40) : m.start]
+        return bool(cue) and _compiled(rf"(?:{cue})\s*$").search(before) is not None
+
+    def _definite_group(self, hit: Anchor, low: str) -> list[int] | None:
+        """ "The activists were taken to court": a definite plural noun means the
+        last group named, when it was named in the last few sentences and the noun
+        agrees with how the group was told since ("members … X, Y and Z", "the
+        activists were questioned") or with its members' roles."""
+        cue = self.lex.extra.get("definite_group")
+        found = _compiled(cue).search(low) if cue else None
+        if found is None:
+            return None
+        head = found.group("head")[:6]
+        members = set(self.group)
+        told = [
+            (i, s)
+            for i, s in enumerate(self.sentences)
+            if s.start <= hit.start
+            and len({m.entity for m in self.people.in_span(s.start, s.end)} & members) >= 2
+        ]
+        here = next(i for i, s in enumerate(self.sentences) if s.end > hit.start)
+        if not told or here - told[-1][0] > 3:
+            return None
+        # How the group was called from its naming up to here ("The party activists were
+        # questioned"): the words of those sentences, crudely stemmed.
+        span = self.low[told[-1][1].start : self.sentences[here].start]
+        nouns = {w[:6] for w in re.findall(r"\w+", span)}
+        # "… with two journalists": a counted group told beside the named one is another.
+        for m in self.lex.group_noun.finditer(span):
+            count, *_, noun = m.group().split()
+            if parse_number(count, self.lex) is not None:
+                nouns.discard(noun[:6])
+        roles = {r[:6] for e in self.group for r in self.people.entities[e].roles}
+        return list(self.group) if head in nouns | roles else None
 
     def _kin_joined(self, group: list[Mention], cands: list[Mention]) -> list[int]:
         """ "Rzayeva and her son were released": the son goes with her."""

@@ -71,6 +71,9 @@ class Entity:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     no_relation: bool = False
+    # each spelling of the full name met, and how often ("Mammedov" in a headline,
+    # "Mammadov" throughout the text)
+    spellings: Counter[tuple[str, ...]] = field(default_factory=Counter)
 
     @property
     def name(self) -> str:
@@ -173,12 +176,19 @@ class RunContext:
 
     lower_words: frozenset[str]  # words the text also writes in lower case
     runs: Counter[tuple[str, ...]]  # each run's tokens, and how often they occur
+    # the words seen before each run's last two words ("Oppositionist", "Welfare")
+    heads: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, runs: list[NameMention]) -> RunContext:
+        heads: dict[tuple[str, ...], set[str]] = {}
+        for r in runs:
+            if len(r.tokens) == 3:
+                heads.setdefault(r.tokens[1:], set()).add(r.tokens[0])
         return cls(
             frozenset(w.casefold() for w in _LOWER_WORD.findall(text)),
             Counter(r.tokens for r in runs),
+            heads,
         )
 
 
@@ -214,10 +224,16 @@ def judge_latin_run(
         return None
     # "Poet Farid Shukurov", "Welfare X Y" when "X Y" stands alone elsewhere: the
     # first word is not part of the name.
+    # "Oppositionist X Y" and "Welfare X Y" in one text: X Y is the name, the
+    # words before it vary.
     while (
         len(tokens) >= 3
         and token_key(tokens[0]) not in known
-        and (token_key(tokens[1]) in known or ctx.runs[tuple(tokens[1:])] > 0)
+        and (
+            token_key(tokens[1]) in known
+            or ctx.runs[tuple(tokens[1:])] > 0
+            or len(ctx.heads.get(tuple(tokens[1:]), ())) >= 2
+        )
     ):
         tokens.pop(0)
     if len(tokens) < 2 or len(tokens) > 4:

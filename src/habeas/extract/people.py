@@ -23,6 +23,7 @@ from habeas.extract.names import (
     find_name_runs,
     given_names,
     has_surname_ending,
+    is_org_word,
     judge_latin_run,
     strip_az_case,
     token_key,
@@ -197,8 +198,10 @@ class People:
         if self.lex.lang == "ru":
             runs = [part for run in runs for part in self._split_ru_run(run)]
         singles: list[NameMention] = []
-        for run in runs:
-            tokens = self._judge(run)
+        judged = [self._judge(run) for run in runs]
+        if self.lex.lang != "ru":
+            self._accept_listed(runs, judged)
+        for run, tokens in zip(runs, judged, strict=True):
             if tokens is None:
                 if len(run.tokens) == 1 or self.lex.lang == "ru":
                     singles.append(run)
@@ -208,6 +211,7 @@ class People:
                 tokens, run.start, before=words_before[-1] if words_before else None
             )
             entity = self._entity_for(normal, gender)
+            entity.spellings[normal] += 1
             entity.mentions.append((run.start, run.end))
             role = self._role_before(run.start)
             if role and role not in entity.roles:
@@ -216,6 +220,7 @@ class People:
             self.mentions.append(
                 Mention(run.start, run.end, entity.id, "possessive" if run.possessive else "name")
             )
+        self._usual_spellings()
         singles = self._shared_surnames(singles)
         for run in singles:
             for token in run.tokens[-1:]:
@@ -228,6 +233,24 @@ class People:
         self._add_pronouns()
         self.mentions.sort(key=lambda m: m.start)
         self._mark_speakers()
+
+    def _accept_listed(self, runs: list[NameMention], judged: list[tuple[str, ...] | None]) -> None:
+        """A run of two or three capitalised words listed with names ("X Y, Masud
+        Asker and Z Q") is a name too, though no cue of its own says so."""
+        conj = "|".join(map(re.escape, self.lex.extra.get("conjunctions", ["and", "və"])))
+        sep = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)$")
+        for _ in range(2):  # a list may hold two unknown names side by side
+            for i, run in enumerate(runs):
+                if judged[i] is not None or not 2 <= len(run.tokens) <= 3:
+                    continue
+                if any(is_org_word(t) or t.endswith(".") for t in run.tokens):
+                    continue
+                before = i > 0 and judged[i - 1] is not None
+                after = i + 1 < len(runs) and judged[i + 1] is not None
+                if (before and sep.match(self.text[runs[i - 1].end : run.start])) or (
+                    after and sep.match(self.text[run.end : runs[i + 1].start])
+                ):
+                    judged[i] = run.tokens
 
     def _shared_surnames(self, singles: list[NameMention]) -> list[NameMention]:
         """Given names sharing the surname after them: "Ali and Rauf Abdullayev",
@@ -298,6 +321,14 @@ class People:
         entity = Entity(len(self.entities), tokens, keys, gender)
         self.entities.append(entity)
         return entity
+
+    def _usual_spellings(self) -> None:
+        """A person spelt two ways is named as the text spells them most often
+        (a headline's variant loses to the body's), among the fullest forms."""
+        for e in self.entities:
+            full = [t for t in e.spellings if len(t) == len(e.tokens)]
+            if len(full) >= 2:
+                e.tokens = max(full, key=lambda t: e.spellings[t])
 
     def _entity_for_single(self, token: str, start: int) -> Entity | None:
         keys = self._single_keys(token)

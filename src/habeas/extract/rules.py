@@ -77,6 +77,10 @@ class _Hit:
     def side(self) -> str:
         return self.trigger.target
 
+    @property
+    def type(self) -> EventType:
+        return self.trigger.type
+
 
 @dataclass(slots=True)
 class _Draft:
@@ -372,6 +376,10 @@ class _Document:
                 for m in trig.regex.finditer(low):
                     start = sentence.start + m.start()
                     if trig.type in _NEGATABLE and self._negated(start, sentence.start):
+                        continue
+                    if trig.not_after is not None and trig.not_after.search(
+                        self.low[max(sentence.start, start - 40) : start]
+                    ):
                         continue
                     hits.append(_Hit(trig, start, sentence.start + m.end()))
             out.append(self._collapse(hits))
