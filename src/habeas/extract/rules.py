@@ -397,8 +397,10 @@ class _Document:
         ]
 
     def _all_dates(self) -> list[list[DateMention]]:
+        # A sentence with an event in it is never a dateline, however short.
         return [
-            find_dates(self.low[s.start : s.end], self.lex, offset=s.start) for s in self.sentences
+            find_dates(self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits)
+            for s, hits in zip(self.sentences, self.hits, strict=True)
         ]
 
     def _negated(self, start: int, floor: int) -> bool:
