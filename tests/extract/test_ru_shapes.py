@@ -24,3 +24,53 @@ def dates_of(p: Person, etype: EventType) -> list[str | None]:
 def test_a_short_sentence_with_an_event_is_not_a_dateline() -> None:
     x = extract("Блогер Пётр Сидоренко осуждён на пять лет. Сидоренко задержали 3 мая 2024 года.")
     assert dates_of(person(x, "Пётр Сидоренко"), EventType.DETENTION) == ["2024-05-03"]
+
+
+def test_a_list_of_days_in_one_month_dates_the_month() -> None:
+    x = extract("Активист Иван Кравчук участвовал в акциях протеста 3, 4 и 11 февраля.")
+    assert dates_of(person(x, "Иван Кравчук"), EventType.PROTEST) == ["2025-02"]
+
+
+def test_an_amount_of_roubles_is_not_a_year() -> None:
+    x = extract(
+        "Активистку Ольгу Верескову задержали на пикете. "
+        "Статья, по которой её судят, предусматривает штраф от 1000 до 2000 рублей."
+    )
+    events = person(x, "Ольга Верескова").events
+    assert all(e.date is None or e.date.year != 2000 for e in events)
+
+
+def test_a_brutal_detention_is_ill_treatment() -> None:
+    x = extract("12 марта силовики жёстко задержали активиста Олега Самойленко у подъезда.")
+    p = person(x, "Олег Самойленко")
+    assert dates_of(p, EventType.ILL_TREATMENT) == ["2025-03-12"]
+    assert dates_of(p, EventType.DETENTION) == ["2025-03-12"]
+
+
+def test_coming_out_from_under_arrest_is_a_release() -> None:
+    x = extract(
+        "Активистка Дарья Колосова отсидела 10 суток. "
+        "После выхода из-под ареста 9 марта Колосова рассказала об условиях в изоляторе."
+    )
+    assert dates_of(person(x, "Дарья Колосова"), EventType.RELEASE) == ["2025-03-09"]
+
+
+def test_a_fine_in_base_units_takes_the_roubles_in_brackets() -> None:
+    x = extract(
+        "Суд Ленинского района Гродно оштрафовал Антона Лещенко на 20 базовых величин (740 рублей)."
+    )
+    (fine,) = [e for e in person(x, "Антон Лещенко").events if e.type is EventType.SENTENCE]
+    assert fine.penalty is not None
+    assert (fine.penalty.kind.value, fine.penalty.amount, fine.penalty.currency) == (
+        "fine",
+        740,
+        "BYR",
+    )
+
+
+def test_a_president_who_speaks_of_rallies_is_not_a_protester() -> None:
+    x = extract(
+        "Президент страны Аркадий Полесов ещё раз подчеркнул, "
+        "что проведение митингов должно быть уведомительным."
+    )
+    assert x.persons == ()
