@@ -74,3 +74,19 @@ def test_a_president_who_speaks_of_rallies_is_not_a_protester() -> None:
         "что проведение митингов должно быть уведомительным."
     )
     assert x.persons == ()
+
+
+def test_the_tagger_proposes_a_listed_name_the_dictionary_lacks() -> None:
+    x = extract(
+        "Суд арестовал на 10 суток троих активистов. "
+        "Административные аресты получили Абылкат Утемисов, Ольга Ковалёва и Иван Дроздов."
+    )
+    assert {"Абылкат Утемисов", "Ольга Ковалёва", "Иван Дроздов"} <= {p.name for p in x.persons}
+
+
+def test_a_source_quoted_by_an_outlet_is_not_a_detainee() -> None:
+    x = extract(
+        "Суд арестовал на 10 суток троих активистов, пишет газета со ссылкой на "
+        "их соратницу Тамару Зуеву."
+    )
+    assert "Тамара Зуева" not in {p.name for p in x.persons}
