@@ -90,3 +90,22 @@ def test_a_source_quoted_by_an_outlet_is_not_a_detainee() -> None:
         "их соратницу Тамару Зуеву."
     )
     assert "Тамара Зуева" not in {p.name for p in x.persons}
+
+
+def test_a_list_keeps_names_behind_role_phrases() -> None:
+    x = extract(
+        "10 марта полицейские задержали координатора движения «Зелёный берег» "
+        "Игоря Лапина и независимого журналиста Веру Сотникову."
+    )
+    for name in ("Игорь Лапин", "Вера Сотникова"):
+        assert dates_of(person(x, name), EventType.DETENTION) == ["2025-03-10"]
+
+
+def test_a_protest_noun_without_a_frame_is_no_ones_protest() -> None:
+    x = extract(
+        "Активиста Семёна Гуляева задержали 11 марта. "
+        "Суд рассмотрит закон о проведении митингов, сообщил Гуляев."
+    )
+    assert dates_of(person(x, "Семён Гуляев"), EventType.PROTEST) == []
+    y = extract("Семёна Гуляева оштрафовали за акцию 2 марта.")
+    assert EventType.PROTEST in {e.type for e in person(y, "Семён Гуляев").events}
