@@ -109,3 +109,16 @@ def test_a_protest_noun_without_a_frame_is_no_ones_protest() -> None:
     assert dates_of(person(x, "Семён Гуляев"), EventType.PROTEST) == []
     y = extract("Семёна Гуляева оштрафовали за акцию 2 марта.")
     assert EventType.PROTEST in {e.type for e in person(y, "Семён Гуляев").events}
+
+
+def test_the_date_of_the_action_is_not_the_date_of_the_fine() -> None:
+    x = extract("Суд оштрафовал Семёна Гуляева за акцию 2 марта на 500 рублей.")
+    p = person(x, "Семён Гуляев")
+    assert dates_of(p, EventType.SENTENCE) == [None]
+    assert dates_of(p, EventType.PROTEST) == ["2025-03-02"]
+
+
+def test_a_sentence_told_by_a_participle() -> None:
+    x = extract("Среди освобождённых — Алла Кручинина, приговорённая к одному году колонии.")
+    (term,) = [e for e in person(x, "Алла Кручинина").events if e.type is EventType.SENTENCE]
+    assert term.penalty is not None and term.penalty.years == 1
