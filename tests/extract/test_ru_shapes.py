@@ -122,3 +122,11 @@ def test_a_sentence_told_by_a_participle() -> None:
     x = extract("Среди освобождённых — Алла Кручинина, приговорённая к одному году колонии.")
     (term,) = [e for e in person(x, "Алла Кручинина").events if e.type is EventType.SENTENCE]
     assert term.penalty is not None and term.penalty.years == 1
+
+
+def test_the_suspects_brother_is_no_charge() -> None:
+    x = extract(
+        "Блогера Олега Тимченко задержали 2 марта. "
+        "Брат подозреваемого 3 марта рассказал журналистам о задержании."
+    )
+    assert EventType.CHARGE not in {e.type for e in person(x, "Олег Тимченко").events}
