@@ -115,7 +115,9 @@ _PREPOSITION = frozenset(
 )
 
 
-def find_dates(text: str, lex: Lexicon, *, offset: int = 0) -> list[DateMention]:
+def find_dates(
+    text: str, lex: Lexicon, *, offset: int = 0, dateline: bool = True
+) -> list[DateMention]:
     """Date mentions in `text` (a case-folded sentence), with offsets shifted by `offset`.
 
     Shapes are tried most specific first, each its own pattern: their keyword
@@ -123,7 +125,9 @@ def find_dates(text: str, lex: Lexicon, *, offset: int = 0) -> list[DateMention]
     one combined pattern. A weekday next to a full date names that date's day
     ("Thursday, April 4", "18 August (Monday)") and is dropped. A dateline (a
     sentence that is a date and little else: a source, a time) tells when the
-    page was written, not when anything happened, so it gives no date.
+    page was written, not when anything happened, so it gives no date. With
+    `dateline` false (the caller knows the sentence tells an event: «Его
+    задержали 29 июля 2023 года.» is as short as a dateline) that test is skipped.
     """
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
@@ -150,7 +154,7 @@ def find_dates(text: str, lex: Lexicon, *, offset: int = 0) -> list[DateMention]
             past = kind is DateKind.WEEKDAY and bool(_PAST_WEEKDAY.search(m.group()))
             add(_mention(m.groupdict(), kind, lex, s + offset, e + offset, past=past), s, e)
     found.sort(key=lambda d: d.start)
-    if found and _is_dateline(text, found, offset):
+    if found and dateline and _is_dateline(text, found, offset):
         return []
     return _drop_weekdays_of_dates(found, text, offset)
 

@@ -261,17 +261,29 @@ class Linker:
         return groups
 
     def _joins(self, end: int, start: int) -> bool:
-        gap = self.text[end:start]
+        # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
+        # counts as one word.
+        gap = re.sub(r"«[^«»]{0,40}»", " Q ", self.text[end:start])
         if len(gap) > 45:
             return False
         # "X (Lala) and Y": an alias or a note in brackets does not break a list.
         gap = re.sub(r"\([^()]{0,30}\)", " ", gap)
         words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
         groups = self.lex.extra.get("group_nouns", [])
+        adjective = self.lex.charge_adjective
+        complement = 0  # words left for a role word's complement
         for w in words:
             if w in self.lex.list_fillers or w in groups:
                 continue
             if is_role_word(self.lex, w):
+                complement = 3 if self.lex.lang == "ru" else 0
+                continue
+            # «и гражданского журналиста Y», «X, руководитель общественного
+            # объединения Y»: modifiers before a role word, its complement after it.
+            if complement > 0:
+                complement -= 1
+                continue
+            if self.lex.lang == "ru" and adjective is not None and adjective.fullmatch(w):
                 continue
             return False
         return True

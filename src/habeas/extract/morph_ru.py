@@ -117,6 +117,12 @@ class RussianMorphology:
     def name_parts(cls, token: str) -> list[Any]:
         return [p for p in cls.parse(token) if _NAME_TAGS & p.tag.grammemes]
 
+    @staticmethod
+    @lru_cache(maxsize=100_000)
+    def is_known(token: str) -> bool:
+        """Whether the dictionary has the word at all (not just a guess from its ending)."""
+        return bool(RussianMorphology.analyzer().word_is_known(token.casefold()))
+
     @classmethod
     def is_name_token(cls, token: str) -> bool:
         return bool(cls.name_parts(token))
@@ -250,9 +256,14 @@ class RussianMorphology:
         if not re.search("[а-яё]", token, re.IGNORECASE):
             return token
         best = None
+        # One person's name is singular: "Утемисов" is not the plural genitive of
+        # a name "Утемис" (a shared plural surname, «Ивановых», keeps its reading).
+        plural_ok = token.endswith(("ых", "их"))
         for strict in (True, False):
             for p in parses:
                 if not (_NAME_TAGS & p.tag.grammemes):
+                    continue
+                if "plur" in p.tag.grammemes and not plural_ok:
                     continue
                 pg = _GENDERS.get(p.tag.gender or "")
                 if gender and pg and pg != gender:

@@ -58,7 +58,9 @@ class WordTag:
 
 class _Models:
     segmenter: Any = None
+    embedding: Any = None
     morph: Any = None
+    ner: Any = None
 
     @classmethod
     def load(cls) -> None:
@@ -68,8 +70,17 @@ class _Models:
         from natasha import NewsEmbedding, NewsMorphTagger, Segmenter
 
         cls.segmenter = Segmenter()
-        cls.morph = NewsMorphTagger(NewsEmbedding())
+        cls.embedding = NewsEmbedding()
+        cls.morph = NewsMorphTagger(cls.embedding)
         STATS.load_seconds = time.perf_counter() - started
+
+    @classmethod
+    def load_ner(cls) -> None:
+        cls.load()
+        if cls.ner is None:
+            from natasha import NewsNERTagger
+
+            cls.ner = NewsNERTagger(cls.embedding)
 
 
 @lru_cache(maxsize=2048)
@@ -94,6 +105,44 @@ def tag_sentence(sentence: str) -> tuple[WordTag, ...]:
     STATS.calls += 1
     STATS.seconds += time.process_time() - started
     return out
+
+
+@lru_cache(maxsize=2048)
+def person_spans(sentence: str) -> tuple[tuple[int, int], ...]:
+    """The spans natasha's NER tagger reads as persons (PER) in `sentence`."""
+    _Models.load_ner()
+    from natasha import Doc
+
+    started = time.process_time()
+    doc = Doc(sentence)
+    doc.segment(_Models.segmenter)
+    doc.tag_ner(_Models.ner)
+    out = tuple((span.start, span.stop) for span in doc.spans if span.type == "PER")
+    STATS.calls += 1
+    STATS.seconds += time.process_time() - started
+    return out
+
+
+def person_at(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The part of text[start:end] that the NER tagger reads as a person, or None.
+
+    Asked about a run of capitalised words the dictionary does not take for a
+    name («Равкат Мухтаров»: a given name it lacks); False when natasha is absent.
+    """
+    global ENABLED
+    if not ENABLED:
+        return None
+    try:
+        offset, sentence = sentence_around(text, start, end)
+        spans = person_spans(sentence)
+    except ImportError:
+        ENABLED = False
+        return None
+    for s, e in spans:
+        lo, hi = max(start, offset + s), min(end, offset + e)
+        if lo < hi:
+            return lo, hi
+    return None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, str]:

@@ -28,7 +28,7 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
-from habeas.extract.ner_ru import nominative_in_context
+from habeas.extract.ner_ru import nominative_in_context, person_at
 
 FEMALE_ENDINGS = (
     "ova",
@@ -126,11 +126,40 @@ class People:
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
+            if len(tokens) < 2 and 2 <= len(run.tokens) <= 3:
+                return self._ru_name_by_ner(run)
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
         return judge_latin_run(
             run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
+        )
+
+    def _ru_name_by_ner(self, run: NameMention) -> tuple[str, ...] | None:
+        """A run the dictionary does not read as a name («Равкат Мухтаров», a given
+        name it lacks): the statistical tagger's person span decides. Asked only
+        when a word of the run is unknown to the dictionary, so it is rare."""
+        if all(RussianMorphology.is_known(t) for t in run.tokens):
+            return None
+        if not has_surname_ending(run.tokens[-1]) or not self._in_name_list(run):
+            return None  # alone, the tagger also reads bylines and outlets as people
+        span = person_at(self.text, run.start, run.end)
+        if span is None:
+            return None
+        words = [
+            m.group()
+            for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
+            if m.group() in run.tokens
+        ]
+        return tuple(words) if 2 <= len(words) <= 3 else None
+
+    def _in_name_list(self, run: NameMention) -> bool:
+        """Whether a run stands in a list of capitalised names («X, Y и Z»)."""
+        after = self.text[run.end : run.end + 6]
+        before = self.text[max(0, run.start - 6) : run.start]
+        return bool(
+            re.match(r"(?:,|\s+и)\s+[А-ЯЁ]", after)
+            or re.search(r"[а-яё],\s+$|[а-яё]\s+и\s+$", before)
         )
 
     def _split_ru_run(self, run: NameMention) -> list[NameMention]:

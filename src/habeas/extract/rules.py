@@ -9,6 +9,7 @@ about the same person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from habeas.extract.attributes import (
@@ -408,8 +409,10 @@ class _Document:
         ]
 
     def _all_dates(self) -> list[list[DateMention]]:
+        # A sentence with an event in it is never a dateline, however short.
         return [
-            find_dates(self.low[s.start : s.end], self.lex, offset=s.start) for s in self.sentences
+            find_dates(self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits)
+            for s, hits in zip(self.sentences, self.hits, strict=True)
         ]
 
     def _negated(self, start: int, floor: int) -> bool:
@@ -441,8 +444,17 @@ class _Document:
         clause = self.link.clause(hit, sentence)
         relative = self.link.relative_clauses(sentence)
         inside = next((r for r in relative if r[0] <= hit.start < r[1]), None)
+        owners = [
+            k
+            for k in self.hits[self.sentences.index(sentence)]
+            if k is not hit and k.trigger.type is EventType.PROTEST
+        ]
         for d, value in zip(dates, resolved, strict=True):
             if value is None:
+                continue
+            if hit.trigger.type in _LEGAL and self._owned(d, owners):
+                # «оштрафовали за акцию 21 декабря»: the offence's date, not the
+                # fine's (a detention "at the rally on 30 May" shares the scene's)
                 continue
             # A date inside ", who was detained on Saturday," is that clause's own.
             d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
@@ -456,6 +468,15 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _owned(self, d: DateMention, owners: list[_Hit]) -> bool:
+        """Whether a date stands right after a protest noun ("for the rally of 8
+        March", «за акцию 21 декабря»), a quoted name between them at most."""
+        for k in owners:
+            gap = self.text[k.end : d.start]
+            if d.start >= k.end and not re.sub(r"«[^«»]{0,40}»", "", gap).strip(" ,"):
+                return True
+        return False
 
     # ------------------------------------------------------------ what
 
