@@ -164,3 +164,21 @@ def test_the_like_query_finds_what_the_index_finds() -> None:
             .values_list("person_id", flat=True)
         )
         assert found == like, query
+
+
+def test_ingest_writes_the_same_name_search_rows_as_a_rebuild() -> None:
+    # Ingest writes an arriving person's row from the names it has just stored,
+    # not through index_person: a rebuild from the name forms must agree with it.
+    from habeas.web.store.models import PersonNames
+    from habeas.web.store.name_search import rebuild
+
+    store(held_story("Zaur Qasimli", "Qasimli"))
+    store(RUSSIAN, name="ru.txt", lang="ru")
+
+    def rows() -> dict[int, tuple[str, str]]:
+        return {r.person_id: (r.words, r.sounds) for r in PersonNames.objects.all()}
+
+    written = rows()
+    assert len(written) == 2
+    rebuild()
+    assert rows() == written

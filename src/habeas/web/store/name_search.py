@@ -103,6 +103,14 @@ def index_names(person: Any) -> None:
     )
 
 
+def index_new(person_id: int, names: Iterable[str]) -> None:
+    """Write the search row of a person just stored with `names` (no row exists yet)."""
+    from habeas.web.store.models import PersonNames
+
+    words, sounds = index_row(names)
+    PersonNames.objects.create(person_id=person_id, words=words, sounds=sounds)
+
+
 def names_by_person(person_model: Any, form_model: Any) -> dict[int, list[str]]:
     """Every current person's display name and name forms, by id (the models are given so
     that a migration can pass its historical ones)."""

@@ -37,6 +37,7 @@ from habeas.web.store.models import (
     Person,
     Verdict,
 )
+from habeas.web.store.name_search import index_new
 
 ENGINE = f"resolve.v1/{ALGORITHM}"
 # Bounds on the work for one arriving person, whatever the size of the store.
@@ -268,6 +269,7 @@ def resolve_person(person_id: int, *, arriving: Arriving | None = None) -> Resol
         BlockingKey.objects.bulk_create(
             [BlockingKey(person_id=person_id, key=k) for k in sorted(keys)]
         )
+        index_new(person_id, arriving.names)
     candidates = find_candidates(person_id, arriving=arriving)
     strong = [c for c in candidates if c.exact_name and _specific(c.agreements)]
     if len(strong) == 1:
