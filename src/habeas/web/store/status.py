@@ -253,7 +253,7 @@ def update_rows(model: Any, rows: Sequence[Any], names: Sequence[str]) -> None:
     quote = connection.ops.quote_name
     pk = model._meta.pk
     sets = ", ".join(f"{quote(f.column)} = %s" for f in fields)
-    sql = f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote(pk.column)} = %s"
+    sql = f"UPDATE {quote(model._meta.db_table)} SET {sets} WHERE {quote(pk.column)} = %s"  # nosec B608: names and constants only; values are parameters
     values = [
         [f.get_db_prep_save(getattr(row, f.attname), connection) for f in fields] + [row.pk]
         for row in rows

@@ -25,8 +25,8 @@ _DETENTION = (
 _SQLITE_ADD = (
     "INSERT INTO store_count(key, n) VALUES ('status:' || {row}.status, {sign}1)"
     " ON CONFLICT(key) DO UPDATE SET n = n {sign} 1;",
-    "INSERT INTO store_count(key, n) SELECT 'month:' || substr({row}.date_text, 1, 7), {sign}1"
-    " WHERE " + _DETENTION + " ON CONFLICT(key) DO UPDATE SET n = n {sign} 1;",
+    "INSERT INTO store_count(key, n) SELECT 'month:' || substr({row}.date_text, 1, 7), {sign}1"  # nosec B608: names and constants only; values are parameters
+    " WHERE " + _DETENTION + " ON CONFLICT(key) DO UPDATE SET n = n {sign} 1;",  # nosec B608: names and constants only; values are parameters
 )
 
 
@@ -37,7 +37,7 @@ def _sqlite_body(rows: list[tuple[str, str]]) -> str:
 COUNT_NOW = [
     "INSERT INTO store_count(key, n) SELECT 'status:' || status, count(*) FROM store_event"
     " GROUP BY status",
-    "INSERT INTO store_count(key, n) SELECT 'month:' || substr(date_text, 1, 7), count(*)"
+    "INSERT INTO store_count(key, n) SELECT 'month:' || substr(date_text, 1, 7), count(*)"  # nosec B608: names and constants only; values are parameters
     " FROM store_event WHERE " + _DETENTION.format(row="store_event") + " GROUP BY 1",
 ]
 CREATE_TABLE = "CREATE TABLE store_count (key varchar(64) PRIMARY KEY, n bigint NOT NULL)"
