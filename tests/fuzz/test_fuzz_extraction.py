@@ -19,13 +19,23 @@ SECONDS_PER_REPORT = 2.0
 
 @pytest.fixture(scope="module")
 def engine() -> Extractor:
-    return default_extractor()
+    extractor = default_extractor()
+    # Lexicons, the morphology dictionary and natasha's model load on first use; warm
+    # them up here so the first fuzz example is not charged with seconds of loading.
+    for lang, text in (
+        ("en", "Ruslan Ostapchuk was detained."),
+        ("ru", "Лейла Тарханова задержана."),
+    ):
+        extractor.extract(Report(doc_id="warm", text=text, lang=lang))
+    return extractor
 
 
 def _check(engine: Extractor, text: str, *, lang: str | None, published: dt.date | None) -> None:
-    started = time.monotonic()
+    # CPU time, not the wall clock: the bound is about the engine's cost, and a loaded CI
+    # machine must not fail it.
+    started = time.process_time()
     result = engine.extract(Report(doc_id="fuzz", text=text, lang=lang, published=published))
-    elapsed = time.monotonic() - started
+    elapsed = time.process_time() - started
     assert elapsed < SECONDS_PER_REPORT * (1 + len(text) / 20_000), f"{elapsed:.1f}s"
     for person in result.persons:
         assert person.name.strip()

@@ -15,7 +15,7 @@ from .strategies import FUZZ, feed_bytes
 @FUZZ
 @given(data=feed_bytes)
 def test_any_bytes_are_a_feed_or_an_input_error(data: bytes) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     try:
         feed = parse_feed(data, url="https://news.example/feed.xml")
     except InputError as exc:
@@ -24,4 +24,4 @@ def test_any_bytes_are_a_feed_or_an_input_error(data: bytes) -> None:
         assert isinstance(feed, Feed)
         for entry in feed.entries:
             assert entry.url
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5

@@ -15,7 +15,7 @@ from .strategies import FUZZ, html_bytes
 @FUZZ
 @given(data=html_bytes)
 def test_any_bytes_are_a_page_or_an_input_error(data: bytes) -> None:
-    started = time.monotonic()
+    started = time.process_time()
     try:
         page = page_to_text(data, url=None)
     except InputError as exc:
@@ -23,4 +23,4 @@ def test_any_bytes_are_a_page_or_an_input_error(data: bytes) -> None:
     else:
         assert isinstance(page, PageText)
         assert isinstance(page.text, str)
-    assert time.monotonic() - started < 5
+    assert time.process_time() - started < 5
