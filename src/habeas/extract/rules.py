@@ -56,6 +56,8 @@ _DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL
 # Types that carry penalties and charges: only their sentences are searched for them.
 _LEGAL = _DECISIONS | {EventType.CHARGE}
 _PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
+# Types whose event names its offence: what a report-wide article is given to.
+_CHARGED = _PENALISED | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
@@ -154,6 +156,7 @@ class _Document:
         )
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
+        self._give_the_only_article()
         by_entity: dict[int, list[_Draft]] = {}
         for d in self.drafts:
             by_entity.setdefault(d.entity, []).append(d)
@@ -167,6 +170,38 @@ class _Document:
             roles = tuple(r for r in entity.roles if self._victim_role(r))
             persons.append(Person(name=entity.name, roles=roles, events=tuple(events)))
         return persons
+
+    def _give_the_only_article(self) -> None:
+        """A report that names one article only («судить будут по статье 23.34»)
+        names the offence of every decision and charge it tells without one."""
+        regex = self.lex.article
+        if not self.lex.extra.get("report_wide_article"):
+            return
+        if regex is None or not any(
+            d.event.type in _CHARGED and not d.event.charges for d in self.drafts
+        ):
+            return
+        found: Charge | None = None
+        told_of_all = False
+        for sentence in self.sentences:
+            low = self.low[sentence.start : sentence.end]
+            if regex.search(low) is None:
+                continue
+            # Told of someone by name («X осудили по статье 342»), it is theirs.
+            named = any(m.kind == "name" for m in self.people.in_span(sentence.start, sentence.end))
+            for charge in find_charges(sentence.text, low, self.lex):
+                if charge.article is None:
+                    continue
+                if found is not None and found.article != charge.article:
+                    return  # two articles: which one is whose is not known
+                told_of_all = told_of_all or not named
+                if found is None or (found.label is None and charge.label):
+                    found = charge
+        if found is None or not told_of_all:
+            return
+        for d in self.drafts:
+            if d.event.type in _CHARGED and not d.event.charges:
+                d.event = replace(d.event, charges=(found,))
 
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
