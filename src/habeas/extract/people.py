@@ -59,6 +59,10 @@ class Mention:
     victim_role: bool = True
 
 
+# Russian men's surname endings whose women's form adds -а (Петров, Петрова).
+_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+
+
 def _gender_of(tokens: Sequence[str]) -> str | None:
     last = tokens[-1].casefold()
     if last.endswith(FEMALE_ENDINGS):
@@ -212,6 +216,7 @@ class People:
             else:
                 end = last + len(tokens[-1])
                 normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
+            normal, gender = self._womans_form(normal, gender)
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":
@@ -350,6 +355,25 @@ class People:
         entity = Entity(len(self.entities), tokens, keys, gender)
         self.entities.append(entity)
         return entity
+
+    def _womans_form(
+        self, normal: tuple[str, ...], gender: str | None
+    ) -> tuple[tuple[str, ...], str | None]:
+        """«Бахытжан Торегожина пожаловалась … по словам Бахытжан Торегожиной»: a
+        name the text writes with the women's-only ending -ой after the same given
+        name (one that does not decline, as a man's would) is a woman's, whatever
+        the dictionary says of that given name; and that -ой form is hers too."""
+        if len(normal) < 2:
+            return normal, gender
+        surname = normal[-1]
+        if surname.endswith(tuple(e + "ой" for e in _MALE_SURNAME)):
+            return (*normal[:-1], surname[:-2] + "а"), "f"
+        if gender == "f" or not surname.endswith(_MALE_SURNAME):
+            return normal, gender
+        oblique = rf"(?<!\w){re.escape(normal[0])}\s+{re.escape(surname)}ой(?!\w)"
+        if re.search(oblique, self.text):
+            return (*normal[:-1], surname + "а"), "f"
+        return normal, gender
 
     def _usual_spellings(self) -> None:
         """A person spelt two ways is named as the text spells them most often

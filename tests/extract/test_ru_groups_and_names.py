@@ -1,0 +1,46 @@
+"""Russian group nouns and women's names the dictionary misreads, on invented reports."""
+
+import re
+
+from habeas.extract.lexicon import load_lexicon
+from habeas.extract.people import People
+
+from .helpers import extract, first, names, person
+
+
+def test_a_plural_role_noun_means_the_group_named_last() -> None:
+    r = extract(
+        "Активист Гордей Мухин, журналист Фома Кривцов и активист Ян Дымов отсидели по "
+        "10 суток за пикет у мэрии 3 марта. После выхода из-под ареста 13 марта "
+        "активисты рассказали о холоде в камерах.",
+        published="2025-03-14",
+        lang="ru",
+    )
+    for name in ("Гордей Мухин", "Фома Кривцов", "Ян Дымов"):
+        assert str(first(person(r, name), "release").date) == "2025-03-13"
+
+
+def test_only_the_nominative_plural_is_a_definite_group() -> None:
+    # «8 журналистов приговорены»: a counted group of its own, not the one named last
+    cue = re.compile(load_lexicon("ru").extra["definite_group"], re.IGNORECASE)
+    assert cue.search("гражданские активисты рассказали")
+    assert cue.search("задержанные были отпущены")
+    assert not cue.search("8 гражданских журналистов приговорены")
+
+
+def test_an_undeclined_given_name_before_a_womans_surname_in_ой() -> None:
+    text = (
+        "Бахытжан Сарсенбаева пожаловалась на холод. "
+        "По словам Бахытжан Сарсенбаевой, её задержали у мэрии."
+    )
+    entities = People(text, load_lexicon("ru")).entities
+    assert [e.name for e in entities] == ["Бахытжан Сарсенбаева"]
+    assert entities[0].gender == "f"
+
+
+def test_a_brother_keeps_his_surname_beside_his_sisters_oblique_form() -> None:
+    r = extract(
+        "Полиция задержала Егора Лунина. Вместе с Алиной Луниной его отвезли в отдел полиции.",
+        lang="ru",
+    )
+    assert "Егор Лунин" in names(r)
