@@ -5,7 +5,7 @@ import re
 from habeas.extract.lexicon import load_lexicon
 from habeas.extract.people import People
 
-from .helpers import extract, first, names, person
+from .helpers import extract, first, names, person, types
 
 
 def test_a_plural_role_noun_means_the_group_named_last() -> None:
@@ -44,3 +44,25 @@ def test_a_brother_keeps_his_surname_beside_his_sisters_oblique_form() -> None:
         lang="ru",
     )
     assert "Егор Лунин" in names(r)
+
+
+COUNTED = (
+    "Суд в Твери арестовал на 10 суток {n} активистов, участников пикета у мэрии. "
+    "Административные аресты получили Гордей Мухин, Фома Кривцов и Тихон Дымов."
+)
+
+
+def test_as_many_names_as_the_counted_group_are_its_members() -> None:
+    r = extract(COUNTED.format(n="троих"), lang="ru")
+    for name in ("Гордей Мухин", "Фома Кривцов", "Тихон Дымов"):
+        p = person(r, name)
+        penalty = first(p, "sentence").penalty
+        assert penalty is not None and penalty.days == 10
+        assert "protest" in types(p)
+
+
+def test_a_count_that_disagrees_gives_the_group_to_no_one() -> None:
+    r = extract(COUNTED.format(n="двоих"), lang="ru")
+    p = person(r, "Фома Кривцов")
+    assert first(p, "sentence").penalty is None
+    assert "protest" not in types(p)

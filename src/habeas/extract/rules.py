@@ -25,6 +25,7 @@ from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
 from habeas.extract.linking import Linker
 from habeas.extract.merge import merge_events
+from habeas.extract.numbers import parse_number
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence, split_sentences
 from habeas.model import (
@@ -75,6 +76,9 @@ class _Hit:
     start: int
     end: int
     group_date: object = _NO_DATE
+    # the terms told with an unnamed group's decision ("three activists got 15
+    # days"), for its members named in a later sentence
+    terms: tuple[tuple[int, Penalty], ...] = ()
 
     @property
     def side(self) -> str:
@@ -109,6 +113,7 @@ class _State:
     # sentence that names its members ("The three activists are X, Y and Z")
     group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
     group_heads: set[str] = field(default_factory=set)
+    group_size: int | None = None  # «троих активистов»: how many the group holds
     # the last sentence with court decisions told without their charges, and
     # those drafts: "They got 15 days each. They were accused of X" fills them
     bare_decisions: tuple[int, list[int]] | None = None
@@ -265,8 +270,10 @@ class _Document:
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
                 if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
-                    group_hits.append((index, hit, date))
+                    kept = _Hit(hit.trigger, hit.start, hit.end, terms=tuple(penalties))
+                    group_hits.append((index, kept, date))
                     self.state.group_heads |= heads
+                    self.state.group_size = self._group_size(sentence) or self.state.group_size
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
@@ -279,7 +286,11 @@ class _Document:
                 date, soft = self.episode, True  # a report of one dated episode
             respectively = self._respectively(low, targets, penalties)
             for entity in targets:
-                terms = [(0, respectively[entity])] if entity in respectively else penalties
+                terms = (
+                    [(0, respectively[entity])]
+                    if entity in respectively
+                    else penalties or list(hit.terms)
+                )
                 event = self._event(
                     hit, entity, sentence, date, terms, charges, court, index, inherited
                 )
@@ -342,21 +353,33 @@ class _Document:
         cued = cue is not None and bool(cue.match(low))
         if not cued:
             heads = self.link.group_heads(sentence)
-            if not heads or not self._same_heads(heads, self.state.group_heads):
-                return []
             names = [
                 m
                 for m in self.people.in_span(sentence.start, sentence.end)
                 if m.kind == "name" and not m.speaker and m.victim_role
             ]
-            if len(self.link.ids(names)) < 2:
+            named = len(self.link.ids(names))
+            # «Суд арестовал троих активистов. Аресты получили X, Y и Z»: as many
+            # names as the group held are its members, though no noun repeats,
+            # when the sentence tells no terms of its own ("X got nine years and
+            # Y five" after "sentenced two journalists" tells each their own).
+            counted = (
+                named >= 2
+                and named == self.state.group_size
+                and not heads
+                and not find_penalties(low, self.lex)
+            )
+            if not counted and (not heads or not self._same_heads(heads, self.state.group_heads)):
+                return []
+            if named < 2:
                 return []
         hits = [
-            _Hit(h.trigger, h.start, h.end, group_date=date)
+            _Hit(h.trigger, h.start, h.end, group_date=date, terms=h.terms)
             for at, h, date in self.state.group_hits
             if index - at <= 3
         ]
         self.state.group_hits, self.state.group_heads = [], set()
+        self.state.group_size = None
         return hits
 
     @staticmethod
@@ -368,6 +391,16 @@ class _Document:
         self.state.group_hits = [g for g in self.state.group_hits if index - g[0] < 3]
         if not self.state.group_hits:
             self.state.group_heads = set()
+            self.state.group_size = None
+
+    def _group_size(self, sentence: Sentence) -> int | None:
+        """How many an unnamed group holds, when the sentence counts it."""
+        low = self.low[sentence.start : sentence.end]
+        for m in self.lex.group_noun.finditer(low):
+            n = parse_number(m.group().split()[0], self.lex)
+            if n is not None and n >= 2 and n == int(n):
+                return int(n)
+        return None
 
     def _same_scene(self, sentence: Sentence) -> bool:
         """Whether an undated event continues the scene whose date was told last."""
