@@ -117,6 +117,9 @@ class _State:
     # the last sentence with court decisions told without their charges, and
     # those drafts: "They got 15 days each. They were accused of X" fills them
     bare_decisions: tuple[int, list[int]] | None = None
+    # the last sentence with court decisions told without a date, and those drafts:
+    # «Ему избрали меру пресечения. … Решение сегодня принял судья» dates them
+    undated_decisions: tuple[int, list[int]] | None = None
 
 
 class RuleExtractor:
@@ -222,6 +225,7 @@ class _Document:
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
             self._charges_told_after(index, text, low, None)
+            self._decision_dated_after(index, low, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
             self._forget_old_groups(index)
@@ -317,7 +321,30 @@ class _Document:
                 if self.drafts[i].event.type in _PENALISED and not self.drafts[i].event.charges
             ]
             self.state.bare_decisions = (index, bare) if bare else None
+            undated = [
+                i
+                for i in range(first_draft, len(self.drafts))
+                if self.drafts[i].event.type in _DECISIONS and self.drafts[i].event.date is None
+            ]
+            self.state.undated_decisions = (index, undated) if undated else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _decision_dated_after(
+        self, index: int, low: str, resolved: list[PartialDate | None]
+    ) -> None:
+        """«Решение сегодня принял судья»: a sentence that dates "the decision" and
+        tells no event of its own dates the undated decisions told just before."""
+        undated = self.state.undated_decisions
+        cue = self.lex.extra.get("decision_dated")
+        if undated is None or not cue or index - undated[0] > 3:
+            return
+        dates = [r for r in resolved if r is not None]
+        if len(dates) != 1 or re.search(cue, low) is None:
+            return
+        self.state.undated_decisions = None
+        for i in undated[1]:
+            draft = self.drafts[i]
+            draft.event = replace(draft.event, date=dates[0])
 
     def _charges_told_after(
         self, index: int, text: str, low: str, charges: list[Charge] | None
@@ -511,7 +538,10 @@ class _Document:
         best: tuple[int, PartialDate] | None = None
         clause = self.link.clause(hit, sentence)
         relative = self.link.relative_clauses(sentence)
-        inside = next((r for r in relative if r[0] <= hit.start < r[1]), None)
+        # «дело …, возбужденное 16 мая»: a trigger that ends inside a clause is its verb's
+        inside = next(
+            (r for r in relative if r[0] <= hit.start < r[1] or r[0] < hit.end <= r[1]), None
+        )
         owners = [
             k
             for k in self.hits[self.sentences.index(sentence)]
