@@ -22,3 +22,23 @@ def test_a_participles_date_is_its_own() -> None:
         lang="ru",
     )
     assert str(first(person(r, "Тихон Дымов"), "charge").date) == "2025-05-16"
+
+
+def test_the_day_a_hearing_is_put_off_to_dates_nothing() -> None:
+    r = extract(
+        "Ленинский суд перенес на 17 июня процесс в отношении организатора пикета Тихона "
+        "Дымова.",
+        published="2025-06-14",
+        lang="ru",
+    )
+    assert first(person(r, "Тихон Дымов"), "protest").date is None
+
+
+def test_a_case_told_before_its_passive_verb_is_a_charge() -> None:
+    r = extract(
+        "Полиция задержала Тихона Дымова у мэрии. Административное дело в отношении "
+        "задержанного активиста и его товарища было возбуждено по статье 20.2 КоАП.",
+        lang="ru",
+    )
+    charge = first(person(r, "Тихон Дымов"), "charge")
+    assert [c.article for c in charge.charges] == ["20.2"]
