@@ -26,8 +26,7 @@ def test_a_participles_date_is_its_own() -> None:
 
 def test_the_day_a_hearing_is_put_off_to_dates_nothing() -> None:
     r = extract(
-        "Ленинский суд перенес на 17 июня процесс в отношении организатора пикета Тихона "
-        "Дымова.",
+        "Ленинский суд перенес на 17 июня процесс в отношении организатора пикета Тихона Дымова.",
         published="2025-06-14",
         lang="ru",
     )
