@@ -41,3 +41,33 @@ def test_a_case_told_before_its_passive_verb_is_a_charge() -> None:
     )
     charge = first(person(r, "Тихон Дымов"), "charge")
     assert [c.article for c in charge.charges] == ["20.2"]
+
+
+def test_a_detention_told_by_its_participle_keeps_its_date() -> None:
+    r = extract(
+        "Гордея Мухина, задержанного 8 марта на акции, суд в понедельник оштрафовал "
+        "на 10 тысяч рублей.",
+        published="2025-03-14",
+        lang="ru",
+    )
+    p = person(r, "Гордей Мухин")
+    assert str(first(p, "detention").date) == "2025-03-08"
+    assert str(first(p, "sentence").date) == "2025-03-10"
+
+
+def test_the_detainee_as_a_role_is_no_detention() -> None:
+    r = extract(
+        "Суд избрал Гордею Мухину меру пресечения. Задержанный будет содержаться в СИЗО.",
+        lang="ru",
+    )
+    assert [e.type.value for e in person(r, "Гордей Мухин").events] == ["pretrial_detention"]
+
+
+def test_no_such_detainee_is_no_detention() -> None:
+    r = extract(
+        "Гордея Мухина задержали в Рязани. В изоляторе отвечали, что такой задержанной у них "
+        "нет, рассказала его сестра Алина Мухина.",
+        lang="ru",
+    )
+    told = [p for p in r.persons if p.name == "Алина Мухина"]
+    assert all(e.type.value != "detention" for p in told for e in p.events)
