@@ -66,3 +66,18 @@ def test_a_count_that_disagrees_gives_the_group_to_no_one() -> None:
     p = person(r, "Фома Кривцов")
     assert first(p, "sentence").penalty is None
     assert "protest" not in types(p)
+
+
+def test_a_relative_named_by_a_given_name_bears_the_family_surname() -> None:
+    r = extract(
+        "Силовики задержали Ольгу Серову и её брата Егора 3 мая в автобусе.",
+        published="2025-05-05",
+        lang="ru",
+    )
+    for name in ("Ольга Серова", "Егор Серов"):
+        assert str(first(person(r, name), "detention").date) == "2025-05-03"
+
+
+def test_a_kin_word_without_a_name_adds_no_one() -> None:
+    r = extract("Силовики задержали Ольгу Серову и её брата 3 мая.", lang="ru")
+    assert names(r) == {"Ольга Серова"}
