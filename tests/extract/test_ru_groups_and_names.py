@@ -81,3 +81,14 @@ def test_a_relative_named_by_a_given_name_bears_the_family_surname() -> None:
 def test_a_kin_word_without_a_name_adds_no_one() -> None:
     r = extract("Силовики задержали Ольгу Серову и её брата 3 мая.", lang="ru")
     assert names(r) == {"Ольга Серова"}
+
+
+def test_a_pronoun_after_an_event_noun_means_the_events() -> None:
+    r = extract(
+        "Суд оштрафовал Гордея Мухина и Фому Кривцова за пикеты у мэрии. "
+        "Тихон Дымов получил штраф за пикет 8 марта. "
+        "За участие в них были арестованы и другие.",
+        lang="ru",
+    )
+    for name in ("Гордей Мухин", "Фома Кривцов"):
+        assert "detention" not in types(person(r, name))
