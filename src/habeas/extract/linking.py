@@ -295,6 +295,7 @@ class Linker:
             m
             for m in cands
             if m.kind in ("male", "female", "singular", "plural", "role_noun", "kin")
+            and not self._names_a_thing(m)
         ]
         if not pronouns:
             return None
@@ -316,6 +317,12 @@ class Linker:
             if ids:
                 return ids, m
         return None
+
+    def _names_a_thing(self, m: Mention) -> bool:
+        """«за участие в них»: a pronoun after an event noun means the events."""
+        cue = self.lex.extra.get("pronoun_of_a_thing")
+        before = self.low[max(0, m.start - 30) : m.start]
+        return bool(cue) and _compiled(rf"(?:{cue})\s*$").search(before) is not None
 
     def _resolve_pronoun(self, m: Mention) -> list[int]:
         if m.kind == "plural":

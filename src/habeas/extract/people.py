@@ -59,6 +59,29 @@ class Mention:
     victim_role: bool = True
 
 
+# Russian men's surname endings whose women's form adds -а (Петров, Петрова).
+_MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
+_WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
+# Kin words that usually share the family's surname, by form: (gender, case).
+_RU_KIN_FORMS = {
+    **dict.fromkeys(("брат", "сын", "муж"), ("m", "nomn")),
+    **dict.fromkeys(("брата", "сына", "мужа"), ("m", "gent")),
+    **dict.fromkeys(("брату", "сыну", "мужу"), ("m", "datv")),
+    **dict.fromkeys(("братом", "сыном", "мужем"), ("m", "ablt")),
+    **dict.fromkeys(("сестра", "жена"), ("f", "nomn")),
+    **dict.fromkeys(("сестру", "жену"), ("f", "accs")),
+    **dict.fromkeys(("сестры", "жены"), ("f", "gent")),
+    **dict.fromkeys(("сестре", "жене"), ("f", "datv")),
+    **dict.fromkeys(("сестрой", "женой"), ("f", "ablt")),
+}
+_RU_KIN = re.compile(
+    r"(?<!\w)(?:его|её|ее|их|свою|своего|своей|своему|своим)\s+("
+    + "|".join(_RU_KIN_FORMS)
+    + r")\s+$",
+    re.IGNORECASE,
+)
+
+
 def _gender_of(tokens: Sequence[str]) -> str | None:
     last = tokens[-1].casefold()
     if last.endswith(FEMALE_ENDINGS):
@@ -212,6 +235,7 @@ class People:
             else:
                 end = last + len(tokens[-1])
                 normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
+            normal, gender = self._womans_form(normal, gender)
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":
@@ -251,6 +275,8 @@ class People:
             )
         self._usual_spellings()
         singles = self._shared_surnames(singles)
+        if self.lex.lang == "ru":
+            singles = self._kin_by_given_name(singles)
         for run in singles:
             for token in run.tokens[-1:]:
                 linked = self._entity_for_single(token, run.start)
@@ -320,6 +346,50 @@ class People:
             taken.add(start)
         return [r for r in singles if r.start not in taken]
 
+    def _kin_by_given_name(self, singles: list[NameMention]) -> list[NameMention]:
+        """«Наталью и её брата Александра задержали»: a relative named by a given
+        name alone, right after a kin word, is a person of their own who bears the
+        family's surname (in their gender). Returns the single words not taken."""
+        taken: set[int] = set()
+        for run in singles:
+            if len(run.tokens) != 1 or not RussianMorphology.is_name_token(run.tokens[0]):
+                continue
+            kin = _RU_KIN.search(self.text[max(0, run.start - 30) : run.start])
+            if kin is None:
+                continue
+            gender, case = _RU_KIN_FORMS[kin.group(1).casefold()]
+            owner = self._owner_before(run.start, singles)
+            if owner is None or len(owner.tokens) < 2:
+                continue
+            surname = owner.tokens[-1]
+            if gender == "m" and owner.gender == "f" and surname.endswith(_WOMAN_SURNAME):
+                surname = surname[:-1]
+            elif gender == "f" and owner.gender == "m" and surname.endswith(_MALE_SURNAME):
+                surname += "а"
+            given = RussianMorphology.nominative_as((run.tokens[0],), gender, case)[0]
+            if given.casefold() == owner.tokens[0].casefold():
+                continue
+            entity = self._entity_for((given, surname), gender)
+            entity.mentions.append((run.start, run.end))
+            self.mentions.append(Mention(run.start, run.end, entity.id, "name"))
+            taken.add(run.start)
+        return [r for r in singles if r.start not in taken]
+
+    def _owner_before(self, start: int, singles: list[NameMention]) -> Entity | None:
+        """The person named last before `start` and close to it, by a full name
+        or by one word («Наталью и её брата …»)."""
+        best: tuple[int, Entity] | None = None
+        for m in self.mentions:
+            named = m.kind == "name" and m.entity is not None and m.end <= start
+            if named and (best is None or m.end > best[0]):
+                best = (m.end, self.entities[m.entity])  # type: ignore[index]
+        for run in singles:
+            if run.end <= start and (best is None or run.end > best[0]):
+                linked = self._entity_for_single(run.tokens[-1], run.start)
+                if linked is not None:
+                    best = (run.end, linked)
+        return best[1] if best is not None and start - best[0] <= 60 else None
+
     def _entity_for(self, tokens: tuple[str, ...], gender: str | None) -> Entity:
         keys = tuple(token_key(t) for t in tokens if not t.endswith("."))
         keys = tuple(k for k in keys if k) or (token_key(tokens[-1]),)
@@ -350,6 +420,25 @@ class People:
         entity = Entity(len(self.entities), tokens, keys, gender)
         self.entities.append(entity)
         return entity
+
+    def _womans_form(
+        self, normal: tuple[str, ...], gender: str | None
+    ) -> tuple[tuple[str, ...], str | None]:
+        """«Бахытжан Торегожина пожаловалась … по словам Бахытжан Торегожиной»: a
+        name the text writes with the women's-only ending -ой after the same given
+        name (one that does not decline, as a man's would) is a woman's, whatever
+        the dictionary says of that given name; and that -ой form is hers too."""
+        if len(normal) < 2:
+            return normal, gender
+        surname = normal[-1]
+        if surname.endswith(tuple(e + "ой" for e in _MALE_SURNAME)):
+            return (*normal[:-1], surname[:-2] + "а"), "f"
+        if gender == "f" or not surname.endswith(_MALE_SURNAME):
+            return normal, gender
+        oblique = rf"(?<!\w){re.escape(normal[0])}\s+{re.escape(surname)}ой(?!\w)"
+        if re.search(oblique, self.text):
+            return (*normal[:-1], surname + "а"), "f"
+        return normal, gender
 
     def _usual_spellings(self) -> None:
         """A person spelt two ways is named as the text spells them most often

@@ -25,6 +25,7 @@ from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
 from habeas.extract.linking import Linker
 from habeas.extract.merge import merge_events
+from habeas.extract.numbers import parse_number
 from habeas.extract.people import Mention, People
 from habeas.extract.sentences import Sentence, split_sentences
 from habeas.model import (
@@ -56,6 +57,8 @@ _DECISIONS = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION, EventType.APPEAL
 # Types that carry penalties and charges: only their sentences are searched for them.
 _LEGAL = _DECISIONS | {EventType.CHARGE}
 _PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
+# Types whose event names its offence: what a report-wide article is given to.
+_CHARGED = _PENALISED | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 
 
@@ -73,6 +76,9 @@ class _Hit:
     start: int
     end: int
     group_date: object = _NO_DATE
+    # the terms told with an unnamed group's decision ("three activists got 15
+    # days"), for its members named in a later sentence
+    terms: tuple[tuple[int, Penalty], ...] = ()
 
     @property
     def side(self) -> str:
@@ -107,9 +113,13 @@ class _State:
     # sentence that names its members ("The three activists are X, Y and Z")
     group_hits: list[tuple[int, _Hit, PartialDate | None]] = field(default_factory=list)
     group_heads: set[str] = field(default_factory=set)
+    group_size: int | None = None  # «троих активистов»: how many the group holds
     # the last sentence with court decisions told without their charges, and
     # those drafts: "They got 15 days each. They were accused of X" fills them
     bare_decisions: tuple[int, list[int]] | None = None
+    # the last sentence with court decisions told without a date, and those drafts:
+    # «Ему избрали меру пресечения. … Решение сегодня принял судья» dates them
+    undated_decisions: tuple[int, list[int]] | None = None
 
 
 class RuleExtractor:
@@ -154,6 +164,7 @@ class _Document:
         )
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
+        self._give_the_only_article()
         by_entity: dict[int, list[_Draft]] = {}
         for d in self.drafts:
             by_entity.setdefault(d.entity, []).append(d)
@@ -167,6 +178,38 @@ class _Document:
             roles = tuple(r for r in entity.roles if self._victim_role(r))
             persons.append(Person(name=entity.name, roles=roles, events=tuple(events)))
         return persons
+
+    def _give_the_only_article(self) -> None:
+        """A report that names one article only («судить будут по статье 23.34»)
+        names the offence of every decision and charge it tells without one."""
+        regex = self.lex.article
+        if not self.lex.extra.get("report_wide_article"):
+            return
+        if regex is None or not any(
+            d.event.type in _CHARGED and not d.event.charges for d in self.drafts
+        ):
+            return
+        found: Charge | None = None
+        told_of_all = False
+        for sentence in self.sentences:
+            low = self.low[sentence.start : sentence.end]
+            if regex.search(low) is None:
+                continue
+            # Told of someone by name («X осудили по статье 342»), it is theirs.
+            named = any(m.kind == "name" for m in self.people.in_span(sentence.start, sentence.end))
+            for charge in find_charges(sentence.text, low, self.lex):
+                if charge.article is None:
+                    continue
+                if found is not None and found.article != charge.article:
+                    return  # two articles: which one is whose is not known
+                told_of_all = told_of_all or not named
+                if found is None or (found.label is None and charge.label):
+                    found = charge
+        if found is None or not told_of_all:
+            return
+        for d in self.drafts:
+            if d.event.type in _CHARGED and not d.event.charges:
+                d.event = replace(d.event, charges=(found,))
 
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
@@ -182,6 +225,7 @@ class _Document:
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
             self._charges_told_after(index, text, low, None)
+            self._decision_dated_after(index, low, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
             self._forget_old_groups(index)
@@ -230,8 +274,10 @@ class _Document:
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
                 if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
-                    group_hits.append((index, hit, date))
+                    kept = _Hit(hit.trigger, hit.start, hit.end, terms=tuple(penalties))
+                    group_hits.append((index, kept, date))
                     self.state.group_heads |= heads
+                    self.state.group_size = self._group_size(sentence) or self.state.group_size
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
@@ -244,7 +290,11 @@ class _Document:
                 date, soft = self.episode, True  # a report of one dated episode
             respectively = self._respectively(low, targets, penalties)
             for entity in targets:
-                terms = [(0, respectively[entity])] if entity in respectively else penalties
+                terms = (
+                    [(0, respectively[entity])]
+                    if entity in respectively
+                    else penalties or list(hit.terms)
+                )
                 event = self._event(
                     hit, entity, sentence, date, terms, charges, court, index, inherited
                 )
@@ -271,7 +321,30 @@ class _Document:
                 if self.drafts[i].event.type in _PENALISED and not self.drafts[i].event.charges
             ]
             self.state.bare_decisions = (index, bare) if bare else None
+            undated = [
+                i
+                for i in range(first_draft, len(self.drafts))
+                if self.drafts[i].event.type in _DECISIONS and self.drafts[i].event.date is None
+            ]
+            self.state.undated_decisions = (index, undated) if undated else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _decision_dated_after(
+        self, index: int, low: str, resolved: list[PartialDate | None]
+    ) -> None:
+        """«Решение сегодня принял судья»: a sentence that dates "the decision" and
+        tells no event of its own dates the undated decisions told just before."""
+        undated = self.state.undated_decisions
+        cue = self.lex.extra.get("decision_dated")
+        if undated is None or not cue or index - undated[0] > 3:
+            return
+        dates = [r for r in resolved if r is not None]
+        if len(dates) != 1 or re.search(cue, low) is None:
+            return
+        self.state.undated_decisions = None
+        for i in undated[1]:
+            draft = self.drafts[i]
+            draft.event = replace(draft.event, date=dates[0])
 
     def _charges_told_after(
         self, index: int, text: str, low: str, charges: list[Charge] | None
@@ -307,21 +380,33 @@ class _Document:
         cued = cue is not None and bool(cue.match(low))
         if not cued:
             heads = self.link.group_heads(sentence)
-            if not heads or not self._same_heads(heads, self.state.group_heads):
-                return []
             names = [
                 m
                 for m in self.people.in_span(sentence.start, sentence.end)
                 if m.kind == "name" and not m.speaker and m.victim_role
             ]
-            if len(self.link.ids(names)) < 2:
+            named = len(self.link.ids(names))
+            # «Суд арестовал троих активистов. Аресты получили X, Y и Z»: as many
+            # names as the group held are its members, though no noun repeats,
+            # when the sentence tells no terms of its own ("X got nine years and
+            # Y five" after "sentenced two journalists" tells each their own).
+            counted = (
+                named >= 2
+                and named == self.state.group_size
+                and not heads
+                and not find_penalties(low, self.lex)
+            )
+            if not counted and (not heads or not self._same_heads(heads, self.state.group_heads)):
+                return []
+            if named < 2:
                 return []
         hits = [
-            _Hit(h.trigger, h.start, h.end, group_date=date)
+            _Hit(h.trigger, h.start, h.end, group_date=date, terms=h.terms)
             for at, h, date in self.state.group_hits
             if index - at <= 3
         ]
         self.state.group_hits, self.state.group_heads = [], set()
+        self.state.group_size = None
         return hits
 
     @staticmethod
@@ -333,6 +418,16 @@ class _Document:
         self.state.group_hits = [g for g in self.state.group_hits if index - g[0] < 3]
         if not self.state.group_hits:
             self.state.group_heads = set()
+            self.state.group_size = None
+
+    def _group_size(self, sentence: Sentence) -> int | None:
+        """How many an unnamed group holds, when the sentence counts it."""
+        low = self.low[sentence.start : sentence.end]
+        for m in self.lex.group_noun.finditer(low):
+            n = parse_number(m.group().split()[0], self.lex)
+            if n is not None and n >= 2 and n == int(n):
+                return int(n)
+        return None
 
     def _same_scene(self, sentence: Sentence) -> bool:
         """Whether an undated event continues the scene whose date was told last."""
@@ -443,7 +538,10 @@ class _Document:
         best: tuple[int, PartialDate] | None = None
         clause = self.link.clause(hit, sentence)
         relative = self.link.relative_clauses(sentence)
-        inside = next((r for r in relative if r[0] <= hit.start < r[1]), None)
+        # «дело …, возбужденное 16 мая»: a trigger that ends inside a clause is its verb's
+        inside = next(
+            (r for r in relative if r[0] <= hit.start < r[1] or r[0] < hit.end <= r[1]), None
+        )
         owners = [
             k
             for k in self.hits[self.sentences.index(sentence)]

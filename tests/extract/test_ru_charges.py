@@ -1,0 +1,73 @@
+"""Russian charges: imputed offences, verdict frames and a report-wide article,
+on invented reports."""
+
+from habeas.extract.attributes import find_charges
+from habeas.extract.lexicon import fold_case, load_lexicon
+from habeas.model import Extraction
+
+from .helpers import extract, first, person, types
+
+
+def ru(text: str, published: str = "2025-03-13") -> Extraction:
+    return extract(text, published=published, lang="ru")
+
+
+def labels(text: str) -> list[str]:
+    return [c.label or "" for c in find_charges(text, fold_case(text), load_lexicon("ru"))]
+
+
+def test_an_imputed_offence_is_a_charge_event() -> None:
+    r = ru(
+        "В Тамбове задержали активиста Гордея Мухина. "
+        "Мухину вменили часть 2 статьи 20.2 КоАП («Нарушение порядка проведения пикета»)."
+    )
+    charge = first(person(r, "Гордей Мухин"), "charge")
+    assert [c.article for c in charge.charges] == ["20.2"]
+
+
+def test_a_case_opened_about_an_act_is_against_no_one() -> None:
+    r = ru(
+        "Журналиста Фому Кривцова задержали в Рязани. "
+        "Ранее сообщалось, что возбуждено уголовное дело в отношении газеты по факту клеветы."
+    )
+    assert "charge" not in types(person(r, "Фома Кривцов"))
+
+
+def test_the_offence_after_a_term_of_prison_or_a_verdict() -> None:
+    assert labels("Её осудили на год лишения свободы за участие в акции у мэрии.") == [
+        "участие в акции у мэрии"
+    ]
+    assert labels('Его осудили на 2 года колонии общего режима за "порчу шлагбаума".') == [
+        "порчу шлагбаума"
+    ]
+    assert labels("Суд признал его виновным в клевете и краже велосипеда.") == [
+        "клевете",
+        "краже велосипеда",
+    ]
+
+
+def test_one_article_told_of_no_one_goes_to_every_decision() -> None:
+    r = ru(
+        "В Твери продолжились суды над участниками шествия; судят по статье 20.2 КоАП "
+        "(нарушение порядка проведения шествия). Суд оштрафовал Елисея Громова на 20 тысяч "
+        "рублей. Святослава Дымова суд оштрафовал на 15 тысяч рублей."
+    )
+    for name in ("Елисей Громов", "Святослав Дымов"):
+        sentence = first(person(r, name), "sentence")
+        assert [c.article for c in sentence.charges] == ["20.2"]
+
+
+def test_an_article_told_of_one_person_stays_theirs() -> None:
+    r = ru(
+        "Суд осудил Елисея Громова по статье 342 УК на два года колонии. "
+        "Святослава Дымова приговорили к трём годам колонии."
+    )
+    assert first(person(r, "Святослав Дымов"), "sentence").charges == ()
+
+
+def test_two_articles_are_not_given_to_anyone_else() -> None:
+    r = ru(
+        "Дела возбуждены по статьям 20.2 и 19.3 КоАП. "
+        "Суд оштрафовал Елисея Громова на 20 тысяч рублей."
+    )
+    assert first(person(r, "Елисей Громов"), "sentence").charges == ()
