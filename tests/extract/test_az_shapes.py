@@ -1,0 +1,84 @@
+"""Azerbaijani shapes on invented sentences: case endings on surnames, counted
+nouns, participle clauses, suspicion frames, embedded media players."""
+
+from __future__ import annotations
+
+from habeas.extract.folding import strip_az_case
+from habeas.extract.sentences import split_sentences
+
+from .helpers import first, names, person, types
+from .test_lexicon_az import az
+
+
+def test_an_apostrophe_sets_off_the_case_ending() -> None:
+    assert strip_az_case("Hüseynova'nın") == "Hüseynova"
+    assert strip_az_case("Quliyev’ə") == "Quliyev"
+    assert strip_az_case("O'Neil") == "O'Neil"  # a capital after it is part of the name
+    r = az("Fəal Nigar Hüseynova'nın həbsi ilə bağlı etiraz edilib.")
+    assert types(person(r, "Nigar Hüseynova")) == ["detention"]
+
+
+def test_a_dative_ova_is_his_ov_when_the_verb_wants_a_dative() -> None:
+    r = az("Məhkəmə Ceyhun Şərifova 30 sutka inzibati həbs verib.")
+    assert names(r) == {"Ceyhun Şərifov"}
+    r = az("Jurnalist Elnur Quliyeva qarşı cinayət işi açılıb.")
+    assert types(person(r, "Elnur Quliyev")) == ["charge"]
+
+
+def test_a_woman_in_ova_keeps_her_surname() -> None:
+    r = az("Jurnalist Aynur Salmanova saxlanılıb, ona 30 sutka inzibati həbs verilib.")
+    assert types(person(r, "Aynur Salmanova")) == ["detention", "sentence"]
+    r = az("Sevda Nəbiyeva barəsində həbs qətimkan tədbiri seçilib.")
+    assert names(r) == {"Sevda Nəbiyeva"}
+
+
+def test_a_counted_noun_is_not_the_person_named_before() -> None:
+    r = az(
+        "Millət vəkili Samir Cəfərovun şikayəti əsasında iş açılıb. "
+        "Hazırda ölkədə 9 jurnalist həbs olunub."
+    )
+    assert r.persons == ()
+
+
+def test_an_outlet_after_a_full_name_is_not_part_of_it() -> None:
+    r = az("Fəalın vəkili Tural Həsənli Xəbərlər ə bildirib ki, Orxan Rüstəmli saxlanılıb.")
+    assert "Tural Həsənli Xəbərlər" not in names(r)
+    assert types(person(r, "Orxan Rüstəmli")) == ["detention"]
+
+
+def test_a_date_in_a_participle_clause_is_the_detentions() -> None:
+    r = az(
+        "Noyabrın 11-də aksiya zamanı saxlanan fəal Vüqar Salmanova "
+        "30 sutka inzibati həbs cəzası verilib."
+    )
+    p = person(r, "Vüqar Salmanov")
+    assert str(first(p, "detention").date) == "2024-11-11"
+    assert first(p, "sentence").date is None
+
+
+def test_suspected_of_is_a_charge_with_its_offence() -> None:
+    r = az("Fəal Kamil Tağıyev qanunsuz sahibkarlıqda şübhəli bilinərək saxlanılıb.")
+    p = person(r, "Kamil Tağıyev")
+    assert types(p) == ["charge", "detention"]
+    assert "sahibkarlıq" in (first(p, "charge").charges[0].label or "")
+
+
+def test_a_criminal_case_opened_about_someone_is_a_charge() -> None:
+    r = az(
+        "Jurnalist Səbinə Orucova barəsində Cinayət Məcəlləsinin "
+        "206.3.2-ci maddəsi ilə cinayət işi açılıb."
+    )
+    (charge,) = first(person(r, "Səbinə Orucova"), "charge").charges
+    assert (charge.article, charge.code and charge.code.value) == ("206.3.2", "CC")
+
+
+def test_an_embedded_video_and_its_title_are_not_the_report() -> None:
+    text = (
+        "Fəal Rauf Əkbərli dünən saxlanılıb.\n\n"
+        "Nazir Kamal Əsədova qarşı etiraz aksiyası keçirilib\n"
+        "Gözlə\n\nNo media source currently available\n\n0:00 0:03:12 0:00\n\n"
+        "Onun vəkili bildirib ki, o, döyülüb."
+    )
+    kept = [s.text for s in split_sentences(text)]
+    assert kept == ["Fəal Rauf Əkbərli dünən saxlanılıb.", "Onun vəkili bildirib ki, o, döyülüb."]
+    assert names(az(text)) == {"Rauf Əkbərli"}
