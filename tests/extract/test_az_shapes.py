@@ -82,3 +82,47 @@ def test_an_embedded_video_and_its_title_are_not_the_report() -> None:
     kept = [s.text for s in split_sentences(text)]
     assert kept == ["Fəal Rauf Əkbərli dünən saxlanılıb.", "Onun vəkili bildirib ki, o, döyülüb."]
     assert names(az(text)) == {"Rauf Əkbərli"}
+
+
+def test_juxtaposed_terms_make_one_length() -> None:
+    r = az("Jurnalist Aysel Umudova barəsində 3 ay 20 gün müddətinə həbs qətimkan tədbiri seçilib.")
+    penalty = first(person(r, "Aysel Umudova"), "pretrial_detention").penalty
+    assert penalty is not None and (penalty.months, penalty.days) == (3, 20)
+    r = az("Bloger Turan Rəsulov 2 il 3 ay şərti cəza alıb.")
+    penalty = first(person(r, "Turan Rəsulov"), "sentence").penalty
+    assert penalty is not None and penalty.months == 27
+    r = az("Bloger Orxan Sultanlı 1 il 6 ay müddətinə azadlıqdan məhrum edilib.")
+    penalty = first(person(r, "Orxan Sultanlı"), "sentence").penalty
+    assert penalty is not None and penalty.years == 1.5
+
+
+def test_administrative_arrest_told_as_inzibati_qaydada() -> None:
+    for text in (
+        "Fəal Pərviz Hüseynli 15 gün müddətinə inzibati qaydada həbs edilib.",
+        "Fəal Pərviz Hüseynli inzibati qaydada 15 sutka həbs edilib.",
+    ):
+        p = person(az(text), "Pərviz Hüseynli")
+        assert types(p) == ["sentence"]
+        penalty = first(p, "sentence").penalty
+        assert penalty is not None and (penalty.kind.value, penalty.days) == (
+            "administrative_detention",
+            15,
+        )
+
+
+def test_a_term_in_months_without_cəza_is_the_pretrial_arrest() -> None:
+    r = az("Məhkəmə fəal Vidadi Əsgərovun 4 ay müddətinə həbs edilməsi barədə qərar çıxarıb.")
+    penalty = first(person(r, "Vidadi Əsgərov"), "pretrial_detention").penalty
+    assert penalty is not None and (penalty.kind.value, penalty.months) == ("pretrial_detention", 4)
+    r = az("Fəal Vidadi Əsgərov 3 il 4 ay müddətinə həbs cəzasına məhkum edilib.")
+    penalty = first(person(r, "Vidadi Əsgərov"), "sentence").penalty
+    assert penalty is not None and (penalty.kind.value, penalty.months) == ("prison", 40)
+
+
+def test_found_guilty_of_gives_the_offence_to_the_sentence() -> None:
+    r = az(
+        "Fəal Samirə Həsənova narkotik vasitə saxlamaqda təqsirli bilinib "
+        "və 5 il həbs cəzasına məhkum edilib."
+    )
+    (charge,) = first(person(r, "Samirə Həsənova"), "sentence").charges
+    assert "saxlamaq" in (charge.label or "")
