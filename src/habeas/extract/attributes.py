@@ -153,6 +153,7 @@ def _compound(
         nxt is not None
         and extra
         and not set(extra) & set(merged)
+        and after is not None
         and (after.group().strip() or _descending(term, extra))
     ):
         merged.update(extra)
