@@ -126,3 +126,18 @@ def test_found_guilty_of_gives_the_offence_to_the_sentence() -> None:
     )
     (charge,) = first(person(r, "Samirə Həsənova"), "sentence").charges
     assert "saxlamaq" in (charge.label or "")
+
+
+def test_the_object_by_the_verb_not_the_genitive_owner_of_its_role() -> None:
+    r = az("Polis Arif Hacılının müavini Gözəl Bayramlını saxlayıb.")
+    assert names(r) == {"Gözəl Bayramlı"}
+
+
+def test_last_year_before_an_arrest_is_a_time_not_a_term() -> None:
+    r = az("Ötən il həbs olunan jurnalist Hafiz Babalı hələ də həbsdədir.")
+    assert types(person(r, "Hafiz Babalı")) == ["detention"]
+
+
+def test_a_list_with_baş_redaktor_between_names() -> None:
+    r = az("Portalın direktoru Ülvi Qənbərli və baş redaktoru Sevinc Əlizadə saxlanılıb.")
+    assert names(r) == {"Ülvi Qənbərli", "Sevinc Əlizadə"}

@@ -93,7 +93,9 @@ class Linker:
         after = [g for g in groups if g[0].start >= hit.end]
         inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
         if inside:
-            return self.ids(inside[0])
+            # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
+            # names, the object is the one by the verb; X only owns the role.
+            return self.ids(inside[-1] if hit.side == "before" else inside[0])
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
