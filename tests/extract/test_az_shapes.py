@@ -4,7 +4,9 @@ nouns, participle clauses, suspicion frames, embedded media players."""
 from __future__ import annotations
 
 from habeas.extract.folding import strip_az_case
+from habeas.extract.merge import merge_events
 from habeas.extract.sentences import split_sentences
+from habeas.model import Event, EventType, PartialDate
 
 from .helpers import first, names, person, types
 from .test_lexicon_az import az
@@ -141,3 +143,30 @@ def test_last_year_before_an_arrest_is_a_time_not_a_term() -> None:
 def test_a_list_with_baş_redaktor_between_names() -> None:
     r = az("Portalın direktoru Ülvi Qənbərli və baş redaktoru Sevinc Əlizadə saxlanılıb.")
     assert names(r) == {"Ülvi Qənbərli", "Sevinc Əlizadə"}
+
+
+def test_force_used_on_someone_is_ill_treatment_told_once() -> None:
+    r = az(
+        "Bazar ertəsi polis jurnalist Kənan Rüstəmov saxlayıb. Polislər ona qarşı güc "
+        "tətbiq edib. Bölmədə ona ailəsinə zəng etməyə imkan verilməyib."
+    )
+    p = person(r, "Kənan Rüstəmov")
+    assert types(p).count("ill_treatment") == 1
+
+
+def test_the_end_of_a_day_range_is_no_day() -> None:
+    r = az("Xatırladaq ki, 6-8 mart tarixlərində fəal Rəna Cəfərli saxlanılıb.")
+    assert str(first(person(r, "Rəna Cəfərli"), "detention").date) == "2025-03"
+
+
+def test_one_ill_treatment_merges_only_when_asked_and_keeps_the_exact_date() -> None:
+
+    beaten = Event(type=EventType.ILL_TREATMENT, date=PartialDate(2022, 11), detail="döyülüb")
+    no_call = Event(
+        type=EventType.ILL_TREATMENT,
+        date=PartialDate(2022, 11, 11),
+        detail="ailə ilə əlaqədən məhrum edilib",
+    )
+    assert len(merge_events([beaten, no_call])) == 2
+    (one,) = merge_events([beaten, no_call], one_ill_treatment=True)
+    assert str(one.date) == "2022-11-11"
