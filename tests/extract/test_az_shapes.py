@@ -170,3 +170,19 @@ def test_one_ill_treatment_merges_only_when_asked_and_keeps_the_exact_date() -> 
     assert len(merge_events([beaten, no_call])) == 2
     (one,) = merge_events([beaten, no_call], one_ill_treatment=True)
     assert str(one.date) == "2022-11-11"
+
+
+def test_a_participle_before_a_name_is_said_of_it_though_the_name_speaks() -> None:
+    r = az("Bakıda saxlanılan jurnalist Orxan Qənbərov bildirib ki, polis onu döyüb.")
+    assert types(person(r, "Orxan Qənbərov")) == ["detention", "ill_treatment"]
+
+
+def test_an_act_qualified_or_an_arrest_under_an_article_is_a_charge() -> None:
+    r = az(
+        "Fəal Bəhruz Səmədovun əməli Cinayət Məcəlləsinin 274-cü (dövlətə xəyanət) "
+        "maddəsi ilə tövsif edilib."
+    )
+    (charge,) = first(person(r, "Bəhruz Səmədov"), "charge").charges
+    assert charge.article == "274"
+    r = az("Jurnalist Ülvi Tahirov xuliqanlıq maddəsi ilə həbs olunub.")
+    assert types(person(r, "Ülvi Tahirov")) == ["charge", "detention"]

@@ -67,6 +67,9 @@ class Linker:
         group = self._group_reference(hit, clause, mentions)
         if group is not None:
             return group
+        head = self._participle_head(hit, mentions)
+        if head:
+            return head
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         if not any(m.kind == "name" for m in cands):
             clause = self.clause(hit, sentence, dashes=False)
@@ -158,6 +161,19 @@ class Linker:
                 recent = list(self.affected)[-int(n) :] if n >= 2 else []
                 return recent if len(recent) == int(n) else []
         return list(self.group)
+
+    def _participle_head(self, hit: Anchor, mentions: list[Mention]) -> list[int]:
+        """ "saxlanılan jurnalist X bildirib ki …": a trigger in a participle form
+        right before a name (role words between at most) is said of that name,
+        though X goes on to speak. The lexicon says which endings are participles."""
+        cue = self.lex.extra.get("participle_end")
+        if not cue or not _compiled(cue).search(self.low[hit.start : hit.end]):
+            return []
+        after = [m for m in mentions if m.start >= hit.end and m.kind == "name"]
+        if not after or not self._joins(hit.end, after[0].start):
+            return []
+        first = next(g for g in self._groups(after) if g[0] is after[0])
+        return self.ids(first)
 
     def _for_whom(self, m: Mention, hit: Anchor) -> bool:
         """Whether `m` is only whom the action is for ("participants in support of X
