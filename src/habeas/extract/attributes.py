@@ -122,6 +122,14 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
 
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|və|ve)?\s*")
+_UNIT_RANK = {"years": 3, "months": 2, "days": 1, "hours": 0}
+
+
+def _descending(first: dict[str, float], second: dict[str, float]) -> bool:
+    """ "2 il 3 ay", "3 ay 20 gün": a larger unit, then a smaller one, side by side
+    with no word between is one term (the order a length is written in)."""
+    a, b = next(iter(first), ""), next(iter(second), "")
+    return a in _UNIT_RANK and b in _UNIT_RANK and _UNIT_RANK[a] > _UNIT_RANK[b]
 
 
 def _compound(
@@ -136,17 +144,28 @@ def _compound(
     if bare is None or "unit" not in m.re.groupindex or m.start("unit") < 0:
         return start, end, term
     merged = dict(term)
-    after = _JOIN.match(text, m.end("unit"))
-    nxt = bare.regex.match(text, after.end()) if after and after.group().strip() else None
-    if nxt is not None and (extra := _term(nxt.groupdict(), lex)) and not set(extra) & set(merged):
+    # "1 il 6 ay" read as 1.5 years by the pattern's own `half`: look after that.
+    half = "half" in m.re.groupindex and m.start("half") >= 0
+    after = _JOIN.match(text, max(m.end("unit"), m.end("half") if half else 0))
+    nxt = bare.regex.match(text, after.end()) if after else None
+    extra = _term(nxt.groupdict(), lex) if nxt is not None else None
+    if (
+        nxt is not None
+        and extra
+        and not set(extra) & set(merged)
+        and after is not None
+        and (after.group().strip() or _descending(term, extra))
+    ):
         merged.update(extra)
         end = max(end, nxt.end())
     n_start = m.start("n") if "n" in m.re.groupindex and m.start("n") >= 0 else start
     lead = text[max(0, n_start - 40) : n_start]
     for prev in bare.regex.finditer(lead):
         rest = lead[prev.end() :]
-        if rest.strip() and _JOIN.fullmatch(rest):
+        if _JOIN.fullmatch(rest):
             extra = _term(prev.groupdict(), lex)
+            if not rest.strip() and (extra is None or not _descending(extra, term)):
+                continue
             if extra and not set(extra) & set(merged):
                 merged.update(extra)
                 start = min(start, n_start - len(lead) + prev.start())

@@ -276,6 +276,11 @@ _AZ_ENDINGS_LONGEST_FIRST = tuple(sorted(set(_AZ_CASE_ENDINGS), key=len, reverse
 @lru_cache(maxsize=100_000)
 def strip_az_case(token: str) -> str:
     """ "Məmmədlinin" → "Məmmədli", "İsmayılovanı" → "İsmayılova"; other words unchanged."""
+    # "Hüseynova'nın", "Quliyev’ə": a case ending set off by an apostrophe
+    for mark in ("'", "’"):
+        stem, sep, ending = token.rpartition(mark)
+        if sep and stem and 1 <= len(ending) <= 4 and ending.isalpha() and ending.islower():
+            return stem
     low = token.casefold()
     # "Əhmədova" is a nominative female surname, not "Əhmədov" with a dative -a.
     if low.endswith(_FEMALE_SURNAME_ENDINGS):

@@ -67,6 +67,9 @@ class Linker:
         group = self._group_reference(hit, clause, mentions)
         if group is not None:
             return group
+        head = self._participle_head(hit, mentions)
+        if head:
+            return head
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         if not any(m.kind == "name" for m in cands):
             clause = self.clause(hit, sentence, dashes=False)
@@ -93,7 +96,9 @@ class Linker:
         after = [g for g in groups if g[0].start >= hit.end]
         inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
         if inside:
-            return self.ids(inside[0])
+            # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
+            # names, the object is the one by the verb; X only owns the role.
+            return self.ids(inside[-1] if hit.side == "before" else inside[0])
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
@@ -156,6 +161,19 @@ class Linker:
                 recent = list(self.affected)[-int(n) :] if n >= 2 else []
                 return recent if len(recent) == int(n) else []
         return list(self.group)
+
+    def _participle_head(self, hit: Anchor, mentions: list[Mention]) -> list[int]:
+        """ "saxlanılan jurnalist X bildirib ki …": a trigger in a participle form
+        right before a name (role words between at most) is said of that name,
+        though X goes on to speak. The lexicon says which endings are participles."""
+        cue = self.lex.extra.get("participle_end")
+        if not cue or not _compiled(cue).search(self.low[hit.start : hit.end]):
+            return []
+        after = [m for m in mentions if m.start >= hit.end and m.kind == "name"]
+        if not after or not self._joins(hit.end, after[0].start):
+            return []
+        first = next(g for g in self._groups(after) if g[0] is after[0])
+        return self.ids(first)
 
     def _for_whom(self, m: Mention, hit: Anchor) -> bool:
         """Whether `m` is only whom the action is for ("participants in support of X

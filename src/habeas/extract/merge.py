@@ -20,7 +20,17 @@ def _compatible_penalties(a: Penalty | None, b: Penalty | None) -> bool:
     return a is None or b is None or a == b
 
 
-def _same(a: Event, b: Event) -> bool:
+def _prefix_dates(a: Event, b: Event) -> bool:
+    """ "2022-11" and "2022-11-11" agree: one is the other told less exactly."""
+    x, y = str(a.date), str(b.date)
+    return _compatible_dates(a, b) or x.startswith(y) or y.startswith(x)
+
+
+def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
+    if one_ill_treatment and a.type is b.type is EventType.ILL_TREATMENT:
+        # Ill-treatment in one spell of custody is one event however many forms it
+        # took ("döyülüb", "no call allowed"), where the gold counts it so.
+        return _prefix_dates(a, b)
     if a.type is not b.type or not _compatible_dates(a, b):
         return False
     if a.type is EventType.ILL_TREATMENT:
@@ -57,11 +67,15 @@ def _combine(a: Event, b: Event) -> Event:
     )
 
 
-def merge_events(events: list[Event], *, soft: list[bool] | None = None) -> list[Event]:
+def merge_events(
+    events: list[Event], *, soft: list[bool] | None = None, one_ill_treatment: bool = False
+) -> list[Event]:
     """Events in first-told order, with repeated tellings of one fact merged.
 
     A `soft` date (one taken from the scene around the event, not told with it)
     does not keep two tellings apart, and gives way to a date told with the event.
+    With `one_ill_treatment` (a lexicon's choice), a person's ill-treatments of
+    agreeing dates are one event, with the most exact of their dates.
     """
     flags = soft or [False] * len(events)
     merged: list[Event] = []
@@ -70,7 +84,13 @@ def merge_events(events: list[Event], *, soft: list[bool] | None = None) -> list
         probe = replace(event, date=None) if is_soft else event
         for i, kept in enumerate(merged):
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept
-            if _same(kept_probe, probe):
+            if _same(kept_probe, probe, one_ill_treatment=one_ill_treatment):
+                if (
+                    one_ill_treatment
+                    and event.date is not None
+                    and (kept.date is None or len(str(event.date)) > len(str(kept.date)))
+                ):
+                    kept = replace(kept, date=event.date)  # the most exact date
                 if merged_soft[i] and not is_soft:
                     merged[i] = _combine(replace(kept, date=event.date), event)
                     merged_soft[i] = False

@@ -29,6 +29,7 @@ from habeas.extract.names import (
     token_key,
 )
 from habeas.extract.ner_ru import nominative_in_context, person_at
+from habeas.extract.numbers import parse_number
 
 FEMALE_ENDINGS = (
     "ova",
@@ -154,9 +155,22 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
-        return judge_latin_run(
+        judged = judge_latin_run(
             run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
         )
+        if self.lex.lang == "az" and judged is not None and len(judged) == 3:
+            # "Rəşid Hacılı Trend": given name and surname are the whole name; a third
+            # word with neither a surname's ending nor a given name's is the next
+            # noun (an outlet, a place), since Azerbaijani names end in the surname.
+            given, surname, third = judged
+            if (
+                token_key(given) in given_names()
+                and has_surname_ending(strip_az_case(surname))
+                and not has_surname_ending(strip_az_case(third))
+                and token_key(third) not in given_names()
+            ):
+                return judged[:2]
+        return judged
 
     def _ru_name_by_ner(self, run: NameMention) -> tuple[str, ...] | None:
         """A run the dictionary does not read as a name («Равкат Мухтаров», a given
@@ -240,7 +254,21 @@ class People:
         toks = list(tokens)
         if self.lex.lang == "az":
             toks[-1] = strip_az_case(toks[-1])
+            if self._az_dative_of_ov(toks[-1], start):
+                toks[-1] = toks[-1][:-1]
         return tuple(toks), _gender_of(toks)
+
+    def _az_dative_of_ov(self, surname: str, start: int) -> bool:
+        """ "Vüqar Salmanova 30 sutka həbs verilib": "-ova" is his dative, not her
+        nominative, when what follows governs a dative (a postposition such as
+        "qarşı", or "… cəza verilib" with no postposition before the verb)."""
+        cue = self.lex.extra.get("dative_after")
+        if not cue or not surname.casefold().endswith(("ova", "eva")):
+            return False
+        end = self.text.find(surname, start)
+        if end < 0:
+            return False
+        return re.match(cue, self.low[end + len(surname) :][:80]) is not None
 
     def _single_keys(self, token: str) -> frozenset[str]:
         return _single_keys(token, self.lex.lang)
@@ -491,7 +519,15 @@ class People:
             for m in regex.finditer(self.low):
                 if any(m.start() < e and s < m.end() for s, e in taken):
                     continue
+                if kind == "role_noun" and self._counted(m.start()):
+                    continue
                 self.mentions.append(Mention(m.start(), m.end(), None, kind))
+
+    def _counted(self, start: int) -> bool:
+        """ "7 jurnalist həbs olunub", "two journalists": a counted noun is a group
+        of people not named, not a word for someone named before."""
+        before = self.low[max(0, start - 20) : start].split()
+        return bool(before) and parse_number(before[-1], self.lex) is not None
 
     def _mark_speakers(self) -> None:
         """Flag names that speak ("X said", "according to X") or hold non-victim roles."""

@@ -172,7 +172,11 @@ class _Document:
         for entity_id in sorted(by_entity, key=lambda i: by_entity[i][0].order):
             entity = self.people.entities[entity_id]
             drafts = by_entity[entity_id]
-            events = merge_events([d.event for d in drafts], soft=[d.soft_date for d in drafts])
+            events = merge_events(
+                [d.event for d in drafts],
+                soft=[d.soft_date for d in drafts],
+                one_ill_treatment=bool(self.lex.extra.get("one_ill_treatment")),
+            )
             if not events:
                 continue
             roles = tuple(r for r in entity.roles if self._victim_role(r))

@@ -53,6 +53,13 @@ _CAPTION = re.compile(
     r"|[.|]\s*(?:photo|image|фото|foto|şəkil)\s*:",
     re.IGNORECASE,
 )
+# The lines of an embedded media player ("No media source currently available",
+# its "Wait" label, the time codes "0:00 0:04:18 0:00").
+_PLAYER = re.compile(
+    r"^(?:no\s+media\s+source\s+currently\s+available|\d{1,2}:\d{2}(?::\d{2})?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)*|gözlə|wait|embed|share|ждите)$",
+    re.IGNORECASE,
+)
 _HEADLINE_WORDS = 14
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", "’", ")", ":")
 
@@ -71,6 +78,41 @@ def _headline_like(line: str) -> bool:
     return 0 < len(words) <= _HEADLINE_WORDS and not line.rstrip().endswith(_SENTENCE_END)
 
 
+def _nonblank_lines(text: str) -> list[tuple[int, str]]:
+    """Each line that holds text: its start and its stripped text."""
+    lines: list[tuple[int, str]] = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            lines.append((pos, line.strip()))
+        pos += len(line)
+    return lines
+
+
+def _player_lines(text: str) -> set[int]:
+    """Starts of the lines of embedded media players and of the video titles over
+    them ("X-ə istefa şüarları- Bakıda etiraz aksiyası" above "No media source
+    …"): the title is another item's, not the report's."""
+    if "media source" not in text.casefold():
+        return set()
+    lines = _nonblank_lines(text)
+    out: set[int] = set()
+    for i, (_, line) in enumerate(lines):
+        if not line.casefold().startswith("no media source"):
+            continue
+        k = i
+        while k > 0 and _PLAYER.match(lines[k - 1][1]):
+            k -= 1  # the player's own labels above its message
+        out.update(s for s, _ in lines[k : i + 1])
+        if k > 0 and _headline_like(lines[k - 1][1]):
+            out.add(lines[k - 1][0])
+        k = i + 1
+        while k < len(lines) and _PLAYER.match(lines[k][1]):
+            out.add(lines[k][0])
+            k += 1
+    return out
+
+
 def chrome_tail(text: str) -> int:
     """Where the page furniture at the end of a captured text begins (len(text) if none).
 
@@ -79,12 +121,7 @@ def chrome_tail(text: str) -> int:
     more short lines without a sentence's end, such as a list of headlines.
     A single unfinished line is kept: excerpts often end mid-sentence.
     """
-    lines: list[tuple[int, str]] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            lines.append((pos, line.strip()))
-        pos += len(line)
+    lines = _nonblank_lines(text)
     cut = len(text)
     third = len(text) * 2 // 3
     for start, line in lines:
@@ -118,7 +155,7 @@ def split_sentences(text: str) -> list[Sentence]:
     Page furniture is not part of the report: the closing furniture
     (`chrome_tail`) and caption or teaser lines anywhere give no sentences.
     """
-    chrome: dict[int, bool] = {}  # by line start: a line of many sentences is judged once
+    chrome: dict[int, bool] = dict.fromkeys(_player_lines(text), True)
     sentences = []
     for s in _split(text[: chrome_tail(text)]):
         line = text.rfind("\n", 0, s.start) + 1
