@@ -132,3 +132,14 @@ def test_a_higher_court_acquitting_is_an_appeal_overturned() -> None:
     event = first(person(r, "Teymur Novruzlu"), "appeal")
     assert event.outcome is not None and event.outcome.value == "overturned"
     assert str(event.date) == "2025-03-13"
+
+
+def test_a_sentence_only_if_convicted_is_none() -> None:
+    r = extract("Farid Velkov was charged with forgery. If convicted he faces 12 years in prison.")
+    assert "sentence" not in types(person(r, "Farid Velkov"))
+
+
+def test_sent_to_pretrial_custody_is_pretrial_detention_with_its_term() -> None:
+    r = extract("On Monday a court sent Samir Sollov to pretrial custody for three months.")
+    event = first(person(r, "Samir Sollov"), "pretrial_detention")
+    assert event.penalty is not None and event.penalty.months == 3
