@@ -100,3 +100,11 @@ def test_a_list_of_people_after_a_frame_is_no_offence() -> None:
         "Samir Sollov were jailed too."
     )
     assert got == ["arson"]
+
+
+def test_articles_named_by_quoted_titles_are_one_charge_each() -> None:
+    got = labels(
+        "He was charged under the articles «Theft of geese» and «Insulting a judge "
+        "(contempt)» of the Criminal Code."
+    )
+    assert got == ["Theft of geese", "Insulting a judge (contempt)"]

@@ -266,10 +266,10 @@ def _frame_charges(
             continue
         quoted = _quoted(low, start)
         pieces = [(start, end)]
-        if quoted is not None:
+        if quoted:
             # "on the allegation of “incitement to hatred and animosity”": a quoted
             # offence is one charge, whatever "and" or stop it holds
-            pieces = [quoted]
+            pieces = quoted
         elif lex.charge_split is not None:
             pieces, at = [], start
             for sep in lex.charge_split.finditer(low, start, end):
@@ -290,14 +290,22 @@ def _frame_charges(
 _OPEN_QUOTE = {"“": "”", "«": "»", '"': '"', "‘": "’", "„": "“"}
 
 
-def _quoted(low: str, start: int) -> tuple[int, int] | None:
-    """The inside of a quotation that opens a frame's label, if it opens one."""
-    at = start + len(low[start:]) - len(low[start:].lstrip())
-    close = _OPEN_QUOTE.get(low[at : at + 1])
-    if close is None:
-        return None
-    end = low.find(close, at + 1, at + 200)
-    return (at + 1, end) if end > at + 1 else None
+_QUOTE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")
+
+
+def _quoted(low: str, start: int) -> list[tuple[int, int]]:
+    """The insides of the quotations that open a frame's label: «A» and «B»."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    while True:
+        gap = _QUOTE_JOIN.match(low, at)
+        at = gap.end() if gap else at
+        close = _OPEN_QUOTE.get(low[at : at + 1])
+        end = low.find(close, at + 1, at + 200) if close else -1
+        if end <= at + 1:
+            return spans
+        spans.append((at + 1, end))
+        at = end + 1
 
 
 def _dedupe(charges: list[Charge]) -> list[Charge]:
