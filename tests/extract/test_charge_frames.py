@@ -2,8 +2,9 @@
 
 from habeas.extract.attributes import find_charges
 from habeas.extract.lexicon import fold_case, load_lexicon
+from habeas.model import Person
 
-from .helpers import extract, first, person
+from .helpers import extract, first, person, types
 
 
 def labels(text: str, lang: str = "en") -> list[str]:
@@ -43,3 +44,67 @@ def test_the_charges_told_after_a_sentence_go_to_it() -> None:
 def test_russian_frame_and_imputed_offence() -> None:
     got = labels("Ему вменили незаконную ловлю осетров и порчу катера.", "ru")
     assert got == ["незаконную ловлю осетров", "порчу катера"]
+
+
+def charge_labels(p: Person) -> list[str]:
+    return [c.label or "" for e in p.events if e.type.value == "charge" for c in e.charges]
+
+
+def test_active_accusation_goes_to_every_person_listed() -> None:
+    r = extract("Prosecutors accused Farid Velkov, Samir Sollov, and two others of smuggling owls.")
+    assert charge_labels(person(r, "Farid Velkov")) == ["smuggling owls"]
+    assert charge_labels(person(r, "Samir Sollov")) == ["smuggling owls"]
+
+
+def test_allegations_and_stands_accused_are_charges() -> None:
+    r = extract("Police arrested Farid Velkov on allegations of insulting a miller.")
+    assert charge_labels(person(r, "Farid Velkov")) == ["insulting a miller"]
+    r = extract("Samir Sollov stands accused of stealing the town clock.")
+    assert charge_labels(person(r, "Samir Sollov")) == ["stealing the town clock"]
+
+
+def test_a_quoted_offence_is_one_charge_whatever_it_holds() -> None:
+    got = labels("He was held on the allegation of “insulting bakers and millers” over a post.")
+    assert got == ["insulting bakers and millers"]
+
+
+def test_a_frame_stops_where_a_new_verb_takes_an_object() -> None:
+    got = labels("They arrested him on allegations of forgery and transferred him to Narn.")
+    assert got == ["forgery"]
+
+
+def test_a_question_about_charges_is_no_charge() -> None:
+    r = extract("Officials did not say on what charges they had detained Farid Velkov.")
+    assert all("charge" not in types(p) for p in r.persons)
+
+
+def test_the_relative_of_a_named_person_is_not_that_person() -> None:
+    r = extract(
+        "Samir Sollov was detained on Monday. Sollov’s son was accused of breaking the quarantine."
+    )
+    assert "charge" not in types(person(r, "Samir Sollov"))
+
+
+def test_a_charge_named_as_a_verdicts_ground_is_no_event_of_its_own() -> None:
+    r = extract("A court sentenced Farid Velkov to five years on extortion charges on Monday.")
+    p = person(r, "Farid Velkov")
+    assert "charge" not in types(p)
+    assert [c.label for c in first(p, "sentence").charges] == ["extortion"]
+    r = extract("Police arrested Farid Velkov on forgery charges on Monday.")
+    assert "charge" in types(person(r, "Farid Velkov"))
+
+
+def test_a_list_of_people_after_a_frame_is_no_offence() -> None:
+    got = labels(
+        "He had served a year of a sentence for arson, and activists Farid Velkov and "
+        "Samir Sollov were jailed too."
+    )
+    assert got == ["arson"]
+
+
+def test_articles_named_by_quoted_titles_are_one_charge_each() -> None:
+    got = labels(
+        "He was charged under the articles «Theft of geese» and «Insulting a judge "
+        "(contempt)» of the Criminal Code."
+    )
+    assert got == ["Theft of geese", "Insulting a judge (contempt)"]

@@ -6,6 +6,8 @@ from habeas.extract.dates import DateKind, find_dates, resolve
 from habeas.extract.lexicon import fold_case, load_lexicon
 from habeas.model import PartialDate
 
+from .helpers import extract, first, person
+
 EN = load_lexicon("en")
 PUBLISHED = dt.date(2025, 3, 13)  # a Thursday
 
@@ -59,3 +61,17 @@ def test_last_week_is_a_month_only_when_the_week_fits_in_it() -> None:
     found = find_dates("last week", EN)
     assert str(resolve(found[0], published=dt.date(2023, 11, 15), previous=None)) == "2023-11"
     assert resolve(found[0], published=dt.date(2023, 11, 8), previous=None) is None
+
+
+def test_days_earlier_counts_back_from_the_date_told_last() -> None:
+    r = extract(
+        "Separately on October 14, blogger Samir Sollov, who was sentenced to 15 days in "
+        "jail three days earlier, began a hunger strike.",
+        published="2022-10-20",
+    )
+    assert str(first(person(r, "Samir Sollov"), "sentence").date) == "2022-10-11"
+
+
+def test_handed_the_sentence_is_a_sentence_with_its_date() -> None:
+    r = extract("Samir Sollov was handed the sentence late on October 13.", published="2022-10-14")
+    assert str(first(person(r, "Samir Sollov"), "sentence").date) == "2022-10-13"

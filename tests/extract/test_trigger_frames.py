@@ -132,3 +132,32 @@ def test_a_higher_court_acquitting_is_an_appeal_overturned() -> None:
     event = first(person(r, "Teymur Novruzlu"), "appeal")
     assert event.outcome is not None and event.outcome.value == "overturned"
     assert str(event.date) == "2025-03-13"
+
+
+def test_a_sentence_only_if_convicted_is_none() -> None:
+    r = extract("Farid Velkov was charged with forgery. If convicted he faces 12 years in prison.")
+    assert "sentence" not in types(person(r, "Farid Velkov"))
+
+
+def test_sent_to_pretrial_custody_is_pretrial_detention_with_its_term() -> None:
+    r = extract("On Monday a court sent Samir Sollov to pretrial custody for three months.")
+    event = first(person(r, "Samir Sollov"), "pretrial_detention")
+    assert event.penalty is not None and event.penalty.months == 3
+
+
+def test_a_hyphened_term_before_a_noun_that_is_no_penalty_is_not_one() -> None:
+    r = extract(
+        "An activist who protested against a two-day summit, Samir Sollov, has been "
+        "sentenced to 15 days in jail."
+    )
+    event = first(person(r, "Samir Sollov"), "sentence")
+    assert event.penalty is not None and event.penalty.days == 15
+
+
+def test_months_in_a_pretrial_detention_centre_are_a_pretrial_term() -> None:
+    r = extract(
+        "On March 9, a court sentenced Samir Sollov to four months in a pre-trial detention center."
+    )
+    event = first(person(r, "Samir Sollov"), "pretrial_detention")
+    assert event.penalty is not None and event.penalty.kind is PenaltyKind.PRETRIAL_DETENTION
+    assert event.penalty.months == 4

@@ -244,13 +244,16 @@ def _frame_label(text: str, low: str, a: int, b: int, lex: Lexicon) -> str | Non
             break
         a, words = a + lead.end(), words[lead.end() :]
     n = len(words.split())
-    if n == 0 or n > 12:
+    if n == 0 or n > 16:
         return None
     if lex.charge_not_start is not None and lex.charge_not_start.match(words):
         return None
     if lex.charge_not_inside is not None and lex.charge_not_inside.search(words):
         return None
-    return text[a : a + len(words)]
+    label = text[a : a + len(words)]
+    if n >= 2 and all(w[:1].isupper() for w in label.split()):
+        return None  # "…, and Babak Hasanli": a list of people ran on, not an offence
+    return label
 
 
 def _frame_charges(
@@ -280,8 +283,13 @@ def _frame_charges(
             end = min(end, start + 160)
         if any(s - 10 <= end and start <= e for s, e in covered):
             continue
+        quoted = _quoted(low, start)
         pieces = [(start, end)]
-        if lex.charge_split is not None:
+        if quoted:
+            # "on the allegation of “incitement to hatred and animosity”": a quoted
+            # offence is one charge, whatever "and" or stop it holds
+            pieces = quoted
+        elif lex.charge_split is not None:
             pieces, at = [], start
             for sep in lex.charge_split.finditer(low, start, end):
                 left = low[at : sep.start()].split()
@@ -296,6 +304,27 @@ def _frame_charges(
             if label is not None:
                 out.append((a, b, Charge(label=label)))
     return out
+
+
+_OPEN_QUOTE = {"“": "”", "«": "»", '"': '"', "‘": "’", "„": "“"}
+
+
+_QUOTE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")
+
+
+def _quoted(low: str, start: int) -> list[tuple[int, int]]:
+    """The insides of the quotations that open a frame's label: «A» and «B»."""
+    spans: list[tuple[int, int]] = []
+    at = start
+    while True:
+        gap = _QUOTE_JOIN.match(low, at)
+        at = gap.end() if gap else at
+        close = _OPEN_QUOTE.get(low[at : at + 1])
+        end = low.find(close, at + 1, at + 200) if close else -1
+        if end <= at + 1:
+            return spans
+        spans.append((at + 1, end))
+        at = end + 1
 
 
 def _dedupe(charges: list[Charge]) -> list[Charge]:

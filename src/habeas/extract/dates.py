@@ -34,6 +34,8 @@ class DateKind(Enum):
     NEXT_DAY = "next_day"
     DAYS_LATER = "days_later"
     DAYS_AGO = "days_ago"
+    # "three days earlier": before the date told last, not before publication
+    DAYS_EARLIER = "days_earlier"
     LAST_WEEK = "last_week"
 
 
@@ -51,7 +53,12 @@ class DateMention:
 
     @property
     def anchored_on_previous(self) -> bool:
-        return self.kind in (DateKind.SAME_DAY, DateKind.NEXT_DAY, DateKind.DAYS_LATER)
+        return self.kind in (
+            DateKind.SAME_DAY,
+            DateKind.NEXT_DAY,
+            DateKind.DAYS_LATER,
+            DateKind.DAYS_EARLIER,
+        )
 
 
 # Order matters: more specific shapes first; overlapping later matches are dropped.
@@ -63,6 +70,7 @@ _ORDER = (
     ("year", DateKind.YEAR),
     ("days_later", DateKind.DAYS_LATER),
     ("days_ago", DateKind.DAYS_AGO),
+    ("days_earlier", DateKind.DAYS_EARLIER),
     ("next_day", DateKind.NEXT_DAY),
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
@@ -217,7 +225,7 @@ def _mention(
         if weekday is None:
             return None
         return DateMention(start, end, kind, offset=weekday, past=past)
-    if kind in (DateKind.DAYS_LATER, DateKind.DAYS_AGO):
+    if kind in (DateKind.DAYS_LATER, DateKind.DAYS_AGO, DateKind.DAYS_EARLIER):
         n = parse_number(groups.get("n") or "", lex)
         if n is None or n != int(n):
             return None
@@ -248,11 +256,13 @@ def resolve(
         return PartialDate(year, mention.month)
     if kind is DateKind.YEAR and mention.year:
         return PartialDate(mention.year)
-    if kind in (DateKind.SAME_DAY, DateKind.NEXT_DAY, DateKind.DAYS_LATER):
+    if kind in (DateKind.SAME_DAY, DateKind.NEXT_DAY, DateKind.DAYS_LATER, DateKind.DAYS_EARLIER):
         base = previous.as_date() if previous else None
         if base is None:
             return previous if kind is DateKind.SAME_DAY else None
         days = {DateKind.SAME_DAY: 0, DateKind.NEXT_DAY: 1}.get(kind, mention.offset)
+        if kind is DateKind.DAYS_EARLIER:
+            days = -days
         return PartialDate.of(base + dt.timedelta(days=days))
     if published is None:
         return None

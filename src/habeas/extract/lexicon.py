@@ -143,6 +143,9 @@ class Trigger:
     regex: WordPattern
     # words right before a hit that make it no event of this type ("since the rally")
     not_after: re.Pattern[str] | None = None
+    # a charge named as the ground of something else ("arrested on bribery
+    # charges"): no event of its own when a court decision is told in the sentence
+    ground: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +302,9 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         pats = _strings(entry.get("patterns"), f"{where}.patterns")
         before = _strings(entry.get("not_after", []), f"{where}.not_after")
         not_after = _compile(rf"(?:{_alternation(before)})$", where) if before else None
-        triggers.append(Trigger(etype, target, _words(_alternation(pats), where, tmpl), not_after))
+        ground = bool(entry.get("ground", False))
+        regex = _words(_alternation(pats), where, tmpl)
+        triggers.append(Trigger(etype, target, regex, not_after, ground))
 
     roles = []
     for name, spec in _table(data, "roles").items():

@@ -129,6 +129,10 @@ class Linker:
             # "The rally was planned via social media": a protest told with nobody
             # in its clause is the story's setting, not the last person's act.
             return []
+        if any(m.kind == "kin" and 0 <= hit.start - m.end <= 40 for m in cands):
+            # "Ibrahim's son was accused": an unnamed relative's event, not the story's
+            # current subject's
+            return []
         return list(self.focus)
 
     def _group_reference(

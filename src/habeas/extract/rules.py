@@ -500,12 +500,17 @@ class _Document:
         # "was arrested for 15 days": where a detention and a sentence share words,
         # the term makes it the sentence.
         sentences = [h for h in kept if h.trigger.type is EventType.SENTENCE]
-        return [
+        kept = [
             h
             for h in kept
             if h.trigger.type is not EventType.DETENTION
             or not any(h.start < k.end and k.start < h.end for k in sentences)
         ]
+        # "sentenced to five years on drug charges": the charge is the verdict's
+        # ground and goes on the decision, not into an event of its own.
+        if any(h.trigger.type in _PENALISED for h in kept):
+            kept = [h for h in kept if not h.trigger.ground]
+        return kept
 
     def _all_dates(self) -> list[list[DateMention]]:
         # A sentence with an event in it is never a dateline, however short.
