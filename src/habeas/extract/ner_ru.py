@@ -15,6 +15,8 @@ benchmark.
 
 from __future__ import annotations
 
+import ctypes
+import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -69,6 +71,7 @@ class _Models:
         started = time.perf_counter()
         from natasha import NewsEmbedding, NewsMorphTagger, Segmenter
 
+        one_blas_thread()
         cls.segmenter = Segmenter()
         cls.embedding = NewsEmbedding()
         cls.morph = NewsMorphTagger(cls.embedding)
@@ -81,6 +84,45 @@ class _Models:
             from natasha import NewsNERTagger
 
             cls.ner = NewsNERTagger(cls.embedding)
+
+
+# The OpenBLAS builds numpy ships with, and the setters they export.
+_BLAS_SETTERS = (
+    "scipy_openblas_set_num_threads64_",
+    "scipy_openblas_set_num_threads",
+    "openblas_set_num_threads64_",
+    "openblas_set_num_threads",
+)
+
+
+def one_blas_thread() -> bool:
+    """Make numpy's OpenBLAS run on the calling thread only; True when it could.
+
+    The taggers multiply sentence-sized matrices (tens of rows): waking
+    OpenBLAS's other threads for them costs more than it saves, and on a
+    loaded machine their spinning took four times the CPU of the whole
+    Russian extraction. A worker runs one report at a time on one core, so
+    one thread is what it should use. An OPENBLAS_NUM_THREADS the operator
+    set is left alone; elsewhere than Linux (no /proc/self/maps) nothing changes.
+    """
+    if "OPENBLAS_NUM_THREADS" in os.environ:
+        return False
+    try:
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            paths = {line.split()[-1] for line in maps if "openblas" in line.casefold()}
+    except OSError:
+        return False
+    for path in sorted(paths):
+        try:
+            lib = ctypes.CDLL(path)
+        except OSError:
+            continue
+        for name in _BLAS_SETTERS:
+            setter = getattr(lib, name, None)
+            if setter is not None:
+                setter(1)
+                return True
+    return False
 
 
 @lru_cache(maxsize=2048)
