@@ -129,24 +129,56 @@ def one_blas_thread() -> bool:
 def tag_sentence(sentence: str) -> tuple[WordTag, ...]:
     """Case and gender of every word of `sentence` as natasha's morphology tagger reads it."""
     _Models.load()
-    from natasha import Doc
-
     started = time.process_time()
-    doc = Doc(sentence)
-    doc.segment(_Models.segmenter)
-    doc.tag_morph(_Models.morph)
     out = tuple(
         WordTag(
             t.start,
             t.text,
-            _CASES.get(t.feats.get("Case", "")),
-            _GENDERS.get(t.feats.get("Gender", "")),
+            _CASES.get(feats.get("Case", "")),
+            _GENDERS.get(feats.get("Gender", "")),
         )
-        for t in doc.tokens
+        for t, feats in _morph_feats(sentence)
     )
     STATS.calls += 1
     STATS.seconds += time.process_time() - started
     return out
+
+
+def _morph_feats(sentence: str) -> list[tuple[Any, dict[str, str]]]:
+    """Each razdel token of `sentence` with the morphology tagger's features.
+
+    What natasha's Doc.segment and Doc.tag_morph do (razdel's tokens, grouped
+    into razdel's sentences, one batch to the tagger), without the records
+    natasha builds around each token and sentence, which took a third of the
+    call. The batch is the same, so the tagger's arithmetic and its reading are
+    the same too.
+    """
+    from razdel import sentenize, tokenize
+    from slovnet import Morph
+
+    tokens = list(tokenize(sentence))
+    groups: list[list[Any]] = []
+    index = 0
+    # natasha's envelop_spans: a sentence takes the tokens inside it, in order.
+    for sent in sentenize(sentence) if sentence else ():
+        group: list[Any] = []
+        while index < len(tokens):
+            token = tokens[index]
+            index += 1
+            if token.start < sent.start:
+                continue
+            if token.stop <= sent.stop:
+                group.append(token)
+            else:
+                index -= 1
+                break
+        groups.append(group)
+    markups = Morph.map(_Models.morph, [[t.text for t in g] for g in groups])
+    feats: dict[int, dict[str, str]] = {}
+    for group, markup in zip(groups, markups, strict=False):
+        for token, tagged in zip(group, markup.tokens, strict=False):
+            feats[id(token)] = tagged.feats or {}
+    return [(t, feats.get(id(t), {})) for t in tokens]
 
 
 @lru_cache(maxsize=2048)
