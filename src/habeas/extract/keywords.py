@@ -364,6 +364,14 @@ def text_mask(text: str) -> int:
     return table.text_mask(text) if mask is None else mask
 
 
+def forget_texts() -> None:
+    """Empty the masks kept per text (the benchmark's cold passes; see bench_extract)."""
+    table = _TABLE
+    if table is not None:
+        table.texts.clear()
+        table.text_chars = 0
+
+
 # ---------------------------------------------------------------- alternatives
 #
 # One set of keywords per pattern is a weak test for a pattern that joins many
