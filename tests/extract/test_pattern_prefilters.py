@@ -43,6 +43,7 @@ def _patterns(lex: Lexicon) -> list[WordPattern]:
     out += list(lex.dates.values()) + list(lex.anaphora.values())
     out += [p for p, _ in lex.penalties] + [p for p, _ in lex.charges]
     out += [lex.role_any, lex.group_noun, lex.term_cue, lex.speech]
+    out += [*lex.authority, *lex.place, *lex.duration]
     return out
 
 
@@ -148,3 +149,20 @@ def test_a_pattern_that_needs_a_digit_finds_nothing_without_one(lang: str) -> No
                 assert pattern.regex.search(sample) is None, (pattern.regex.pattern[:60], sample)
         eastern = low.replace("3", "\u0663")
         assert all(p.possible(eastern) for p in patterns if p.regex.search(eastern))
+
+
+@pytest.mark.parametrize(("lang", "text"), _cases())
+def test_cased_patterns_skip_only_text_they_cannot_match(lang: str, text: str) -> None:
+    """Courts and places are matched on the text as written: the prefilter must
+    not take "Court" and "court" for one word, nor skip a text the pattern matches."""
+    lex = load_lexicon(lang)
+    for pattern in [*lex.authority, *lex.place]:
+        for sample in (text, text.upper(), text.lower(), "In the City Court of X. " + text):
+            first = pattern.regex.search(sample)
+            got = pattern.search(sample)
+            assert (got and got.span()) == (first and first.span()), pattern.regex.pattern[:60]
+
+
+def test_an_inline_caseless_group_gives_no_keywords() -> None:
+    assert required_keywords(r"(?i:court)\s+of") is None
+    assert WordPattern(re.compile(r"(?i:court)"), words=False).search("the COURT") is not None

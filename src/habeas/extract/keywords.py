@@ -72,13 +72,18 @@ def _requirement(items: Any) -> frozenset[str] | None:
 # once for the functions here, which only read the tree.
 @functools.lru_cache(maxsize=1024)
 def _parse(pattern: str, flags: int) -> Any:
-    """The parse tree (a sequence of items); None when re's parser is not there or fails."""
-    if sre_parse is None:
+    """The parse tree (a sequence of items); None when re's parser is not there or
+    fails, or when some part ignores case: its literals are then no keywords."""
+    if sre_parse is None or flags & re.IGNORECASE or _CASELESS.search(pattern):
         return None
     try:
         return sre_parse.parse(pattern, flags)
     except Exception:
         return None
+
+
+# An inline flag group that turns case-insensitivity on: "(?i)", "(?i:", "(?si-x:".
+_CASELESS = re.compile(r"\(\?[aLmsux]*i[aLmsux]*(?:-[imsx]+)?[:)]")
 
 
 def required_keywords(pattern: str, flags: int = 0) -> tuple[str, ...] | None:

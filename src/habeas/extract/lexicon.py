@@ -206,9 +206,9 @@ class Lexicon:
     charge_not_start: re.Pattern[str] | None  # a time or a reason, not an offence
     charge_not_inside: re.Pattern[str] | None  # a clause ran on ("news reports said")
     charge_adjective: re.Pattern[str] | None  # "ethnic and religious hatred" is one
-    authority: tuple[re.Pattern[str], ...]
-    place: tuple[re.Pattern[str], ...]
-    duration: tuple[re.Pattern[str], ...]
+    authority: tuple[WordPattern, ...]
+    place: tuple[WordPattern, ...]
+    duration: tuple[WordPattern, ...]
     outcomes: tuple[tuple[WordPattern, str], ...]
     group_noun: WordPattern  # "41 people", "several activists"
     group_noun_end: re.Pattern[str]  # a group noun right before a trigger ("traders protesting")
@@ -318,10 +318,14 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
             (_words(k, f"{source}: [{section}]", tmpl), v) for k, v in _table(data, section).items()
         )
 
-    def patterns(section: str, *, cased: bool = False) -> tuple[re.Pattern[str], ...]:
+    def patterns(section: str, *, cased: bool = False) -> tuple[WordPattern, ...]:
+        # Matched anywhere (not as whole words), but with the keyword prefilter:
+        # every sentence with an event asks for its court, place and duration.
         spec = _table(data, section)
         return tuple(
-            _compile(p, f"{source}: [{section}]", template=tmpl, cased=cased)
+            WordPattern(
+                _compile(p, f"{source}: [{section}]", template=tmpl, cased=cased), words=False
+            )
             for p in _strings(spec.get("patterns", []), f"{source}: [{section}].patterns")
         )
 
