@@ -121,16 +121,18 @@ def sized(reports: list[Report], chars: int) -> list[Report]:
 
 
 def forget_sentences() -> None:
-    """Empty the caches keyed by a whole sentence (natasha's tags and persons).
+    """Empty the caches keyed by a whole sentence (natasha's tags and persons,
+    the keyword masks of sentences).
 
     The timed passes run the same reports again: with these caches warm, a
     Russian sentence would cost nothing the second time, which no stream of
     new reports gives. Word-level caches stay warm, as words recur across
     reports."""
-    from habeas.extract import ner_ru
+    from habeas.extract import keywords, ner_ru
 
     ner_ru.tag_sentence.cache_clear()
     ner_ru.person_spans.cache_clear()
+    keywords.forget_texts()
 
 
 def timed(engine: RuleExtractor, reports: list[Report], repeat: int) -> float:

@@ -74,3 +74,22 @@ def test_sentence_around_stops_at_sentence_marks() -> None:
     offset, sentence = ner_ru.sentence_around(text, start, start + 11)
     assert sentence.strip() == "Второе с именем Ивана Дубова здесь."
     assert text[offset : offset + len(sentence)] == sentence
+
+
+def test_loading_the_taggers_leaves_openblas_one_thread(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Sentence-sized products on several BLAS threads cost far more CPU than on one.
+    import ctypes
+
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
+    ner_ru._Models.load()
+    if not ner_ru.one_blas_thread():
+        pytest.skip("no OpenBLAS with a thread setter is loaded in this process")
+    with open("/proc/self/maps", encoding="utf-8") as maps:
+        paths = sorted({line.split()[-1] for line in maps if "openblas" in line.casefold()})
+    getters = [
+        getattr(ctypes.CDLL(p), g, None)
+        for p in paths
+        for g in ("scipy_openblas_get_num_threads64_", "openblas_get_num_threads")
+    ]
+    counts = [get() for get in getters if get is not None]
+    assert counts and set(counts) == {1}

@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from habeas.extract.keywords import required_keywords
+from habeas.extract.keywords import needs_digit, required_keywords
 from habeas.extract.lexicon import Lexicon, WordPattern, fold_case, load_lexicon
 
 TEXTS = {
@@ -43,6 +43,7 @@ def _patterns(lex: Lexicon) -> list[WordPattern]:
     out += list(lex.dates.values()) + list(lex.anaphora.values())
     out += [p for p, _ in lex.penalties] + [p for p, _ in lex.charges]
     out += [lex.role_any, lex.group_noun, lex.term_cue, lex.speech]
+    out += [*lex.authority, *lex.place, *lex.duration]
     return out
 
 
@@ -117,3 +118,51 @@ def test_a_run_of_letters_longer_than_any_word_rules_nothing_out() -> None:
     text = "x" * 100 + " police detained him"
     assert pattern.possible(text)
     assert pattern.search(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "needs"),
+    [
+        (r"(\d{1,2})\s+марта", True),
+        (r"(?:19|20)\d{2}", True),
+        (r"(?:[0-9]+|\d)\s*days", True),
+        (r"(\d+|two)\s+days", False),  # "two days" has no digit
+        (r"(?P<day>\d{1,2})?\s*may", False),
+        (r"[0-9a]", False),
+        (r"(?=\d)\w+", False),  # lookarounds are not counted on
+    ],
+)
+def test_a_pattern_needs_a_digit_only_when_every_match_holds_one(pattern: str, needs: bool) -> None:
+    assert needs_digit(pattern) is needs
+
+
+@pytest.mark.parametrize("lang", sorted(TEXTS))
+def test_a_pattern_that_needs_a_digit_finds_nothing_without_one(lang: str) -> None:
+    patterns = [p for p in _patterns(load_lexicon(lang)) if p.digit]
+    assert patterns  # the dates of every lexicon have some
+    for text in TEXTS[lang]:
+        low = fold_case(text)
+        # Arabic-Indic digits are digits to the regex too: they keep the pattern on.
+        for sample in (re.sub(r"\d", "", low), re.sub(r"\d", "x", low)):
+            for pattern in patterns:
+                assert not pattern.possible(sample)
+                assert pattern.regex.search(sample) is None, (pattern.regex.pattern[:60], sample)
+        eastern = low.replace("3", "\u0663")
+        assert all(p.possible(eastern) for p in patterns if p.regex.search(eastern))
+
+
+@pytest.mark.parametrize(("lang", "text"), _cases())
+def test_cased_patterns_skip_only_text_they_cannot_match(lang: str, text: str) -> None:
+    """Courts and places are matched on the text as written: the prefilter must
+    not take "Court" and "court" for one word, nor skip a text the pattern matches."""
+    lex = load_lexicon(lang)
+    for pattern in [*lex.authority, *lex.place]:
+        for sample in (text, text.upper(), text.lower(), "In the City Court of X. " + text):
+            first = pattern.regex.search(sample)
+            got = pattern.search(sample)
+            assert (got and got.span()) == (first and first.span()), pattern.regex.pattern[:60]
+
+
+def test_an_inline_caseless_group_gives_no_keywords() -> None:
+    assert required_keywords(r"(?i:court)\s+of") is None
+    assert WordPattern(re.compile(r"(?i:court)"), words=False).search("the COURT") is not None

@@ -93,6 +93,7 @@ _GENERIC = (
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
 )
 # A weekday said as the past one ("last Friday", «в прошлую пятницу», "keçən cümə").
+_DIGIT = re.compile(r"\d")  # both shapes need one: most sentences skip them
 _PAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|прошл|минувш|keçən|ötən)", re.IGNORECASE)
 # What is left of a dateline once its dates are taken out: times, a source, a
 # city, punctuation ("Hengaw; Thursday, April 4, 2024", "13 March 2025 12:40").
@@ -145,7 +146,7 @@ def find_dates(
             found.append(mention)
             taken.append((s, e))
 
-    for generic in _GENERIC:
+    for generic in _GENERIC if _DIGIT.search(text) else ():
         for m in generic.finditer(text):
             s, e = m.span()
             add(_mention(m.groupdict(), DateKind.ABSOLUTE, lex, s + offset, e + offset), s, e)

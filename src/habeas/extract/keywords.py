@@ -72,13 +72,18 @@ def _requirement(items: Any) -> frozenset[str] | None:
 # once for the functions here, which only read the tree.
 @functools.lru_cache(maxsize=1024)
 def _parse(pattern: str, flags: int) -> Any:
-    """The parse tree (a sequence of items); None when re's parser is not there or fails."""
-    if sre_parse is None:
+    """The parse tree (a sequence of items); None when re's parser is not there or
+    fails, or when some part ignores case: its literals are then no keywords."""
+    if sre_parse is None or flags & re.IGNORECASE or _CASELESS.search(pattern):
         return None
     try:
         return sre_parse.parse(pattern, flags)
     except Exception:
         return None
+
+
+# An inline flag group that turns case-insensitivity on: "(?i)", "(?i:", "(?si-x:".
+_CASELESS = re.compile(r"\(\?[aLmsux]*i[aLmsux]*(?:-[imsx]+)?[:)]")
 
 
 def required_keywords(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
@@ -152,6 +157,44 @@ def first_characters(pattern: str, flags: int = 0) -> frozenset[str] | None:
     except Exception:
         return None
     return f if f and not nullable else None
+
+
+def _digit_item(op: Any, av: Any) -> bool:
+    if op is c.LITERAL:
+        return chr(av).isdecimal()  # what \d matches
+    if op is c.IN:
+        return bool(av) and all(
+            (iop is c.LITERAL and chr(iav).isdecimal())
+            or (iop is c.RANGE and ord("0") <= iav[0] <= iav[1] <= ord("9"))
+            or (iop is c.CATEGORY and iav is c.CATEGORY_DIGIT)
+            for iop, iav in av
+        )
+    if op is c.SUBPATTERN:
+        return _digit_sequence(av[-1])
+    if op is c.BRANCH:
+        return all(_digit_sequence(alt) for alt in av[1])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+        return bool(av[0] >= 1 and _digit_sequence(av[2]))
+    return False  # lookarounds and the rest: not counted on
+
+
+def _digit_sequence(items: Any) -> bool:
+    return any(_digit_item(op, av) for op, av in items)
+
+
+def needs_digit(pattern: str, flags: int = 0) -> bool:
+    """Whether every match of `pattern` holds a digit ("(\\d{1,2}) марта", a year).
+
+    Such patterns have no keyword of letters to be skipped by, and sentences
+    without a digit are most of a report.
+    """
+    tree = _parse(pattern, flags)
+    if tree is None:
+        return False
+    try:
+        return _digit_sequence(tree)
+    except Exception:
+        return False
 
 
 def with_start_guard(pattern: str, flags: int = 0, *, behind: str = "") -> str:
@@ -362,6 +405,14 @@ def text_mask(text: str) -> int:
     table = _TABLE or _table()
     mask = table.texts.get(text)
     return table.text_mask(text) if mask is None else mask
+
+
+def forget_texts() -> None:
+    """Empty the masks kept per text (the benchmark's cold passes; see bench_extract)."""
+    table = _TABLE
+    if table is not None:
+        table.texts.clear()
+        table.text_chars = 0
 
 
 # ---------------------------------------------------------------- alternatives

@@ -27,6 +27,7 @@ from habeas.extract.keywords import (
     alternative_masks,
     keyword_alternatives,
     mask_bit,
+    needs_digit,
     required_keywords,
     text_mask,
     with_start_guard,
@@ -36,6 +37,7 @@ from habeas.model import EventType
 FLAGS = re.UNICODE
 WORD = r"[^\W\d_]"
 NEVER = "(?!x)x"
+_DIGIT = re.compile(r"\d")
 
 
 def fold_case(text: str) -> str:
@@ -75,7 +77,7 @@ class WordPattern:
     (see keywords.WORD_START); the check here still runs for other scripts.
     """
 
-    __slots__ = ("alternatives", "bit", "prefilter", "regex", "scan", "words")
+    __slots__ = ("alternatives", "bit", "digit", "prefilter", "regex", "scan", "words")
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
@@ -93,13 +95,18 @@ class WordPattern:
             else None
         )
         self.bit = mask_bit(keywords) if self.prefilter is not None else 0
+        # A pattern every match of which holds a digit skips the sentences without one.
+        self.digit = needs_digit(regex.pattern, regex.flags)
         # Stronger, and only asked when the bit is there: see keywords.py.
         self.alternatives = (
             alternative_masks(keyword_alternatives(regex.pattern, regex.flags)) if self.bit else ()
         )
 
     def possible(self, text: str) -> bool:
-        """False when `text` lacks every word the pattern needs (see keywords.py)."""
+        """False when `text` lacks every word the pattern needs (see keywords.py),
+        or the digit it needs."""
+        if self.digit and _DIGIT.search(text) is None:
+            return False
         if self.bit:
             mask = text_mask(text)
             if not mask & self.bit:
@@ -202,9 +209,9 @@ class Lexicon:
     charge_not_start: re.Pattern[str] | None  # a time or a reason, not an offence
     charge_not_inside: re.Pattern[str] | None  # a clause ran on ("news reports said")
     charge_adjective: re.Pattern[str] | None  # "ethnic and religious hatred" is one
-    authority: tuple[re.Pattern[str], ...]
-    place: tuple[re.Pattern[str], ...]
-    duration: tuple[re.Pattern[str], ...]
+    authority: tuple[WordPattern, ...]
+    place: tuple[WordPattern, ...]
+    duration: tuple[WordPattern, ...]
     outcomes: tuple[tuple[WordPattern, str], ...]
     group_noun: WordPattern  # "41 people", "several activists"
     group_noun_end: re.Pattern[str]  # a group noun right before a trigger ("traders protesting")
@@ -316,10 +323,14 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
             (_words(k, f"{source}: [{section}]", tmpl), v) for k, v in _table(data, section).items()
         )
 
-    def patterns(section: str, *, cased: bool = False) -> tuple[re.Pattern[str], ...]:
+    def patterns(section: str, *, cased: bool = False) -> tuple[WordPattern, ...]:
+        # Matched anywhere (not as whole words), but with the keyword prefilter:
+        # every sentence with an event asks for its court, place and duration.
         spec = _table(data, section)
         return tuple(
-            _compile(p, f"{source}: [{section}]", template=tmpl, cased=cased)
+            WordPattern(
+                _compile(p, f"{source}: [{section}]", template=tmpl, cased=cased), words=False
+            )
             for p in _strings(spec.get("patterns", []), f"{source}: [{section}].patterns")
         )
 

@@ -61,6 +61,10 @@ class Linker:
     group: list[int] = field(default_factory=list)  # the last group of two or more
     # entities with an event so far, the one with the latest event last
     affected: dict[int, None] = field(default_factory=dict)
+    # clause boundaries by sentence span: every hit of a sentence asks for them
+    _boundaries: dict[tuple[int, int], list[tuple[int, int, str]]] = field(
+        default_factory=dict, repr=False
+    )
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
         clause = self.clause(hit, sentence)
@@ -244,17 +248,24 @@ class Linker:
         With `dashes` false, a dash does not end the clause: "…detained three
         people — X, Y and Z" lists them after one.
         """
-        text = self.low[sentence.start : sentence.end]
+        key = (sentence.start, sentence.end)
+        found = self._boundaries.get(key)
+        if found is None:
+            # Boundaries: semicolons, dashes, and reported-speech openers.
+            text = self.low[sentence.start : sentence.end]
+            found = self._boundaries[key] = [
+                (m.start(), m.end(), m.group().strip())
+                for m in self.lex.clause_boundary.finditer(text)
+            ]
         rel = hit.start - sentence.start
-        start, end = 0, len(text)
-        # Boundaries: semicolons, dashes, and reported-speech openers.
-        for m in self.lex.clause_boundary.finditer(text):
-            if not dashes and m.group().strip() in ("—", "–"):
+        start, end = 0, sentence.end - sentence.start
+        for b_start, b_end, mark in found:
+            if not dashes and mark in ("—", "–"):
                 continue
-            if m.end() <= rel:
-                start = max(start, m.end())
-            elif m.start() >= rel + (hit.end - hit.start):
-                end = min(end, m.start())
+            if b_end <= rel:
+                start = max(start, b_end)
+            elif b_start >= rel + (hit.end - hit.start):
+                end = min(end, b_start)
                 break
         return sentence.start + start, sentence.start + end
 

@@ -146,16 +146,10 @@ class RussianMorphology:
             # A given name pymorphy3 does not know ("Ерлана" from Ерлан): its
             # ending in the gazetteer tells the gender and case.
             first, gender, case = given
-            rest = [
-                cls._nominative_token(tok, ps, gender, case)
-                for tok, ps in zip(toks[1:], parses[1:], strict=True)
-            ]
+            rest = [cls._nominative_token(tok, gender, case) for tok in toks[1:]]
             out = [first, *rest]
             return cls._surname_by_ending(out, toks, gender, case), gender
-        out = [
-            cls._nominative_token(tok, ps, gender, case)
-            for tok, ps in zip(toks, parses, strict=True)
-        ]
+        out = [cls._nominative_token(tok, gender, case) for tok in toks]
         return cls._surname_by_ending(out, toks, gender, case), gender
 
     @classmethod
@@ -176,7 +170,7 @@ class RussianMorphology:
                 stem = _given_name_by_ending(tok, gender, case)
                 out.append(stem or tok)
                 continue
-            out.append(cls._nominative_token(tok, parses, gender, case))
+            out.append(cls._nominative_token(tok, gender, case))
         return cls._surname_by_ending(out, toks, gender, case)
 
     @staticmethod
@@ -190,15 +184,16 @@ class RussianMorphology:
                     break
         return tuple(out)
 
-    @classmethod
-    def _hint(cls, word: str | None) -> frozenset[tuple[str, str]]:
+    @staticmethod
+    @lru_cache(maxsize=100_000)
+    def _hint(word: str | None) -> frozenset[tuple[str, str]]:
         """Gender and case of the noun before a name ("активиста Ерлана …": masculine
         genitive), which the name agrees with."""
         if not word or not re.fullmatch("[а-яё]+", word, re.IGNORECASE):
             return frozenset()
         return frozenset(
             (_GENDERS[p.tag.gender], p.tag.case)
-            for p in cls.parse(word)
+            for p in RussianMorphology.parse(word)
             if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.gender in _GENDERS
         )
 
@@ -250,11 +245,13 @@ class RussianMorphology:
         return None, None
 
     @staticmethod
-    def _nominative_token(
-        token: str, parses: tuple[Any, ...], gender: str | None, case: str | None
-    ) -> str:
+    @lru_cache(maxsize=100_000)
+    def _nominative_token(token: str, gender: str | None, case: str | None) -> str:
+        # Cached per word form, gender and case: pymorphy3's inflect() is the
+        # costliest step of a Russian name, and names recur across reports.
         if not re.search("[а-яё]", token, re.IGNORECASE):
             return token
+        parses = RussianMorphology.parse(token)
         best = None
         # One person's name is singular: "Утемисов" is not the plural genitive of
         # a name "Утемис" (a shared plural surname, «Ивановых», keeps its reading).

@@ -137,6 +137,8 @@ class People:
         self.lex = lex
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
+        # The role word before an offset, asked by judging, building and speakers alike.
+        self._roles_before: dict[int, str | None] = {}
         self._build()
 
     # ------------------------------------------------------------ building
@@ -227,6 +229,11 @@ class People:
         return not first and has_surname_ending(token)
 
     def _role_before(self, start: int) -> str | None:
+        if start not in self._roles_before:
+            self._roles_before[start] = self._find_role_before(start)
+        return self._roles_before[start]
+
+    def _find_role_before(self, start: int) -> str | None:
         tail = " ".join(self.low[max(0, start - 40) : start].split()[-3:])
         found = list(self.lex.role_any.finditer(tail))
         # The role word must end right where the name begins ("activist Rauf …").
