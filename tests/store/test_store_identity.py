@@ -207,3 +207,22 @@ def test_candidate_lookup_stays_bounded_when_a_block_outgrows_the_budget() -> No
     # Block sizes are counted only up to the budget and one more.
     sizes = block_sizes(["w:stal", "w:none"])
     assert sizes == {"w:stal": READ_BUDGET + 1, "w:none": 0}
+
+
+def test_a_stale_key_of_a_merged_away_person_gives_its_place_to_the_next_candidate() -> None:
+    from habeas.web.store.merges import stored_keys
+    from habeas.web.store.models import BlockingKey
+    from habeas.web.store.models import Person as Row
+    from habeas.web.store.resolution import candidate_ids
+
+    # Three invented namesakes; the oldest was merged into the second but kept its keys
+    # (a stale row), so only the checked ranking can drop it.
+    persons = Row.objects.bulk_create([Row(display_name="Rufat Sabirli") for _ in range(3)])
+    BlockingKey.objects.bulk_create(
+        [BlockingKey(person=p, key=k) for p in persons for k in stored_keys("Rufat Sabirli")]
+    )
+    Row.objects.filter(pk=persons[0].pk).update(merged_into=persons[1])
+
+    found = candidate_ids(["Rufat Sabirli"], limit=2)
+
+    assert found == [persons[1].pk, persons[2].pk]

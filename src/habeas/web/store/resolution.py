@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
+from django.db.models import Value
 
 from habeas.identity import ALGORITHM, blocking_keys, match_names
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
@@ -150,18 +151,25 @@ def candidate_ids(
     else:
         rows = BlockingKey.objects.filter(key__in=order)
     found = list(rows.values_list("person_id", "key"))
-    # Merged-away persons keep no keys; this guards against a stale row.
-    gone = set(
-        Person.objects.filter(
-            pk__in=sorted({pid for pid, _ in found}), merged_into__isnull=False
-        ).values_list("pk", flat=True)
-    )
-    gone.add(exclude if exclude is not None else -1)
-    persons: dict[str, list[int]] = {key: [] for key in order}
-    for person_id, key in found:
-        if person_id not in gone:
-            persons[key].append(person_id)
-    return rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
+    gone = {exclude if exclude is not None else -1}
+    while True:
+        persons: dict[str, list[int]] = {key: [] for key in order}
+        for person_id, key in found:
+            if person_id not in gone:
+                persons[key].append(person_id)
+        ranked = rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
+        # Merged-away persons keep no keys; this guards against a stale row. A person's
+        # rank does not depend on the others, so checking the `limit` ranked (not every
+        # person read, up to READ_BUDGET) and ranking again without a stale one gives
+        # the same persons.
+        stale = set(
+            Person.objects.filter(pk__in=ranked, merged_into__isnull=False).values_list(
+                "pk", flat=True
+            )
+        )
+        if not stale:
+            return ranked
+        gone |= stale
 
 
 def normalised(name: str) -> tuple[str, ...] | None:
@@ -184,18 +192,22 @@ def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
     found: dict[int, Context] = {
         pk: {"role": set(), "affiliation": set(), "place": set(), "date": set()} for pk in ids
     }
+    if not ids:
+        return found
     for pk, roles, affiliations in Person.objects.filter(pk__in=ids).values_list(
         "pk", "roles", "affiliations"
     ):
         found[pk]["role"] = {r.casefold() for r in roles}
         found[pk]["affiliation"] = {a.casefold() for a in affiliations}
     events = Event.objects.filter(person_id__in=ids).exclude(status=EventStatus.REJECTED)
-    for pk, place in events.exclude(place="").values_list("person_id", "place").distinct():
-        found[pk]["place"].add(place.casefold())
-    for pk, kind, date in (
-        events.exclude(date_text="").values_list("person_id", "type", "date_text").distinct()
-    ):
-        found[pk]["date"].add(f"{kind} on {date}")
+    # Distinct places and distinct dated events, each its own DISTINCT, in one statement.
+    places = events.exclude(place="").values_list("person_id", Value(""), "place")
+    dates = events.exclude(date_text="").values_list("person_id", "type", "date_text")
+    for pk, kind, value in places.distinct().union(dates.distinct()):
+        if kind:
+            found[pk]["date"].add(f"{kind} on {value}")
+        else:
+            found[pk]["place"].add(value.casefold())
     return found
 
 
@@ -212,12 +224,17 @@ def agreeing_context(a_id: int, b_id: int) -> tuple[str, ...]:
 def _best_match(names: list[str], forms: list[str]) -> tuple[float, str, str, bool] | None:
     best = None
     for name in names:
+        if not name.strip():
+            continue
+        own = normalised(name)
         for form in forms:
-            if not name.strip() or not form.strip():
+            if not form.strip():
                 continue
             result = match_names(name, form)
-            exact = normalised(name) is not None and normalised(name) == normalised(form)
-            if result.same and (best is None or (exact, result.score) > (best[3], best[0])):
+            if not result.same:
+                continue
+            exact = own is not None and own == normalised(form)
+            if best is None or (exact, result.score) > (best[3], best[0]):
                 best = (result.score, name, form, exact)
     return best
 
