@@ -1,6 +1,6 @@
 """The badge's open-alert counts kept by the database equal a recount after every kind of write.
 
-Migration 0010_open_alert_counts keeps them with triggers; CI runs this on
+Migration 0010_alert_counts_status_notes keeps them with triggers; CI runs this on
 PostgreSQL too (HABEAS_TEST_DATABASE_URL).
 """
 

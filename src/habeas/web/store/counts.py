@@ -1,4 +1,4 @@
-"""Counts kept by the database (migrations 0008_event_counts, 0010_open_alert_counts).
+"""Counts kept by the database (migrations 0008_event_counts, 0010_alert_counts_status_notes).
 
 Triggers on store_event, alerts_alert and store_person keep store_count in
 step with every write, so a page reads a handful of rows instead of counting

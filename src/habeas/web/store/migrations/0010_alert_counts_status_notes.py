@@ -1,4 +1,5 @@
-"""Open alerts counted by the database, for the badge every page shows.
+"""Open alerts counted by the database, for the badge every page shows; the engine's
+messages kept with each stored status, for the person page.
 
 Two rows of store_count (0008_event_counts): `alerts:open` and
 `alerts:open-confidential`, the open alerts of current (not merged-away)
@@ -8,11 +9,16 @@ the first, editors and admins the sum (habeas.web.alerts.services
 an alert inserted, deleted, or changed in state, confidentiality or person;
 a person merged away or restored (its open alerts leave or rejoin the
 count); a person deleted (its alerts, if still there, leave with it).
+
+PersonStatus.notes keeps the alert and conflict messages the timeline engine
+gave when the status was computed, so the person page need not run the engine
+over every confirmed event of a large file. Rows computed before stay None
+until their next recomputation; the page computes those itself.
 """
 
 from __future__ import annotations
 
-from django.db import migrations
+from django.db import migrations, models
 
 from habeas.web.store.migrations._vendor import VendorRunSQL
 
@@ -151,4 +157,9 @@ class Migration(migrations.Migration):  # type: ignore[misc]
     operations = [  # noqa: RUF012
         VendorRunSQL("sqlite", sql=SQLITE, reverse_sql=SQLITE_DROP),
         VendorRunSQL("postgresql", sql=POSTGRES, reverse_sql=POSTGRES_DROP),
+        migrations.AddField(
+            model_name="personstatus",
+            name="notes",
+            field=models.JSONField(blank=True, default=None, null=True),
+        ),
     ]
