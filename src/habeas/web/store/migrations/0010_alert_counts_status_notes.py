@@ -8,7 +8,8 @@ the first, editors and admins the sum (habeas.web.alerts.services
 .open_alert_count). Triggers keep them in the transaction of every write:
 an alert inserted, deleted, or changed in state, confidentiality or person;
 a person merged away or restored (its open alerts leave or rejoin the
-count); a person deleted (its alerts, if still there, leave with it).
+count); a person deleted (its alerts, if still there, leave with it) or
+inserted after its alerts (a copy loaded in another order: they join).
 
 PersonStatus.notes keeps the alert and conflict messages the timeline engine
 gave when the status was computed, so the person page need not run the engine
@@ -79,6 +80,9 @@ SQLITE = [
     " WHEN old.merged_into_id IS NOT NULL AND new.merged_into_id IS NULL BEGIN "
     + _sqlite_person("+")
     + " END",
+    # A current person inserted after its alerts (a copy loaded in another order): they join.
+    "CREATE TRIGGER alert_count_person_insert AFTER INSERT ON store_person"
+    " WHEN new.merged_into_id IS NULL BEGIN " + _sqlite_person("+") + " END",
     # A current person deleted before its alerts: they leave the count now, and their own
     # deletes later find no current person.
     "CREATE TRIGGER alert_count_person_delete AFTER DELETE ON store_person"
@@ -87,6 +91,7 @@ SQLITE = [
 ]
 SQLITE_DROP = [
     "DROP TRIGGER IF EXISTS alert_count_person_delete",
+    "DROP TRIGGER IF EXISTS alert_count_person_insert",
     "DROP TRIGGER IF EXISTS alert_count_person_restored",
     "DROP TRIGGER IF EXISTS alert_count_person_merged",
     "DROP TRIGGER IF EXISTS alert_count_update",
@@ -122,13 +127,15 @@ POSTGRES = [
     "CREATE FUNCTION alert_count_person() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
     " IF TG_OP = 'DELETE' THEN"
     "  IF OLD.merged_into_id IS NULL THEN" + _pg_person("-", "OLD") + " END IF;"
+    " ELSIF TG_OP = 'INSERT' THEN"
+    "  IF NEW.merged_into_id IS NULL THEN" + _pg_person("", "NEW") + " END IF;"
     " ELSIF OLD.merged_into_id IS NULL AND NEW.merged_into_id IS NOT NULL THEN"
     + _pg_person("-", "NEW")
     + " ELSIF OLD.merged_into_id IS NOT NULL AND NEW.merged_into_id IS NULL THEN"
     + _pg_person("", "NEW")
     + " END IF;"
     " RETURN NULL; END $$",
-    "CREATE TRIGGER alert_count_person AFTER DELETE OR UPDATE OF merged_into_id"
+    "CREATE TRIGGER alert_count_person AFTER INSERT OR DELETE OR UPDATE OF merged_into_id"
     " ON store_person FOR EACH ROW EXECUTE FUNCTION alert_count_person()",
     # TRUNCATE (a test database's flush) fires no row trigger: the counts go with the rows.
     "CREATE FUNCTION alert_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
