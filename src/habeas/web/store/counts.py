@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Substr
 
-from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus
+from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus, Person, Report
 
 _KEPT_ON = frozenset({"sqlite", "postgresql"})  # the vendors the migrations have triggers for
 
@@ -62,3 +62,22 @@ def open_alerts(*, confidential: bool) -> int | None:
     if found is None:
         return None
     return found[""] + (found["-confidential"] if confidential else 0)
+
+
+def reports() -> int:
+    """How many reports are stored."""
+    found = _stored("reports")
+    return Report.objects.count() if found is None else found[""]
+
+
+def current_persons() -> int:
+    """How many persons are current (not merged away)."""
+    found = _stored("persons:current")
+    if found is None:
+        return int(Person.objects.filter(merged_into__isnull=True).count())
+    return found[""]
+
+
+def statuses_by_state() -> Counter[str] | None:
+    """How many stored statuses are in each state; None where the database keeps no count."""
+    return _stored("custody:")

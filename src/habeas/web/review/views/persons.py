@@ -17,6 +17,7 @@ from habeas.web.review.casefile import case_status, stored_summary, summary_of
 from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
 from habeas.web.review.views.queue import deciders
+from habeas.web.store import counts
 from habeas.web.store.models import Event, Person, PersonStatus, Version, VersionedType
 from habeas.web.store.queries import confirmed_facts, reports_about
 
@@ -76,7 +77,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     shown = shown[:PERSONS_PER_PAGE]
     context = {
         "persons": shown,
-        "total": current.count(),
+        "total": counts.current_persons(),
         "next_after": shown[-1].pk if more else None,
         "paged": mark is not None,
     }

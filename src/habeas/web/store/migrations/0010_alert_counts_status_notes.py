@@ -155,6 +155,101 @@ POSTGRES_DROP = [
 ]
 
 
+# Rows counted for the dashboard and the person list: key, table, the condition a row
+# ({row}) must meet, and the columns whose change can move it in or out (or to another key).
+_ROW_COUNTS = (
+    ("'reports'", "store_report", "true", ()),
+    ("'persons:current'", "store_person", "{row}.merged_into_id IS NULL", ("merged_into_id",)),
+    ("'custody:' || {row}.state", "store_personstatus", "true", ("state",)),
+)
+
+
+def _sqlite_rows(key: str, table: str, where: str, columns: tuple[str, ...]) -> list[str]:
+    def add(row: str, sign: str) -> str:
+        return (
+            "INSERT INTO store_count(key, n) SELECT " + key.format(row=row) + ", " + sign + "1"  # nosec B608: names and constants only
+            " WHERE "
+            + where.format(row=row)
+            + " ON CONFLICT(key) DO UPDATE SET n = n + excluded.n;"
+        )
+
+    name = "row_count_" + table
+    made = [
+        f"CREATE TRIGGER {name}_insert AFTER INSERT ON {table} BEGIN {add('new', '+')} END",
+        f"CREATE TRIGGER {name}_delete AFTER DELETE ON {table} BEGIN {add('old', '-')} END",
+    ]
+    if columns:
+        made.append(
+            f"CREATE TRIGGER {name}_update AFTER UPDATE OF {', '.join(columns)} ON {table}"
+            f" BEGIN {add('old', '-')} {add('new', '+')} END"
+        )
+    return made
+
+
+def _postgres_rows(key: str, table: str, where: str, columns: tuple[str, ...]) -> list[str]:
+    def add(row: str, sign: str) -> str:
+        return (
+            f"  IF {where.format(row=row)} THEN PERFORM store_count_add("
+            + key.format(row=row)
+            + f", {sign}1); END IF;"
+        )
+
+    name = "row_count_" + table
+    update = f" OR UPDATE OF {', '.join(columns)}" if columns else ""
+    return [
+        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        " IF TG_OP IN ('DELETE', 'UPDATE') THEN" + add("OLD", "-") + " END IF;"
+        " IF TG_OP IN ('INSERT', 'UPDATE') THEN" + add("NEW", "") + " END IF;"
+        " RETURN NULL; END $$",
+        f"CREATE TRIGGER {name} AFTER INSERT OR DELETE{update} ON {table}"
+        f" FOR EACH ROW EXECUTE FUNCTION {name}()",
+        f"CREATE FUNCTION {name}_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f" DELETE FROM store_count WHERE key LIKE {_prefix(key)}; RETURN NULL; END $$",
+        f"CREATE TRIGGER {name}_truncate AFTER TRUNCATE ON {table}"
+        f" FOR EACH STATEMENT EXECUTE FUNCTION {name}_truncate()",
+    ]
+
+
+def _prefix(key: str) -> str:
+    """The LIKE pattern of a key expression's rows: 'custody:' || ... -> 'custody:%'."""
+    return key.split("'")[0] + "'" + key.split("'")[1] + "%'"
+
+
+def _count_rows_now(key: str, table: str, where: str, _: tuple[str, ...]) -> str:
+    return (
+        "INSERT INTO store_count(key, n) SELECT " + key.format(row="t") + ", count(*)"  # nosec B608: names and constants only
+        f" FROM {table} t WHERE " + where.format(row="t") + " GROUP BY 1"
+    )
+
+
+def _drop_rows(table: str, *, postgres: bool) -> list[str]:
+    name = "row_count_" + table
+    if postgres:
+        return [
+            f"DROP TRIGGER IF EXISTS {name}_truncate ON {table}",
+            f"DROP TRIGGER IF EXISTS {name} ON {table}",
+            f"DROP FUNCTION IF EXISTS {name}_truncate()",
+            f"DROP FUNCTION IF EXISTS {name}()",
+        ]
+    return [f"DROP TRIGGER IF EXISTS {name}_{op}" for op in ("insert", "delete", "update")]
+
+
+_DROP_ROW_KEYS = [
+    f"DELETE FROM store_count WHERE key LIKE {_prefix(k)}"  # nosec B608: constants only
+    for k, *_ in _ROW_COUNTS
+]
+SQLITE += [s for c in _ROW_COUNTS for s in _sqlite_rows(*c)] + [
+    _count_rows_now(*c) for c in _ROW_COUNTS
+]
+SQLITE_DROP += [s for _, t, *_ in _ROW_COUNTS for s in _drop_rows(t, postgres=False)]
+SQLITE_DROP += _DROP_ROW_KEYS
+POSTGRES += [s for c in _ROW_COUNTS for s in _postgres_rows(*c)] + [
+    _count_rows_now(*c) for c in _ROW_COUNTS
+]
+POSTGRES_DROP += [s for _, t, *_ in _ROW_COUNTS for s in _drop_rows(t, postgres=True)]
+POSTGRES_DROP += _DROP_ROW_KEYS
+
+
 class Migration(migrations.Migration):  # type: ignore[misc]
     dependencies = [  # noqa: RUF012
         ("store", "0009_name_keys_v3"),
