@@ -85,3 +85,47 @@ def test_the_counts_kept_by_the_database_equal_a_recount_after_every_kind_of_wri
     Event.objects.filter(type="detention", date_text="2025-04-01").first().delete()
     check()
     assert counts.detentions_by_month() == Counter({"2025-04": 1})
+
+
+def test_the_kept_report_person_and_status_counts_equal_a_recount_after_every_kind_of_write() -> (
+    None
+):
+    from collections import Counter
+
+    from django.db.models import Count
+
+    from habeas.web.store import counts
+    from habeas.web.store.models import Person, PersonStatus, Report
+
+    def check() -> None:
+        assert counts.reports() == Report.objects.count()
+        assert counts.current_persons() == Person.objects.filter(merged_into__isnull=True).count()
+        states = Counter(dict(PersonStatus.objects.values_list("state").annotate(n=Count("pk"))))
+        assert counts.statuses_by_state() == +states
+
+    check()
+    Report.objects.bulk_create(
+        Report(text=f"r{n}", text_sha256=f"{n:064x}", title=f"r{n}", lang="en") for n in range(3)
+    )
+    check()
+    Report.objects.filter(title="r1").delete()
+    check()
+    one, two, three = (Person.objects.create(display_name=n) for n in ("Lio", "Tam", "Ves"))
+    check()
+    for person, state in ((one, "detained"), (two, "detained"), (three, "missing")):
+        PersonStatus.objects.create(person=person, state=state)
+    check()
+    PersonStatus.objects.filter(pk=two.pk).update(state="released")
+    status = PersonStatus.objects.get(pk=three.pk)
+    status.state = "detained"
+    status.save()
+    check()
+    two.merged_into = one
+    two.save()
+    PersonStatus.objects.filter(pk=two.pk).delete()
+    check()
+    Person.objects.filter(pk=two.pk).update(merged_into=None)
+    check()
+    three.delete()
+    check()
+    assert counts.current_persons() == 2 and counts.reports() == 2

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from typing import Any
+
 from web_support import client_for, confirm_all, day, held_story, store, words
 
 
@@ -75,3 +78,39 @@ def test_undated_events_come_after_the_dated_ones() -> None:
 
     detention = Event.objects.get(type="detention")
     assert page.index(f'id="row-{detention.pk}"') < page.index(f'id="row-{sentence.pk}"')
+
+
+def test_the_header_comes_from_the_stored_status_until_it_is_due(monkeypatch: Any) -> None:
+    from habeas.web.review.views import persons
+    from habeas.web.store.models import PersonStatus
+    from habeas.web.store.status import mark_stale
+
+    result = store(held_story("Zaur Qasimli", "Qasimli", days_ago=5))
+    confirm_all(result.report_id)
+    client = client_for("carol")
+    live = client.get(f"/persons/{_person_id()}/").content.decode()
+    runs: list[int] = []
+    engine = persons.case_status
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        runs.append(1)
+        return engine(*args, **kwargs)
+
+    monkeypatch.setattr(persons, "case_status", counted)
+    # What the stored row says is what the page shows: mark it and see the mark.
+    PersonStatus.objects.filter(pk=_person_id()).update(
+        words="held (as stored)", notes={"alerts": ["an alert"], "conflicts": ["a conflict"]}
+    )
+    stored = client.get(f"/persons/{_person_id()}/").content.decode()
+    assert runs == []
+    assert "<strong>Status:</strong> held (as stored)" in stored
+    assert '<p class="message error">an alert</p>' in stored
+    assert '<p class="message">a conflict</p>' in stored
+    worked_out = re.search(r"Worked out from \d+ confirmed events?", live)
+    assert worked_out is not None and worked_out.group(0) in stored
+    # A due row (a fact written behind the services' back) is worked out on the page.
+    mark_stale(_person_id())
+    again = client.get(f"/persons/{_person_id()}/").content.decode()
+    assert runs == [1]
+    assert "held (as stored)" not in again
+    assert f"held since {words(day(5))}" in again

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from web_support import client_for, held_story, store
+from web_support import client_for, held_story, store, user
 
 READ = ["/", "/review/", "/persons/", "/lists/detained/", "/reports/", "/search/?q=baku", "/feeds/"]
 
@@ -54,3 +54,32 @@ def test_a_viewer_is_not_offered_the_actions() -> None:
 
     assert 'data-action="confirm"' not in page
     assert "Zaur Qasimli" in page
+
+
+def test_a_request_reads_the_role_once_and_forgets_it_when_the_groups_change() -> None:
+    from django.contrib.auth.models import Group, User
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from habeas.web.accounts.roles import Role, remember_role, role_of
+
+    member = User.objects.get(pk=user("bob").pk)  # an editor
+    remember_role(member)
+    with CaptureQueriesContext(connection) as queries:
+        assert (role_of(member), role_of(member)) == (Role.EDITOR, Role.EDITOR)
+    assert len(queries) == 0
+    member.groups.set([Group.objects.get_or_create(name="viewer")[0]])
+    assert role_of(member) is Role.VIEWER
+    member.groups.clear()
+    assert role_of(member) is None
+
+
+def test_the_pages_chrome_reads_the_role_in_one_query() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("carol")
+    client.get("/feeds/")
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/feeds/").status_code == 200
+    assert sum("auth_group" in q["sql"] for q in queries.captured_queries) == 1

@@ -27,6 +27,7 @@ def serve(*, host: str, port: int, announce: str = "") -> None:
         )
     if host not in settings.ALLOWED_HOSTS:
         settings.ALLOWED_HOSTS.append(host)
+    _keep_connections()
     proxy: dict[str, object] = {}
     if settings.HABEAS_BEHIND_PROXY:
         # Waitress sets the scheme and the client's address from these headers when they come
@@ -50,3 +51,23 @@ def serve(*, host: str, port: int, announce: str = "") -> None:
         server.run()
     finally:
         server.close()
+
+
+# Seconds a server thread keeps its database connection between requests.
+CONNECTION_AGE = 300
+
+
+def _keep_connections() -> None:
+    """Let each of the server's threads reuse its database connection across requests.
+
+    A new connection per request cost every page its set-up (SQLite: opening
+    the file, the WAL pragmas, Django's SQL functions; PostgreSQL: a new server
+    process and authentication). Only the server does this: CLI commands and
+    tests open one connection and close it. PostgreSQL connections are checked
+    before reuse (CONN_HEALTH_CHECKS), so one broken by a database restart is
+    replaced, not used.
+    """
+    from django.db import connections
+
+    for alias in connections:
+        connections.settings[alias]["CONN_MAX_AGE"] = CONNECTION_AGE

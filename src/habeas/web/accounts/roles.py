@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 from functools import wraps
-from typing import Any
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseNotAllowed
@@ -36,17 +36,43 @@ class Role(StrEnum):
 _RANK = {Role.VIEWER: 1, Role.EDITOR: 2, Role.ADMIN: 3}
 
 
+# The attribute that holds the role of a request's user, read once per request.
+_REMEMBERED = "_habeas_request_role"
+_UNREAD = object()
+
+
 def role_of(user: Any) -> Role | None:
     """The highest role of a user; None for anonymous users and users in no role group."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     if user.is_superuser:
         return Role.ADMIN
+    remembered = getattr(user, _REMEMBERED, _UNREAD)
+    if remembered is not _UNREAD:
+        return cast("Role | None", remembered)
     names = set(user.groups.values_list("name", flat=True))
     for role in (Role.ADMIN, Role.EDITOR, Role.VIEWER):
         if role.value in names:
             return role
     return None
+
+
+def remember_role(user: Any) -> None:
+    """Read the role of a request's user once for the whole request.
+
+    The middleware, the view's check, the templates and the alert badge each
+    asked (one query apiece, five a page). Only the user object of one request
+    keeps it (AuthenticationMiddleware loads a fresh one for every request), and
+    a change of the user's groups forgets it (`forget_role`).
+    """
+    if user is not None and user.is_authenticated:
+        setattr(user, _REMEMBERED, role_of(user))
+
+
+def forget_role(sender: Any, instance: Any, **_: Any) -> None:
+    """m2m_changed receiver for User.groups: a remembered role is out of date."""
+    if hasattr(instance, _REMEMBERED):
+        delattr(instance, _REMEMBERED)
 
 
 def can(user: Any, needed: Role) -> bool:

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.http import HttpResponseRedirect
 from django.urls import Resolver404, resolve, reverse
 
-from habeas.web.accounts.roles import Role, role_of
+from habeas.web.accounts.roles import Role, remember_role, role_of
 
 # The pages a half-logged-in user may still reach: the second factor's own, and the way out.
 _OPEN_ROUTES = frozenset(
@@ -61,6 +61,7 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: Any) -> Any:
+        remember_role(request.user)
         if needs_code(request.user) and not _is_open(request.path_info):
             route = "two-factor-verify" if confirmed_device(request.user) else "two-factor-setup"
             query = urlencode({"next": request.get_full_path()})

@@ -39,6 +39,7 @@ from habeas.web.alerts.rules import (
     from_support,
     from_timeline,
 )
+from habeas.web.store.counts import open_alerts
 from habeas.web.store.models import Event, EventStatus
 from habeas.web.store.queries import contract_event
 from habeas.web.store.status import CheckResult as CheckResult
@@ -277,8 +278,12 @@ def visible_alerts(user: Any, *, states: tuple[str, ...] = (AlertState.OPEN,)) -
 
 
 def open_alert_count(user: Any) -> int:
-    """How many open alerts `user` may see (the number on the badge)."""
-    return int(visible_alerts(user).count())
+    """How many open alerts `user` may see (the number on the badge): a count the database
+    keeps (every page shows it; counting ~50,000 alerts per page was a quarter of its cost)."""
+    if not can_read_alerts(user):
+        return 0
+    kept = open_alerts(confidential=can_act_on_alerts(user))
+    return int(visible_alerts(user).count()) if kept is None else kept
 
 
 # ------------------------------------------------------------------ subscriptions

@@ -107,3 +107,41 @@ def status_words(assessment: Assessment, events: Sequence[model.Event]) -> str:
     if status.expected_release is not None:
         words += f"; release expected on {date_words(status.expected_release)}"
     return words
+
+
+@dataclass(frozen=True, slots=True)
+class StatusSummary:
+    """What a case file's header shows: the status, its words, how many confirmed events it
+    was worked out from, and the engine's alerts and conflicts (their messages)."""
+
+    status: str
+    words: str
+    confirmed: int
+    alerts: tuple[str, ...]
+    conflicts: tuple[str, ...]
+
+
+def summary_of(case: CaseStatus) -> StatusSummary:
+    """The header of a status computed now."""
+    return StatusSummary(
+        case.status.value,
+        case.words,
+        len(case.events),
+        tuple(a.message for a in case.assessment.alerts),
+        tuple(c.message for c in case.assessment.conflicts),
+    )
+
+
+def stored_summary(stored: Any, *, today: dt.date) -> StatusSummary | None:
+    """The header from a stored PersonStatus, if it holds today; None when it is due for
+    recomputation (or missing, or computed before it kept the engine's messages)."""
+    if stored is None or stored.notes is None or stored.look_again_on <= today:
+        return None
+    notes = stored.notes
+    return StatusSummary(
+        stored.state,
+        stored.words,
+        stored.confirmed_events,
+        tuple(notes.get("alerts", ())),
+        tuple(notes.get("conflicts", ())),
+    )

@@ -17,6 +17,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from habeas.timeline.status import CustodyStatus
 from habeas.web.review.countries import place_names
+from habeas.web.store import counts
 from habeas.web.store.counts import detentions_by_month
 from habeas.web.store.models import DatePrecision, Event, EventStatus, PersonStatus
 
@@ -134,8 +135,12 @@ def custody_list(which: CustodyList, *, today: dt.date, filters: Filters) -> Que
 def status_counts(*, today: dt.date) -> Counter[str]:
     """How many current persons are on each list (the released as the released list counts)."""
     found: Counter[str] = Counter()
+    kept = counts.statuses_by_state()  # the whole detained and missing lists, kept by triggers
     for which in CustodyList:
-        found[which.value] = custody_list(which, today=today, filters=Filters()).count()
+        if kept is not None and which is not CustodyList.RELEASED:
+            found[which.value] = kept[_LISTED[which].value]
+        else:
+            found[which.value] = custody_list(which, today=today, filters=Filters()).count()
     return found
 
 

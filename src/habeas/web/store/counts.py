@@ -1,9 +1,9 @@
-"""Counts of events kept by the database (migration 0008_event_counts), for the dashboard.
+"""Counts kept by the database (migrations 0008_event_counts, 0010_alert_counts_status_notes).
 
-Triggers on store_event keep store_count in step with every write, so a
-page reads a handful of rows instead of counting a million. On a database
-of another vendor (no triggers) the same figures are
-counted from the events.
+Triggers on store_event, alerts_alert and store_person keep store_count in
+step with every write, so a page reads a handful of rows instead of counting
+a million. On a database of another vendor (no triggers) the same figures
+are counted from the rows.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Substr
 
-from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus
+from habeas.web.store.models import DatePrecision, Event, EventKind, EventStatus, Person, Report
 
-_KEPT_ON = frozenset({"sqlite", "postgresql"})  # the vendors 0008_event_counts has triggers for
+_KEPT_ON = frozenset({"sqlite", "postgresql"})  # the vendors the migrations have triggers for
 
 
 def _stored(prefix: str) -> Counter[str] | None:
@@ -53,3 +53,31 @@ def detentions_by_month() -> Counter[str]:
         )
         found = Counter(dict(rows))
     return found
+
+
+def open_alerts(*, confidential: bool) -> int | None:
+    """Open alerts of current persons, with those raised by confidential support or without;
+    None where the database keeps no count (the caller counts the alerts)."""
+    found = _stored("alerts:open")
+    if found is None:
+        return None
+    return found[""] + (found["-confidential"] if confidential else 0)
+
+
+def reports() -> int:
+    """How many reports are stored."""
+    found = _stored("reports")
+    return Report.objects.count() if found is None else found[""]
+
+
+def current_persons() -> int:
+    """How many persons are current (not merged away)."""
+    found = _stored("persons:current")
+    if found is None:
+        return int(Person.objects.filter(merged_into__isnull=True).count())
+    return found[""]
+
+
+def statuses_by_state() -> Counter[str] | None:
+    """How many stored statuses are in each state; None where the database keeps no count."""
+    return _stored("custody:")

@@ -335,6 +335,9 @@ class PersonStatus(models.Model):  # type: ignore[misc]
     words = models.TextField(blank=True, default="")
     confirmed_events = models.PositiveIntegerField(default=0)
     open_alerts = models.PositiveIntegerField(default=0)
+    # What the person page shows under the words: {"alerts": [...], "conflicts": [...]},
+    # the engine's messages; None for a row computed before they were kept.
+    notes = models.JSONField(null=True, blank=True, default=None)
     computed_on = models.DateField(null=True, blank=True)
     look_again_on = models.DateField(default=STALE)
 

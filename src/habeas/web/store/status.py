@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 from django.db import connection, transaction
 from django.utils import timezone
 
-from habeas.timeline.assessment import assess
+from habeas.timeline.assessment import Assessment, assess
 from habeas.timeline.recheck import next_change
 from habeas.web.store.models import (
     STALE,
@@ -86,9 +86,18 @@ def computed_fields(person: Any, *, today: dt.date) -> tuple[dict[str, Any], dt.
         "expected_release": status.expected_release,
         "words": case.words,
         "confirmed_events": len(rows),
+        "notes": status_notes(case.assessment),
         "computed_on": today,
     }
     return fields, again or NEVER
+
+
+def status_notes(assessment: Assessment) -> dict[str, list[str]]:
+    """The engine's alert and conflict messages, as PersonStatus.notes keeps them."""
+    return {
+        "alerts": [a.message for a in assessment.alerts],
+        "conflicts": [c.message for c in assessment.conflicts],
+    }
 
 
 def recompute(person_id: int, *, today: dt.date, now: dt.datetime | None = None) -> int:
@@ -217,6 +226,7 @@ def _recompute_chunk(ids: list[int], *, today: dt.date, now: dt.datetime) -> int
             "expected_release": status.expected_release,
             "words": status_words(assessment, by_date),
             "confirmed_events": len(rows),
+            "notes": status_notes(assessment),
             "computed_on": today,
             "open_alerts": sum(
                 a.state == AlertState.OPEN for a in [*existing.values(), *change.new]
@@ -269,6 +279,7 @@ _STATUS_FIELDS = (
     "expected_release",
     "words",
     "confirmed_events",
+    "notes",
     "computed_on",
     "open_alerts",
     "look_again_on",

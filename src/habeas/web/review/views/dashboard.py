@@ -8,8 +8,7 @@ from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.custody import RECENT_DAYS, detentions_per_month, status_counts
-from habeas.web.store.counts import events_by_status
-from habeas.web.store.models import Person, Report
+from habeas.web.store import counts
 from habeas.web.store.status import ensure_current
 
 
@@ -17,12 +16,12 @@ from habeas.web.store.status import ensure_current
 def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     ensure_current(today=today)
-    by_status = events_by_status()
+    by_status = counts.events_by_status()
     custody = status_counts(today=today)
     months = detentions_per_month()
     context = {
-        "reports": Report.objects.count(),
-        "persons": Person.objects.filter(merged_into__isnull=True).count(),
+        "reports": counts.reports(),
+        "persons": counts.current_persons(),
         "suggested": by_status.get("suggested", 0),
         "confirmed": by_status.get("confirmed", 0),
         "rejected": by_status.get("rejected", 0),

@@ -13,11 +13,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
-from habeas.web.review.casefile import case_status
+from habeas.web.review.casefile import case_status, stored_summary, summary_of
 from habeas.web.review.templatetags.casefile import day
 from habeas.web.review.views.identity import current_person_id, person_context
 from habeas.web.review.views.queue import deciders
-from habeas.web.store.models import Event, Person, Version, VersionedType
+from habeas.web.store import counts
+from habeas.web.store.models import Event, Person, PersonStatus, Version, VersionedType
 from habeas.web.store.queries import confirmed_facts, reports_about
 
 EVENTS_PER_PAGE = 100
@@ -76,7 +77,7 @@ def person_list(request: HttpRequest) -> HttpResponse:
     shown = shown[:PERSONS_PER_PAGE]
     context = {
         "persons": shown,
-        "total": current.count(),
+        "total": counts.current_persons(),
         "next_after": shown[-1].pk if more else None,
         "paged": mark is not None,
     }
@@ -90,8 +91,13 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
         # An absorbed person's old links still lead to the case file.
         messages.info(request, f"{person.display_name} (#{person.pk}) was merged into this file.")
         return redirect("person", person_id=current_person_id(person))
-    # The status is worked out from every confirmed event; the table shows a page of events.
-    case = case_status(confirmed_facts(person.pk), today=timezone.localdate())
+    # The stored status holds until its day to look again (habeas.web.store.status keeps it
+    # in step with every change of the facts); only a due one is worked out here, from every
+    # confirmed event: thousands for a large file. The table shows a page of events.
+    today = timezone.localdate()
+    case = stored_summary(
+        PersonStatus.objects.filter(pk=person.pk).first(), today=today
+    ) or summary_of(case_status(confirmed_facts(person.pk), today=today))
     all_events = (
         Event.objects.filter(person=person)
         .select_related("made_by_user")
