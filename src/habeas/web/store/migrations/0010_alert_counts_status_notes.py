@@ -138,7 +138,7 @@ POSTGRES = [
     "CREATE TRIGGER alert_count_person AFTER INSERT OR DELETE OR UPDATE OF merged_into_id"
     " ON store_person FOR EACH ROW EXECUTE FUNCTION alert_count_person()",
     # TRUNCATE (a test database's flush) fires no row trigger: the counts go with the rows.
-    "CREATE FUNCTION alert_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+    "CREATE FUNCTION alert_count_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"  # nosec B608 - constant DDL, no values
     f" DELETE FROM store_count WHERE key LIKE '{_OPEN}%'; RETURN NULL; END $$",
     "CREATE TRIGGER alert_count_truncate AFTER TRUNCATE ON alerts_alert"
     " FOR EACH STATEMENT EXECUTE FUNCTION alert_count_truncate()",
@@ -203,7 +203,7 @@ def _postgres_rows(key: str, table: str, where: str, columns: tuple[str, ...]) -
         " RETURN NULL; END $$",
         f"CREATE TRIGGER {name} AFTER INSERT OR DELETE{update} ON {table}"
         f" FOR EACH ROW EXECUTE FUNCTION {name}()",
-        f"CREATE FUNCTION {name}_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"
+        f"CREATE FUNCTION {name}_truncate() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN"  # nosec B608 - constant DDL, no values
         f" DELETE FROM store_count WHERE key LIKE {_prefix(key)}; RETURN NULL; END $$",
         f"CREATE TRIGGER {name}_truncate AFTER TRUNCATE ON {table}"
         f" FOR EACH STATEMENT EXECUTE FUNCTION {name}_truncate()",
