@@ -1,6 +1,6 @@
 """Extraction quality and speed.
 
-    python bench/bench_extract.py [--repeat N]
+    python bench/bench_extract.py [--repeat N] [--quality]
 
 Quality: runs the default engine on ../shared/eval/dev, ../shared/eval/real
 (whole, and its two fixed halves), and on the project's own fictional corpus
@@ -9,7 +9,9 @@ Quality: runs the default engine on ../shared/eval/dev, ../shared/eval/real
 
 The halves of real/ split by the parity of crc32(doc_id): half A is the one
 errors are looked at in while tuning, half B is only measured, so the gap
-between them shows how much a change generalises.
+between them shows how much a change generalises. Since 2026-12-05 half B is
+split again by crc32(doc_id) % 4: quarter B1 (1) may be looked at too, and
+quarter B2 (3) stays only measured, the one figure no tuning has seen.
 
 Speed: reports per second on one core for reports of about 2,000 characters
 (real reports cut or repeated to that length), after a warm-up that loads the
@@ -44,6 +46,13 @@ Rows = list[tuple[dict[str, Any], dict[str, Any]]]
 def half_of(doc_id: str) -> str:
     """The fixed half of real/ a report is in: A (tuning) or B (checking)."""
     return "A" if zlib.crc32(doc_id.encode("utf-8")) % 2 == 0 else "B"
+
+
+def quarter_of(doc_id: str) -> str:
+    """The quarter of half B a report is in: B1 (looked at from 2026-12-05) or
+    B2 (only measured); "" for half A."""
+    rest = zlib.crc32(doc_id.encode("utf-8")) % 4
+    return {1: "B1", 3: "B2"}.get(rest, "")
 
 
 def load_shared(name: str) -> Rows | None:
@@ -104,6 +113,9 @@ def sets(tmp: Path) -> list[tuple[str, Rows]]:
         out.append(("real", real))
         for half in ("A", "B"):
             out.append((f"real-half-{half}", [r for r in real if half_of(r[0]["doc_id"]) == half]))
+        for quarter in ("B1", "B2"):
+            part = [r for r in real if quarter_of(r[0]["doc_id"]) == quarter]
+            out.append((f"real-{quarter}", part))
     out.append(("corpus", load_corpus()))
     return out
 
@@ -169,6 +181,7 @@ def speed(reports: list[Report], repeat: int) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repeat", type=int, default=8)
+    parser.add_argument("--quality", action="store_true", help="quality only, no speed")
     args = parser.parse_args()
     if not (SHARED / "score.py").exists():
         print("skipped: ../shared/eval/score.py is absent (the shared evaluation set is not here)")
@@ -184,6 +197,8 @@ def main() -> int:
             for lang in langs if len(langs) > 1 else []:
                 part = [row for row in rows if str(row[0].get("lang") or "?") == lang]
                 print_scores(f"  {lang}", score(part, tmp, f"{name}-{lang}"))
+        if args.quality:
+            return 0
         real = next((rows for name, rows in all_sets if name == "real"), None)
         pool = real or next(rows for name, rows in all_sets if name == "corpus")
         speed([report_from_json(r) for r, _ in pool], args.repeat)
