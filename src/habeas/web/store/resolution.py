@@ -18,12 +18,12 @@ down as the store grows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import connection
-from django.db.models import Value
 
 from habeas.identity import ALGORITHM, blocking_keys, match_names
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
@@ -47,6 +47,27 @@ MAX_JUDGED = 5  # "possibly the same" judgements written, the best candidates fi
 
 
 Context = dict[str, set[str]]
+
+
+def _rows(sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    # The queries of one arriving person run as plain SQL: building them through
+    # the ORM cost more CPU than running them, on every report.
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _table(model: Any) -> str:
+    return str(connection.ops.quote_name(model._meta.db_table))
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join(["%s"] * len(values))
+
+
+def _json_list(value: Any) -> list[Any]:
+    # SQLite hands a JSON column back as text, PostgreSQL (jsonb) as the value.
+    return list(json.loads(value) if isinstance(value, str) else value or [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +167,19 @@ def candidate_ids(
         return []
     # By key alone: joined to persons in one query, SQLite walks every
     # current person instead of the key index.
+    keys_table = _table(BlockingKey)
     if sizes[order[0]] > READ_BUDGET:
-        rows = BlockingKey.objects.filter(key=order[0]).order_by("id")[:READ_BUDGET]
+        found = _rows(
+            f"SELECT person_id, {connection.ops.quote_name('key')} FROM {keys_table} "  # nosec B608: names only; values are parameters
+            f"WHERE {connection.ops.quote_name('key')} = %s ORDER BY id LIMIT %s",
+            [order[0], READ_BUDGET],
+        )
     else:
-        rows = BlockingKey.objects.filter(key__in=order)
-    found = list(rows.values_list("person_id", "key"))
+        found = _rows(
+            f"SELECT person_id, {connection.ops.quote_name('key')} FROM {keys_table} "  # nosec B608: names only; values are parameters
+            f"WHERE {connection.ops.quote_name('key')} IN ({_marks(order)})",
+            order,
+        )
     gone = {exclude if exclude is not None else -1}
     while True:
         persons: dict[str, list[int]] = {key: [] for key in order}
@@ -162,10 +191,17 @@ def candidate_ids(
         # rank does not depend on the others, so checking the `limit` ranked (not every
         # person read, up to READ_BUDGET) and ranking again without a stale one gives
         # the same persons.
-        stale = set(
-            Person.objects.filter(pk__in=ranked, merged_into__isnull=False).values_list(
-                "pk", flat=True
-            )
+        stale = (
+            {
+                pk
+                for (pk,) in _rows(
+                    f"SELECT id FROM {_table(Person)} "  # nosec B608: names only; values are parameters
+                    f"WHERE id IN ({_marks(ranked)}) AND merged_into_id IS NOT NULL",
+                    ranked,
+                )
+            }
+            if ranked
+            else set()
         )
         if not stale:
             return ranked
@@ -194,16 +230,21 @@ def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
     }
     if not ids:
         return found
-    for pk, roles, affiliations in Person.objects.filter(pk__in=ids).values_list(
-        "pk", "roles", "affiliations"
+    marks = _marks(ids)
+    for pk, roles, affiliations in _rows(
+        f"SELECT id, roles, affiliations FROM {_table(Person)} WHERE id IN ({marks})",  # nosec B608: names only; values are parameters
+        ids,
     ):
-        found[pk]["role"] = {r.casefold() for r in roles}
-        found[pk]["affiliation"] = {a.casefold() for a in affiliations}
-    events = Event.objects.filter(person_id__in=ids).exclude(status=EventStatus.REJECTED)
-    # Distinct places and distinct dated events, each its own DISTINCT, in one statement.
-    places = events.exclude(place="").values_list("person_id", Value(""), "place")
-    dates = events.exclude(date_text="").values_list("person_id", "type", "date_text")
-    for pk, kind, value in places.distinct().union(dates.distinct()):
+        found[pk]["role"] = {r.casefold() for r in _json_list(roles)}
+        found[pk]["affiliation"] = {a.casefold() for a in _json_list(affiliations)}
+    events = f"FROM {_table(Event)} WHERE person_id IN ({marks}) AND status <> %s"
+    # Distinct places and distinct dated events in one statement (UNION drops repeats).
+    union = (
+        f"SELECT person_id, '', place {events} AND place <> '' "  # nosec B608: names only; values are parameters
+        f"UNION SELECT person_id, type, date_text {events} AND date_text <> ''"
+    )
+    rejected = str(EventStatus.REJECTED)
+    for pk, kind, value in _rows(union, [*ids, rejected, *ids, rejected]):
         if kind:
             found[pk]["date"].add(f"{kind} on {value}")
         else:
@@ -253,10 +294,14 @@ def find_candidates(person_id: int, *, arriving: Arriving | None = None) -> list
         names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
     ids = candidate_ids(names, exclude=person_id)
     forms: dict[int, list[str]] = {}
-    for pid, form in NameForm.objects.filter(
-        person_id__in=ids, person__merged_into__isnull=True
-    ).values_list("person_id", "name"):
-        forms.setdefault(pid, []).append(form)
+    if ids:
+        sql = (
+            f"SELECT f.person_id, f.name FROM {_table(NameForm)} f "  # nosec B608: names only; values are parameters
+            f"JOIN {_table(Person)} p ON p.id = f.person_id "
+            f"WHERE f.person_id IN ({_marks(ids)}) AND p.merged_into_id IS NULL"
+        )
+        for pid, form in _rows(sql, ids):
+            forms.setdefault(pid, []).append(form)
     matched = {}
     for pid, known in forms.items():
         best = _best_match(names, known)
