@@ -283,12 +283,13 @@ class _MaskTable:
     thread sees a whole table, which has the bits of every pattern made before.
     """
 
-    __slots__ = ("bits", "lengths", "text_chars", "texts", "words")
+    __slots__ = ("bits", "lengths", "text_chars", "texts", "tokens", "words")
 
     def __init__(self, bits: dict[str, int]) -> None:
         self.bits = bits
         self.lengths = sorted({len(k) for k in bits})
         self.words: dict[str, int] = {}
+        self.tokens: dict[str, int] = {}
         self.texts: dict[str, int] = {}
         self.text_chars = 0
 
@@ -305,18 +306,33 @@ class _MaskTable:
                     mask |= found
         return mask
 
-    def text_mask(self, text: str) -> int:
+    def token_mask(self, token: str) -> int:
         mask = 0
         words = self.words
-        for word in _LETTERS.findall(text):
+        for word in _LETTERS.findall(token):
             if len(word) > _LONG_WORD:
-                mask = -1  # every bit: no pattern is ruled out
-                break
+                return -1  # every bit: no pattern is ruled out
             m = words.get(word)
             if m is None:
                 if len(words) > _CACHE_LIMIT:
                     words.clear()
                 m = words[word] = self.word_mask(word)
+            mask |= m
+        return mask
+
+    def text_mask(self, text: str) -> int:
+        # A run of letters never holds a space, so it lies inside one of the
+        # text's tokens between spaces: the text's mask is that of its tokens,
+        # kept per token ("detained,", "(police"). str.split is several times
+        # cheaper than finding the runs of letters of the whole text.
+        mask = 0
+        tokens = self.tokens
+        for token in text.split():
+            m = tokens.get(token)
+            if m is None:
+                if len(tokens) > _CACHE_LIMIT:
+                    tokens.clear()
+                m = tokens[token] = self.token_mask(token)
             mask |= m
         if self.text_chars > _TEXT_CACHE_CHARS:
             self.texts.clear()

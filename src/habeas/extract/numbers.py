@@ -34,7 +34,27 @@ def parse_number(text: str, lex: Lexicon) -> float | None:
     return total + fraction if s else None
 
 
+# The value of each word asked about, per lexicon's number words (kept alive here,
+# so its id is not reused): the same words recur, and trying every number
+# pattern on a word that is none was most of the cost.
+_WORDS: dict[int, tuple[object, dict[str, float | None]]] = {}
+_WORDS_LIMIT = 20_000
+
+
 def _word(word: str, lex: Lexicon) -> float | None:
+    entry = _WORDS.get(id(lex.numbers))
+    if entry is None or entry[0] is not lex.numbers:
+        entry = _WORDS[id(lex.numbers)] = (lex.numbers, {})
+    known = entry[1]
+    if word in known:
+        return known[word]
+    if len(known) > _WORDS_LIMIT:
+        known.clear()
+    value = known[word] = _word_value(word, lex)
+    return value
+
+
+def _word_value(word: str, lex: Lexicon) -> float | None:
     if _DIGITS.match(word):
         return float(word.replace(",", "."))
     for pattern, value in lex.numbers:
