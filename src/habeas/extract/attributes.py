@@ -84,9 +84,15 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
         # "six and four years": two terms sharing one unit
         cue = _cue_kind(text, lex)
         for m in lex.bare_pair.finditer(text):
-            if not free(*m.span()):
-                continue
             groups = m.groupdict()
+            if not free(*m.span()):
+                # "to four and three years in prison": the second term was read with
+                # its kind already; the first one shares it
+                told = next((t for t in found if t[0] == m.start("n")), None)
+                term1 = _term({**groups, "n": groups.get("n1"), "half": None}, lex)
+                if told is not None and term1 and free(m.start(), m.start("n")):
+                    found.append((m.start(), m.start("n"), _penalty(told[2].kind, term1)))
+                continue
             first, second = (
                 _term({**groups, "n": groups.get("n1"), "half": None}, lex),
                 _term(groups, lex),
@@ -118,7 +124,33 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 kind_name = PenaltyKind.ADMINISTRATIVE_DETENTION.value
             found.append((m.start(), m.end(), _penalty(PenaltyKind(kind_name), term)))
     found.sort(key=lambda t: t[0])
+    if lex.bare_elided is not None and found:
+        found = _elided_terms(text, found, lex)
     return [(s + offset, p) for s, e, p in found if not _superseded(text, s, e, lex)]
+
+
+def _elided_terms(
+    text: str, found: list[tuple[int, int, Penalty]], lex: Lexicon
+) -> list[tuple[int, int, Penalty]]:
+    """ "X got 14 days, Y eight and Z five": each bare number after a term with a
+    unit is another term of the same kind and unit, the verb and unit elided."""
+    out = list(found)
+    assert lex.bare_elided is not None
+    for m in lex.bare_elided.finditer(text):
+        n = m.start("n")
+        if any(s <= n < e for s, e, _ in out):
+            continue
+        before = [t for t in out if t[1] <= n]
+        if not before:
+            continue
+        _, _, last = before[-1]
+        units = [u for u in ("hours", "days", "months", "years") if getattr(last, u) is not None]
+        value = parse_number(m.group("n"), lex)
+        if len(units) != 1 or value is None or last.amount is not None:
+            continue
+        out.append((n, m.end("n"), _penalty(last.kind, {units[0]: value})))
+        out.sort(key=lambda t: t[0])
+    return out
 
 
 _JOIN = re.compile(r"\s*(?:,\s*)?(?:and|и|və|ve)?\s*")
@@ -274,7 +306,7 @@ def _frame_charges(
             # The label comes before the frame word and its left edge is a guess:
             # it starts after the last capitalised word (a name, not an offence).
             caps = [w for w in re.finditer(r"\S+\s+", text[start:end]) if w.group()[0].isupper()]
-            if caps:
+            if caps and text[start] not in _OPEN_QUOTE:  # a quoted offence is all label
                 start += caps[-1].end()
         else:
             start = end = m.end()
@@ -309,7 +341,8 @@ def _frame_charges(
 _OPEN_QUOTE = {"“": "”", "«": "»", '"': '"', "‘": "’", "„": "“"}
 
 
-_QUOTE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+)?")
+# "A" and "B", «A» и «B», "A" və "B"
+_QUOTE_JOIN = re.compile(r"\s*(?:,\s*)?(?:and\s+|or\s+|və\s+|və\s+ya\s+|и\s+|или\s+)?")
 
 
 def _quoted(low: str, start: int) -> list[tuple[int, int]]:

@@ -38,6 +38,7 @@ FLAGS = re.UNICODE
 WORD = r"[^\W\d_]"
 NEVER = "(?!x)x"
 _DIGIT = re.compile(r"\d")
+_ANSWERS_LIMIT = 4096
 
 
 def fold_case(text: str) -> str:
@@ -77,7 +78,17 @@ class WordPattern:
     (see keywords.WORD_START); the check here still runs for other scripts.
     """
 
-    __slots__ = ("alternatives", "bit", "digit", "prefilter", "regex", "scan", "words")
+    __slots__ = (
+        "alternative_bits",
+        "alternatives",
+        "answers",
+        "bit",
+        "digit",
+        "prefilter",
+        "regex",
+        "scan",
+        "words",
+    )
 
     def __init__(self, regex: re.Pattern[str], *, words: bool = True) -> None:
         self.words = words
@@ -101,6 +112,10 @@ class WordPattern:
         self.alternatives = (
             alternative_masks(keyword_alternatives(regex.pattern, regex.flags)) if self.bit else ()
         )
+        self.alternative_bits = 0
+        for need in self.alternatives:
+            self.alternative_bits |= need
+        self.answers: dict[int, bool] = {}
 
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py),
@@ -111,10 +126,20 @@ class WordPattern:
             mask = text_mask(text)
             if not mask & self.bit:
                 return False
-            for need in self.alternatives:
-                if mask & need == need:
-                    return True
-            return not self.alternatives
+            if not self.alternatives:
+                return True
+            # Only the bits of the alternatives' keywords matter, and few of them
+            # occur together: the answer is kept per combination of those bits
+            # (a pattern has up to hundreds of alternatives to try).
+            present = mask & self.alternative_bits
+            found = self.answers.get(present)
+            if found is None:
+                if len(self.answers) > _ANSWERS_LIMIT:
+                    self.answers.clear()
+                found = self.answers[present] = any(
+                    present & need == need for need in self.alternatives
+                )
+            return found
         return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
@@ -183,6 +208,9 @@ class Lexicon:
     penalty_cues: tuple[tuple[WordPattern, str], ...]
     bare_term: WordPattern | None
     bare_pair: WordPattern | None  # "six and four years"
+    # "X got 14 days and Y eight": a number that repeats the term before it
+    bare_elided: WordPattern | None
+    bare_term_for_name: re.Pattern[str] | None  # "14 days for X": the term before a name
     ill_treatment_details: tuple[tuple[WordPattern, str], ...]
     negation: re.Pattern[str] | None
     speech: WordPattern
@@ -386,6 +414,12 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         else None,
         bare_pair=_words(_table(data, "bare_term")["pair"], "bare_term.pair", tmpl)
         if "pair" in _table(data, "bare_term")
+        else None,
+        bare_elided=_words(_table(data, "bare_term")["elided"], "bare_term.elided", tmpl)
+        if "elided" in _table(data, "bare_term")
+        else None,
+        bare_term_for_name=_compile(_table(data, "bare_term")["term_for_name"], "bare_term.for")
+        if "term_for_name" in _table(data, "bare_term")
         else None,
         ill_treatment_details=pairs("ill_treatment_details"),
         negation=_compile(rf"(?:{_alternation(_strings(neg, 'negation'))})$", "negation")

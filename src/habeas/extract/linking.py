@@ -76,6 +76,11 @@ class Linker:
             return head
         cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         if not any(m.kind == "name" for m in cands):
+            if any(m.kind == "kin" and 0 <= hit.start - m.end <= 15 for m in cands):
+                # "Ibrahim's son was accused of X — Ibrahim denied it": the relative
+                # is the subject; a name past the dash is another clause's
+                kin = self._pronoun_target(hit, cands, hit.side)
+                return kin[0] if kin else []
             clause = self.clause(hit, sentence, dashes=False)
             cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         named = [
@@ -118,7 +123,11 @@ class Linker:
             pick = near_before or near_after
         pronoun = self._pronoun_target(hit, cands, side)
         if pick is not None:
-            if pronoun is not None and self._closer(pronoun[1], pick, hit):
+            if (
+                pronoun is not None
+                and self._closer(pronoun[1], pick, hit)
+                and not self._determiner(pronoun[1], hit)
+            ):
                 return pronoun[0]
             return self.ids(pick) + self._kin_joined(pick, cands)
         if pronoun is not None and pronoun[1].end >= hit.start - 30:
@@ -297,6 +306,11 @@ class Linker:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
         # counts as one word.
         gap = re.sub(r"«[^«»]{0,40}»", " Q ", self.text[end:start])
+        apposition = self.lex.extra.get("apposition_gap")
+        if apposition and _compiled(apposition).fullmatch(fold_case(gap)):
+            # "X, a reporter for Meydan TV, and Y", "X, 34, and Y": an apposition
+            # set off by commas sits inside the list
+            return True
         if len(gap) > 45:
             return False
         # "X (Lala) and Y": an alias or a note in brackets does not break a list.
@@ -305,11 +319,16 @@ class Linker:
         groups = self.lex.extra.get("group_nouns", [])
         adjective = self.lex.charge_adjective
         complement = 0  # words left for a role word's complement
+        # "X, the Musavat party Y and the "D 18" movement Z": words before an
+        # affiliation's head noun are its modifiers (lexicons that list such heads)
+        heads = self.lex.extra.get("premodified_heads", [])
+        modifiers = 0  # words waiting for the head noun that takes them
         for w in words:
             if w in self.lex.list_fillers or w in groups:
                 continue
-            if is_role_word(self.lex, w):
+            if is_role_word(self.lex, w) or w in heads:
                 complement = 3 if self.lex.lang == "ru" else 0
+                modifiers = 0
                 continue
             # «и гражданского журналиста Y», «X, руководитель общественного
             # объединения Y»: modifiers before a role word, its complement after it.
@@ -318,8 +337,11 @@ class Linker:
                 continue
             if self.lex.lang == "ru" and adjective is not None and adjective.fullmatch(w):
                 continue
+            if heads and modifiers < 3:
+                modifiers += 1
+                continue
             return False
-        return True
+        return modifiers == 0
 
     def _pronoun_target(
         self, hit: Anchor, cands: list[Mention], side: str
@@ -350,6 +372,14 @@ class Linker:
             if ids:
                 return ids, m
         return None
+
+    def _determiner(self, m: Mention, hit: Anchor) -> bool:
+        """ "X and blogger Y, known for his articles, were detained": a possessive
+        before a noun of its own, away from the trigger, is no subject of it."""
+        cue = self.lex.extra.get("possessive_determiner")
+        if not cue or -3 <= hit.start - m.end <= 3 or hit.start <= m.start < hit.end:
+            return False
+        return _compiled(cue).fullmatch(self.low[m.start : m.end]) is not None
 
     def _names_a_thing(self, m: Mention) -> bool:
         """«за участие в них»: a pronoun after an event noun means the events."""

@@ -286,6 +286,19 @@ def nominative_in_context(
     known = {p.tag.gender for p in parts if "Name" in p.tag.grammemes} & {"masc", "femn"}
     if len(known) == 1:
         tagged_gender = "m" if known == {"masc"} else "f"
+    else:
+        # «Марину Гусеву» tagged masculine accusative: no masculine given name
+        # has that form (Марин's accusative is «Марина»), so the tagger's case
+        # holds and its gender is the one the given name has in that case.
+        in_case = {
+            "m" if p.tag.gender == "masc" else "f"
+            for p in parts
+            if "Name" in p.tag.grammemes and p.tag.case == case and p.tag.gender in known
+        }
+        if len(in_case) == 1:
+            tagged_gender = next(iter(in_case))
+        elif known and not in_case:
+            return by_rules, gender  # the tagger's case fits no reading of the name
     in_context = RussianMorphology.nominative_as(tokens, tagged_gender, case)
     if not _plausible(in_context, tagged_gender):
         return by_rules, gender

@@ -63,6 +63,9 @@ class Mention:
 # Russian men's surname endings whose women's form adds -а (Петров, Петрова).
 _MALE_SURNAME = ("ов", "ев", "ёв", "ин", "ын")
 _WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
+# Their case forms («Валентину Орехову», «с Ниной Ореховой»), which the folded
+# surname endings do not cover: the dictionary may know the word only as a place.
+_OBLIQUE_SURNAME = tuple(e + ending for e in _MALE_SURNAME for ending in ("у", "ой", "ым"))
 # Kin words that usually share the family's surname, by form: (gender, case).
 _RU_KIN_FORMS = {
     **dict.fromkeys(("брат", "сын", "муж"), ("m", "nomn")),
@@ -153,7 +156,7 @@ class People:
             while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
             if len(tokens) < 2 and 2 <= len(run.tokens) <= 3:
-                return self._ru_name_by_ner(run)
+                return self._ru_listed_name(run) or self._ru_name_by_ner(run)
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
@@ -192,6 +195,17 @@ class People:
         ]
         return tuple(words) if 2 <= len(words) <= 3 else None
 
+    def _ru_listed_name(self, run: NameMention) -> tuple[str, ...] | None:
+        """«X Y, Михаил Файто и Z W»: a given name and a surname the dictionary
+        lacks (no ending marks it either), standing in a list of names, is a name."""
+        if len(run.tokens) != 2 or not self._ru_name_word(run.tokens[0], first=True):
+            return None
+        if not run.tokens[1][:1].isupper() or not self._in_name_list(run):
+            return None
+        if RussianMorphology.is_known(run.tokens[1]):
+            return None  # «Михаил Газета»: an ordinary word, not a surname
+        return tuple(run.tokens)
+
     def _in_name_list(self, run: NameMention) -> bool:
         """Whether a run stands in a list of capitalised names («X, Y и Z»)."""
         after = self.text[run.end : run.end + 6]
@@ -226,7 +240,9 @@ class People:
         know only as a common noun ("Зарубина") or a place ("Лыскова")."""
         if token_key(token) in given_names() or RussianMorphology.is_name_token(token):
             return True
-        return not first and has_surname_ending(token)
+        return not first and (
+            has_surname_ending(token) or token.casefold().endswith(_OBLIQUE_SURNAME)
+        )
 
     def _role_before(self, start: int) -> str | None:
         if start not in self._roles_before:

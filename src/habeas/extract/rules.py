@@ -434,7 +434,10 @@ class _Document:
         return None
 
     def _same_scene(self, sentence: Sentence) -> bool:
-        """Whether an undated event continues the scene whose date was told last."""
+        """Whether an undated event continues the scene whose date was told last
+        (none before the first date: the report's one episode date may come later)."""
+        if self.state.last_date is None:
+            return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
 
     def _update_state(
@@ -563,6 +566,10 @@ class _Document:
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the
                 # fine's (a detention "at the rally on 30 May" shares the scene's)
                 continue
+            if hit.trigger.type in _DECISIONS and self._state_since(d):
+                # "in prison since 2006 and serving a three-year sentence": the
+                # date starts a state (the custody), not the court's decision
+                continue
             # A date inside ", who was detained on Saturday," is that clause's own.
             d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
             if d_inside != inside:
@@ -575,6 +582,14 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _state_since(self, d: DateMention) -> bool:
+        """Whether a date is told as the start of a state ("since June 2006")."""
+        cue = self.lex.extra.get("state_since")
+        if not cue:
+            return False
+        around = self.low[max(0, d.start - 12) : d.start] + "\x00" + self.low[d.start : d.end]
+        return re.search(cue, around) is not None
 
     def _owned(self, d: DateMention, owners: list[_Hit]) -> bool:
         """Whether a date stands right after a protest noun ("for the rally of 8
@@ -674,6 +689,10 @@ class _Document:
         mine = [s for s in spans if lo <= s < hi]
         if mine:
             pos = mine[0]
+            cue = self.lex.bare_term_for_name
+            earlier = [p for p in penalties if pos - 30 <= p[0] < pos]
+            if cue is not None and earlier and cue.search(self.low[earlier[-1][0] : pos]):
+                return earlier[-1][1]
             later = [p for p in penalties if p[0] >= pos]
             if later:
                 return later[0][1]
