@@ -133,3 +133,14 @@ def test_an_apposition_set_off_by_commas_stays_inside_the_list() -> None:
         "Toplum TV, were arrested on Sunday."
     )
     assert "detention" in types(person(r, "Kamal Rustamov"))
+
+
+def test_held_overnight_is_a_stay_not_a_step_to_the_next_day() -> None:
+    r = extract(
+        "Activist Kamran Veliyev was detained on 3 March and held overnight at a police "
+        "station. He was released the next morning.",
+        published="2026-03-06",
+    )
+    p = person(r, "Kamran Veliyev")
+    assert first(p, "detention").date == PartialDate(2026, 3, 3)
+    assert first(p, "release").date == PartialDate(2026, 3, 4)
