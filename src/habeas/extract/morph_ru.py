@@ -90,6 +90,20 @@ _SURNAME_CASE_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
 }
 _GENDERS = {"femn": "f", "masc": "m"}
 
+# Verbs whose object right after them is the person acted on, always in the
+# accusative: «задержали Александру Белову» is her, not his dative. Verbs that
+# also take a dative of the person («назначил Александру Белову 10 суток»: his)
+# are left out on purpose.
+_ACCUSATIVE_VERBS = frozenset(
+    {
+        "задержать", "задерживать", "арестовать", "арестовывать", "оштрафовать",
+        "осудить", "приговорить", "отпустить", "отпускать", "освободить",
+        "освобождать", "выпустить", "избить", "доставить", "увезти", "похитить",
+        "схватить", "забрать", "допросить", "обыскать", "обвинить", "этапировать",
+        "поместить",
+    }
+)  # fmt: skip
+
 
 class RussianMorphology:
     """pymorphy3, loaded once per process (it takes a moment and ~15 MB).
@@ -191,11 +205,25 @@ class RussianMorphology:
         genitive), which the name agrees with."""
         if not word or not re.fullmatch("[а-яё]+", word, re.IGNORECASE):
             return frozenset()
+        parses = RussianMorphology.parse(word)
+        if any(
+            p.tag.POS in {"VERB", "INFN"} and p.normal_form in _ACCUSATIVE_VERBS for p in parses
+        ):
+            return frozenset({("m", "accs"), ("f", "accs")})
         return frozenset(
             (_GENDERS[p.tag.gender], p.tag.case)
-            for p in RussianMorphology.parse(word)
+            for p in parses
             if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.gender in _GENDERS
         )
+
+    @classmethod
+    def hinted(cls, tokens: Iterable[str], before: str | None) -> bool:
+        """Whether the word before the name fixes its reading: a role noun it agrees
+        with («активистку Александру …») or a verb acting on it («задержали …»)."""
+        hint = cls._hint(before)
+        if not hint:
+            return False
+        return cls._agreement([cls.parse(t) for t in tokens], hint=hint) in hint
 
     @staticmethod
     def _agreement(
@@ -209,6 +237,9 @@ class RussianMorphology:
         """
         best: tuple[float, str, str] | None = None
         first, last = parses[0], parses[-1]
+        # A reading that agrees with the word before the name wins over any other,
+        # however rare pymorphy3 finds it (Александру as Александра's accusative).
+        boost = 1000.0 if hint else 1.0
         for p in first:
             if "Name" not in p.tag.grammemes or p.tag.gender not in _GENDERS:
                 continue
@@ -221,7 +252,7 @@ class RussianMorphology:
                 # in any case (for a man it would be "Алеся Навойчика").
                 weight = p.score * 0.5 * _CASE_PRIOR.get(p.tag.case, 0.6)
                 if (gender, p.tag.case) in hint:
-                    weight *= 4
+                    weight *= boost
                 if best is None or weight > best[0]:
                     best = (weight, gender, p.tag.case)
             for q in last:
@@ -231,7 +262,7 @@ class RussianMorphology:
                     continue
                 weight = p.score * q.score * _CASE_PRIOR.get(p.tag.case, 0.6)
                 if (gender, p.tag.case) in hint:
-                    weight *= 4
+                    weight *= boost
                 if best is None or weight > best[0]:
                     best = (weight, gender, p.tag.case)
         if best is not None:

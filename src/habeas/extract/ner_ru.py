@@ -273,6 +273,8 @@ def nominative_in_context(
     by_rules, gender = RussianMorphology.nominative(tokens, before=before)
     if not ENABLED or not _doubtful(tokens, by_rules):
         return by_rules, gender
+    if RussianMorphology.hinted(tokens, before):
+        return by_rules, gender  # the agreement with the word before is surer than the tagger
     try:
         case, tagged_gender = case_in_context(text, start, end)
     except ImportError:

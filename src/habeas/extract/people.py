@@ -48,6 +48,10 @@ FEMALE_ENDINGS = (
 MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "ов", "ев", "ин", "ский", "ий")
 
 
+# What stands between two names of one list: a comma, «и», «или», «а также», "and".
+_LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:и|или|а\s+также|and|və)\s+)?", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Mention:
     """A reference to a person in the text: a name, a pronoun or a role noun."""
@@ -305,15 +309,20 @@ class People:
         judged = [self._judge(run) for run in runs]
         if self.lex.lang != "ru":
             self._accept_listed(runs, judged)
+        listed: tuple[int, str | None] | None = None  # the name before: its end, its cue
         for run, tokens in zip(runs, judged, strict=True):
             if tokens is None:
                 if len(run.tokens) == 1 or self.lex.lang == "ru":
                     singles.append(run)
                 continue
             words_before = self.text[max(0, run.start - 30) : run.start].split()
-            normal, gender = self._normal(
-                tokens, run.start, before=words_before[-1] if words_before else None
-            )
+            before = words_before[-1] if words_before else None
+            if listed is not None and _LIST_GAP.fullmatch(self.text[listed[0] : run.start]):
+                # «задержала Марину Гусеву и Александру Белову»: a conjunct stands in the
+                # case of the first one, so it agrees with the word before the list
+                before = listed[1]
+            listed = (run.end, before)
+            normal, gender = self._normal(tokens, run.start, before=before)
             entity = self._entity_for(normal, gender)
             entity.spellings[normal] += 1
             entity.mentions.append((run.start, run.end))
