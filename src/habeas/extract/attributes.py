@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from habeas.extract.keywords import text_mask
 from habeas.extract.lexicon import Lexicon
 from habeas.extract.numbers import parse_amount, parse_number
 from habeas.model import Charge, LegalCode, Penalty, PenaltyKind
@@ -58,7 +59,11 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
     def free(s: int, e: int) -> bool:
         return not any(s < fe and fs < e for fs, fe, _ in found)
 
+    mask = text_mask(text)
     for regex, kind in lex.penalties:
+        # finditer's first test, made here without a call (see rules._all_triggers)
+        if regex.bit and not mask & regex.bit:
+            continue
         for m in regex.finditer(text):
             if not free(*m.span()):
                 continue
@@ -248,7 +253,11 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
                 charges.append(Charge(label=label, article=num.group(), code=code))
             covered.append(m.span())
     framed = _frame_charges(text, low, lex, covered)
+    mask = text_mask(low)
     for pattern, _canonical in lex.charges:
+        # finditer's first test, made here without a call (see rules._all_triggers)
+        if pattern.bit and not mask & pattern.bit:
+            continue
         for m in pattern.finditer(low):
             if any(s - 120 <= m.start() <= e + 80 for s, e in covered):
                 continue

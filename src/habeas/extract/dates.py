@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 
+from habeas.extract.keywords import text_mask
 from habeas.extract.lexicon import Lexicon, WordPattern
 from habeas.extract.numbers import parse_number
 from habeas.model import PartialDate
@@ -150,9 +151,11 @@ def find_dates(
         for m in generic.finditer(text):
             s, e = m.span()
             add(_mention(m.groupdict(), DateKind.ABSOLUTE, lex, s + offset, e + offset), s, e)
+    mask = text_mask(text)
     for key, kind in _ORDER:
         regex = lex.dates.get(key)
-        if regex is None:
+        # finditer's first test, made here without a call (see rules._all_triggers)
+        if regex is None or (regex.bit and not mask & regex.bit):
             continue
         for m in regex.finditer(text):
             s, e = m.span()

@@ -39,6 +39,8 @@ WORD = r"[^\W\d_]"
 NEVER = "(?!x)x"
 _DIGIT = re.compile(r"\d")
 _ANSWERS_LIMIT = 4096
+# An exhausted iterator, shared: it stays empty whoever reads it.
+_NOTHING: Iterator[re.Match[str]] = iter(())
 
 
 def fold_case(text: str) -> str:
@@ -120,11 +122,13 @@ class WordPattern:
     def possible(self, text: str) -> bool:
         """False when `text` lacks every word the pattern needs (see keywords.py),
         or the digit it needs."""
-        if self.digit and _DIGIT.search(text) is None:
-            return False
+        # The keyword bit rules out most patterns in most sentences, and costs
+        # a dict lookup; the digit test is a regex scan, so it goes second.
         if self.bit:
             mask = text_mask(text)
             if not mask & self.bit:
+                return False
+            if self.digit and _DIGIT.search(text) is None:
                 return False
             if not self.alternatives:
                 return True
@@ -140,11 +144,18 @@ class WordPattern:
                     present & need == need for need in self.alternatives
                 )
             return found
+        if self.digit and _DIGIT.search(text) is None:
+            return False
         return self.prefilter is None or self.prefilter.search(text) is not None
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        # Most calls are ruled out by `possible`: answering them without making
+        # a generator is measurably cheaper, as a report makes hundreds of them.
         if not self.possible(text):
-            return
+            return _NOTHING
+        return self._scan(text)
+
+    def _scan(self, text: str) -> Iterator[re.Match[str]]:
         pos = 0
         search = self.scan.search
         while True:

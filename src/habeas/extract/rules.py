@@ -21,6 +21,7 @@ from habeas.extract.attributes import (
     ill_treatment_detail,
 )
 from habeas.extract.dates import DateMention, find_dates, resolve, single_episode_date
+from habeas.extract.keywords import text_mask
 from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
 from habeas.extract.linking import Linker
@@ -475,7 +476,13 @@ class _Document:
         for sentence in self.sentences:
             low = self.low[sentence.start : sentence.end]
             hits: list[_Hit] = []
+            mask = text_mask(low)
             for trig in self.lex.triggers:
+                # finditer's first test, made here without a call: it rules out
+                # most of the hundreds of triggers in most sentences.
+                bit = trig.regex.bit
+                if bit and not mask & bit:
+                    continue
                 for m in trig.regex.finditer(low):
                     start = sentence.start + m.start()
                     if trig.type in _NEGATABLE and self._negated(start, sentence.start):
