@@ -83,6 +83,8 @@ def merge_events(
     for event, is_soft in zip(events, flags, strict=True):
         probe = replace(event, date=None) if is_soft else event
         for i, kept in enumerate(merged):
+            if kept.type is not event.type:
+                continue  # never the same (see _same), and a probe is a costly copy
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept
             if _same(kept_probe, probe, one_ill_treatment=one_ill_treatment):
                 if (
