@@ -9,9 +9,11 @@ to the people they most likely mean when an event needs a subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from habeas.extract.folding import same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
@@ -543,13 +545,20 @@ class People:
             # "her son": a relative of someone named, never that someone
             "kin": "kin",
         }
-        taken = [(m.start, m.end) for m in self.mentions]
+        # A pronoun inside a name is no pronoun. Names sorted by start, with the
+        # furthest end reached so far: a match overlaps a name when some name
+        # starting before its end reaches past its start (one bisect, where a
+        # scan of every name per match grew with the square of a report's length).
+        taken = sorted((m.start, m.end) for m in self.mentions)
+        starts = [s for s, _ in taken]
+        reach = list(accumulate((e for _, e in taken), max))
         for key, kind in kinds.items():
             regex = self.lex.anaphora.get(key)
             if regex is None:
                 continue
             for m in regex.finditer(self.low):
-                if any(m.start() < e and s < m.end() for s, e in taken):
+                before = bisect_left(starts, m.end())
+                if before and reach[before - 1] > m.start():
                     continue
                 if kind == "role_noun" and self._counted(m.start()):
                     continue
