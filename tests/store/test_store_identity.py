@@ -226,3 +226,15 @@ def test_a_stale_key_of_a_merged_away_person_gives_its_place_to_the_next_candida
     found = candidate_ids(["Rufat Sabirli"], limit=2)
 
     assert found == [persons[1].pk, persons[2].pk]
+
+
+def test_every_stored_name_form_keeps_its_prepared_name() -> None:
+    from habeas.identity.forms import decode_prepared, prepare_name
+    from habeas.web.store.models import NameForm
+
+    ingest_lines("Zamira Qodirova, journalist, was detained in Yashil.")
+    ingest_lines("Замира Кодирова, journalist, was detained in Yashil.")
+    forms = list(NameForm.objects.all())
+    assert len(forms) >= 2
+    for form in forms:
+        assert decode_prepared(form.prepared) == prepare_name(form.name)

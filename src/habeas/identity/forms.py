@@ -8,8 +8,11 @@ token could have in the nominative ("Туралу" → tural).
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import metadata, resources
 
 from habeas.identity.given import equivalence_groups
 from habeas.identity.normalize import Orthography, RawToken, Script, clean_name
@@ -206,3 +209,116 @@ def prepare_name(raw: str) -> PreparedName:
     if not any(t.key for t in tokens if not t.initial):
         return PreparedName((), "the name has no letters that can be transliterated")
     return PreparedName(tuple(t for t in tokens if t.key), None)
+
+
+# The stored form of a prepared name (`encode_prepared`): tokens apart by RS,
+# fields apart by US; token texts are letters and keys are a-z, so neither occurs.
+_TOKENS, _FIELDS, _PROBLEM = "\x1e", "\x1f", "!"
+_SCRIPTS = {s.value: s for s in Script}
+# What a prepared name is computed from: a stored one made by other code or
+# data would silently change identity decisions, so any change to these
+# files (or to the Unicode and ICU tables under them) makes it unused.
+_SOURCES = ("normalize.py", "translit.py", "forms.py", "given.py", "tables.py")
+
+
+@cache
+def prepared_fingerprint() -> str | None:
+    """A digest of the code and data `prepare_name` depends on; None when they cannot be read."""
+    digest = hashlib.sha256(unicodedata.unidata_version.encode())
+    try:
+        package = resources.files("habeas.identity")
+        for name in _SOURCES:
+            digest.update(package.joinpath(name).read_bytes())
+        data = package.joinpath("data")
+        for entry in sorted(data.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(".toml"):
+                digest.update(entry.name.encode() + entry.read_bytes())
+        digest.update(metadata.version("normality").encode())
+        digest.update(metadata.version("PyICU").encode())
+    except (OSError, metadata.PackageNotFoundError):
+        return None
+    return digest.hexdigest()[:16]
+
+
+def _words_of(values: frozenset[str] | frozenset[int]) -> str:
+    return " ".join(sorted(map(str, values)))
+
+
+def clear_decoded() -> None:
+    """Forget the decoded stored names and tokens."""
+    decode_prepared.cache_clear()
+    _DECODED.clear()
+
+
+def _encode_token(t: NameToken) -> str:
+    flags = f"{int(t.has_surname_suffix)}{int(t.initial)}{int(t.abjad)}"
+    forms = ";".join(",".join(f) for f in t.nominative_forms)
+    return _FIELDS.join(
+        (
+            t.text, t.latin, t.key, t.consonants, t.loose, t.stem, t.loose_stem, flags,
+            t.script.value, _words_of(t.nominatives), _words_of(t.given_groups), forms,
+            _words_of(t.declined_groups),
+        )
+    )  # fmt: skip
+
+
+def encode_prepared(prepared: PreparedName) -> str:
+    """`prepared` as text to keep with its stored name; "" when the code cannot be fingerprinted."""
+    stamp = prepared_fingerprint()
+    if stamp is None:
+        return ""
+    if prepared.problem is not None:
+        return stamp + _PROBLEM + prepared.problem
+    return stamp + _TOKENS.join(map(_encode_token, prepared.tokens))
+
+
+def _ints(text: str) -> frozenset[int]:
+    return frozenset(map(int, text.split())) if text else frozenset()
+
+
+# Tokens recur across names far more than names do: each stored token is decoded once.
+_DECODED: dict[str, NameToken] = {}
+
+
+def _decode_token(text: str) -> NameToken:
+    found = _DECODED.get(text)
+    if found is not None:
+        return found
+    (word, latin, key, consonants, loose, stem, loose_stem, flags, script, nominatives,
+     groups, forms, declined) = text.split(_FIELDS)  # fmt: skip
+    token = NameToken(
+        text=word,
+        latin=latin,
+        key=key,
+        consonants=consonants,
+        loose=loose,
+        stem=stem,
+        loose_stem=loose_stem,
+        has_surname_suffix=flags[0] == "1",
+        initial=flags[1] == "1",
+        nominatives=frozenset(nominatives.split()),
+        script=_SCRIPTS[script],
+        abjad=flags[2] == "1",
+        given_groups=_ints(groups),
+        nominative_forms=tuple(
+            (f[0], f[1], f[2]) for f in (form.split(",") for form in forms.split(";") if form)
+        ),
+        declined_groups=_ints(declined),
+    )
+    if len(_DECODED) < 65536:
+        _DECODED[text] = token
+    return token
+
+
+@lru_cache(maxsize=65536)
+def decode_prepared(stored: str) -> PreparedName | None:
+    """The prepared name kept by `encode_prepared`, or None when it was made by other code."""
+    stamp = prepared_fingerprint()
+    if stamp is None or not stored.startswith(stamp):
+        return None
+    body = stored[len(stamp) :]
+    if body.startswith(_PROBLEM):
+        return PreparedName((), body[1:])
+    if not body:
+        return PreparedName((), None)
+    return PreparedName(tuple(_decode_token(t) for t in body.split(_TOKENS)), None)

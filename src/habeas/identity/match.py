@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from habeas.identity.compare import Alignment, TokenMatch, TokenRule, align, compare_tokens_cached
-from habeas.identity.forms import NameToken, build_token, prepare_name
+from habeas.identity.forms import NameToken, PreparedName, build_token, clear_decoded, prepare_name
 from habeas.identity.normalize import RawToken
 
 ALGORITHM = "names.v2"
@@ -131,7 +131,11 @@ def match_names(a: str, b: str) -> NameMatch:
     compared (no letters, one letter, a word mixing scripts, over 200
     characters) gives `same=False` with the reason.
     """
-    pa, pb = prepare_name(a), prepare_name(b)
+    return match_prepared(prepare_name(a), prepare_name(b))
+
+
+def match_prepared(pa: PreparedName, pb: PreparedName) -> NameMatch:
+    """`match_names` on names already prepared (`prepare_name`, or kept with a stored name)."""
     for label, prepared in (("first", pa), ("second", pb)):
         if prepared.problem is not None:
             return _different(0.0, (), f"the {label} name cannot be compared: {prepared.problem}")
@@ -191,3 +195,4 @@ def clear_caches() -> None:
     prepare_name.cache_clear()
     build_token.cache_clear()
     compare_tokens_cached.cache_clear()
+    clear_decoded()

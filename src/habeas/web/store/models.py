@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 
+from habeas.identity.forms import encode_prepared, prepare_name
 from habeas.model import AppealOutcome, EventType
 from habeas.timeline.status import CustodyStatus
 from habeas.web.encrypted import EncryptedTextField
@@ -91,11 +93,27 @@ class NameForm(models.Model):  # type: ignore[misc]
     report = models.ForeignKey(
         Report, on_delete=models.SET_NULL, null=True, blank=True, related_name="name_forms"
     )
+    # The name prepared for comparison (habeas.identity.forms.encode_prepared), so
+    # identity resolution in a new process reads it instead of preparing it again.
+    # Stamped with the identity code it was made by; "" or another stamp is ignored.
+    prepared = models.TextField(default="", blank=True, editable=False)
 
     class Meta:
         constraints = (
             models.UniqueConstraint(fields=["person", "name"], name="nameform_unique_per_person"),
         )
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        """Save, with the prepared form of the name as it is now."""
+        self.prepared = prepared_of(self.name)
+        if kwargs.get("update_fields") is not None and "name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "prepared"}
+        super().save(*args, **kwargs)
+
+
+def prepared_of(name: str) -> str:
+    """The `NameForm.prepared` text of `name` ("" for a blank name)."""
+    return encode_prepared(prepare_name(name)) if name.strip() else ""
 
 
 EventKind = models.TextChoices("EventKind", [(t.name, t.value) for t in EventType])

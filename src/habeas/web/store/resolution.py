@@ -25,9 +25,10 @@ from typing import Any
 
 from django.db import connection
 
-from habeas.identity import ALGORITHM, blocking_keys, match_names
+from habeas.identity import ALGORITHM, blocking_keys
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
-from habeas.identity.forms import prepare_name
+from habeas.identity.forms import PreparedName, decode_prepared, prepare_name
+from habeas.identity.match import match_prepared
 from habeas.web.store.merges import index_person, merge_persons, stored_keys
 from habeas.web.store.models import (
     BlockingKey,
@@ -212,7 +213,11 @@ def normalised(name: str) -> tuple[str, ...] | None:
     """The name's word keys in order, or None when it is not a full name of two words or more."""
     if not name.strip():
         return None
-    tokens = prepare_name(name).tokens
+    return _normalised(prepare_name(name))
+
+
+def _normalised(prepared: PreparedName) -> tuple[str, ...] | None:
+    tokens = prepared.tokens
     if len(tokens) < 2 or any(t.initial for t in tokens):
         return None
     return tuple(sorted(t.key for t in tokens))
@@ -262,19 +267,33 @@ def agreeing_context(a_id: int, b_id: int) -> tuple[str, ...]:
     return _shared(found[a_id], found[b_id])
 
 
-def _best_match(names: list[str], forms: list[str]) -> tuple[float, str, str, bool] | None:
+def _prepared(name: str, stored: str) -> PreparedName:
+    # The form kept with the name form saves a new process from preparing every
+    # candidate's names again; one made by other identity code is not used.
+    if stored:
+        kept = decode_prepared(stored)
+        if kept is not None:
+            return kept
+    return prepare_name(name)
+
+
+def _best_match(
+    names: list[str], forms: list[tuple[str, str]]
+) -> tuple[float, str, str, bool] | None:
     best = None
     for name in names:
         if not name.strip():
             continue
-        own = normalised(name)
-        for form in forms:
+        mine = prepare_name(name)
+        own = _normalised(mine)
+        for form, stored in forms:
             if not form.strip():
                 continue
-            result = match_names(name, form)
+            theirs = _prepared(form, stored)
+            result = match_prepared(mine, theirs)
             if not result.same:
                 continue
-            exact = own is not None and own == normalised(form)
+            exact = own is not None and own == _normalised(theirs)
             if best is None or (exact, result.score) > (best[3], best[0]):
                 best = (result.score, name, form, exact)
     return best
@@ -293,15 +312,15 @@ def find_candidates(person_id: int, *, arriving: Arriving | None = None) -> list
     else:
         names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
     ids = candidate_ids(names, exclude=person_id)
-    forms: dict[int, list[str]] = {}
+    forms: dict[int, list[tuple[str, str]]] = {}
     if ids:
         sql = (
-            f"SELECT f.person_id, f.name FROM {_table(NameForm)} f "  # nosec B608: names only; values are parameters
+            f"SELECT f.person_id, f.name, f.prepared FROM {_table(NameForm)} f "  # nosec B608: names only; values are parameters
             f"JOIN {_table(Person)} p ON p.id = f.person_id "
             f"WHERE f.person_id IN ({_marks(ids)}) AND p.merged_into_id IS NULL"
         )
-        for pid, form in _rows(sql, ids):
-            forms.setdefault(pid, []).append(form)
+        for pid, form, stored in _rows(sql, ids):
+            forms.setdefault(pid, []).append((form, stored))
     matched = {}
     for pid, known in forms.items():
         best = _best_match(names, known)
