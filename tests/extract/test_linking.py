@@ -138,3 +138,34 @@ def test_whom_an_action_is_for_is_not_its_subject() -> None:
     assert "Leyla Zeynalova" not in names(r)
     r = extract("They rallied in support of Leyla Zeynalova, who was arrested on Monday.")
     assert "detention" in types(person(r, "Leyla Zeynalova"))
+
+
+def test_a_plural_pronoun_after_an_unnamed_crowd_means_the_crowd() -> None:
+    r = extract(
+        "Police detained Kamran Veliyev, Leyla Zeynalova and Orkhan Dadashli on 3 March. "
+        "Organizers say they did not ask permission for the march."
+    )
+    for p in r.persons:
+        assert "protest" not in types(p), p.name
+    r = extract(
+        "Police detained Kamran Veliyev, Leyla Zeynalova and Orkhan Dadashli on 3 March. "
+        "They said they did not ask permission for the march."
+    )
+    assert all("protest" in types(p) for p in r.persons)
+
+
+def test_those_who_protested_for_someone_are_not_that_someone() -> None:
+    r = extract(
+        "Police detained Kamran Veliyev on 3 March. Officials say Veliyev and those who "
+        "protested in his defence are extremists."
+    )
+    assert "protest" not in types(person(r, "Kamran Veliyev"))
+
+
+def test_an_organizer_of_the_protest_who_speaks_took_part() -> None:
+    r = extract(
+        "Police detained Kamran Veliyev in the city centre on 3 March. "
+        "One of the organizers of the march, Leyla Zeynalova, told reporters what happened."
+    )
+    assert "protest" in types(person(r, "Leyla Zeynalova"))
+    assert types(person(r, "Kamran Veliyev")) == ["detention"]

@@ -67,6 +67,8 @@ class Linker:
     )
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
+        if self._unnamed_subject(hit):
+            return []
         clause = self.clause(hit, sentence)
         group = self._group_reference(hit, clause, mentions)
         if group is not None:
@@ -87,7 +89,9 @@ class Linker:
             m
             for m in cands
             if m.entity is not None
-            and not m.speaker
+            # "One of the organizers of the march, X, told us": a speaker who is
+            # called a participant of the protest took part in it
+            and (not m.speaker or self._protest_role(m, hit))
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
@@ -145,6 +149,10 @@ class Linker:
         if any(m.kind == "kin" and 0 <= hit.start - m.end <= 40 for m in cands):
             # "Ibrahim's son was accused": an unnamed relative's event, not the story's
             # current subject's
+            return []
+        if hit.type is EventType.PROTEST and any(m.kind == "name" for m in cands):
+            # The clause names someone, only not as a protester (a speaker, whom
+            # it was for): the protest is not the story's last subject's either.
             return []
         return list(self.focus)
 
@@ -368,6 +376,10 @@ class Linker:
                 pronouns, key=lambda m: min(abs(m.start - hit.end), abs(hit.start - m.end))
             )
         for m in ordered:
+            if m.kind == "plural" and self._unnamed_antecedent(m):
+                # "Organizers say they did not want …", "detained everyone who came
+                # and put them in jails": the pronoun means that unnamed crowd.
+                return [], m
             ids = self._resolve_pronoun(m)
             if ids:
                 return ids, m
@@ -418,6 +430,39 @@ class Linker:
                 continue
             return [x.entity]
         return list(self.focus)
+
+    def _unnamed_antecedent(self, m: Mention) -> bool:
+        """Whether an unnamed plural ("organizers", "everyone who …", "seven other
+        participants") stands before the plural pronoun `m` in its sentence, after
+        the last name there, so the pronoun means that crowd."""
+        cue = self.lex.extra.get("unnamed_plural")
+        if not cue:
+            return False
+        start = self.sentence_of(m.start).start
+        names = [x.end for x in self.people.in_span(start, m.start) if x.kind == "name"]
+        span = self.low[max([start, *names]) : m.start]
+        return _compiled(cue).search(span) is not None
+
+    def _protest_role(self, m: Mention, hit: Anchor) -> bool:
+        """Whether the protest noun `hit` names `m`'s part in it, in apposition:
+        "one of the organizers of the march, X" or "X, a participant in the rally"."""
+        cue = self.lex.extra.get("protest_role")
+        if hit.type is not EventType.PROTEST or not cue:
+            return False
+        if m.start >= hit.end:
+            role, gap = self.low[max(0, hit.start - 50) : hit.start], self.low[hit.end : m.start]
+            return gap.strip() in (",", "") and _compiled(rf"(?:{cue})$").search(role) is not None
+        between = self.low[m.end : hit.start]
+        return _compiled(rf"^\s*,\s*(?:{cue})$").search(between) is not None
+
+    def _unnamed_subject(self, hit: Anchor) -> bool:
+        """ "X and those who protested in his defence": the trigger's subject is
+        the relative pronoun's unnamed crowd, not the name before it."""
+        cue = self.lex.extra.get("unnamed_subject")
+        if not cue:
+            return False
+        before = self.low[max(0, hit.start - 40) : hit.start]
+        return _compiled(rf"(?:{cue})$").search(before) is not None
 
     def _resolve_kin(self, m: Mention, previous: list[Mention]) -> list[int]:
         """ "X said her son …", "Rzayeva and her son": a relative of the person named
