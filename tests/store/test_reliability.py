@@ -88,7 +88,8 @@ def _assert_whole(db: Path) -> None:
 def test_a_killed_ingest_leaves_whole_reports_and_resumes(tmp_path: Path) -> None:
     home, env = tmp_path / "home", _env(tmp_path / "home")
     db = home / "habeas.sqlite3"
-    files = _reports(tmp_path / "in", 24)
+    # Enough reports that the batch cannot finish while a count waits on its lock.
+    files = _reports(tmp_path / "in", 80)
     subprocess.run(_habeas("ingest", files[0]), env=env, check=True, capture_output=True)
     subprocess.run([sys.executable, "-c", CONFIRM], env=env, check=True, capture_output=True)
     confirmed = _query(db, "SELECT id FROM store_event WHERE status = 'confirmed'")
