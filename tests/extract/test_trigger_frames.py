@@ -161,3 +161,41 @@ def test_months_in_a_pretrial_detention_centre_are_a_pretrial_term() -> None:
     event = first(person(r, "Samir Sollov"), "pretrial_detention")
     assert event.penalty is not None and event.penalty.kind is PenaltyKind.PRETRIAL_DETENTION
     assert event.penalty.months == 4
+
+
+def test_arrested_by_a_court_decision_until_a_date_is_pretrial_from_its_own_day() -> None:
+    r = extract(
+        "On March 22, Samir Gasimli was arrested by a court decision until the end of "
+        "the investigation, May 19."
+    )
+    p = person(r, "Samir Gasimli")
+    assert types(p) == ["pretrial_detention"]
+    assert str(first(p, "pretrial_detention").date) == "2025-03-22"
+
+
+def test_a_remand_without_a_term_still_names_the_measure() -> None:
+    r = extract("On 5 March a court remanded Samir Gasimli in custody.")
+    penalty = first(person(r, "Samir Gasimli"), "pretrial_detention").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.PRETRIAL_DETENTION
+    r = extract("On 5 March a court placed Samir Gasimli under house arrest.")
+    penalty = first(person(r, "Samir Gasimli"), "pretrial_detention").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.HOUSE_ARREST
+
+
+def test_a_remand_told_twice_is_one_decision_with_its_term() -> None:
+    r = extract(
+        "On 5 March a court remanded Samir Gasimli in custody. "
+        "Gasimli was remanded for two months pending trial."
+    )
+    events = person(r, "Samir Gasimli").events
+    (event,) = [e for e in events if e.type.value == "pretrial_detention"]
+    assert event.penalty is not None and event.penalty.months == 2
+    assert str(event.date) == "2025-03-05"
+
+
+def test_compensation_ordered_from_a_government_is_no_sentence() -> None:
+    r = extract(
+        "Samir Gasimli was detained in 2019. In December the European Court of Human Rights "
+        "ordered the Azerbaijani government to pay Gasimli 13,000 euros."
+    )
+    assert types(person(r, "Samir Gasimli")) == ["detention"]

@@ -17,7 +17,15 @@ def _compatible_dates(a: Event, b: Event) -> bool:
 
 
 def _compatible_penalties(a: Penalty | None, b: Penalty | None) -> bool:
-    return a is None or b is None or a == b
+    if a is None or b is None or a == b:
+        return True
+    # "remanded in custody" (a kind without a term) and "arrested for 3 months"
+    # can be one decision told twice
+    return a.kind == b.kind and (_bare(a) or _bare(b))
+
+
+def _bare(p: Penalty) -> bool:
+    return p == Penalty(kind=p.kind)
 
 
 def _prefix_dates(a: Event, b: Event) -> bool:
@@ -59,7 +67,7 @@ def _combine(a: Event, b: Event) -> Event:
         place=a.place or b.place,
         authority=a.authority or b.authority,
         duration_hours=a.duration_hours if a.duration_hours is not None else b.duration_hours,
-        penalty=a.penalty or b.penalty,
+        penalty=b.penalty if a.penalty is None or (b.penalty and _bare(a.penalty)) else a.penalty,
         charges=tuple(charges),
         outcome=a.outcome or b.outcome,
         detail=a.detail or b.detail,

@@ -508,13 +508,20 @@ class _Document:
                 continue
             kept.append(h)
         # "was arrested for 15 days": where a detention and a sentence share words,
-        # the term makes it the sentence.
+        # the term makes it the sentence; "arrested by a court decision until
+        # May" is the custody ordered, not the arrest itself.
+        # ("held in pretrial detention since May", ending with the custody's own
+        # words, stays the detention told as a state).
         sentences = [h for h in kept if h.trigger.type is EventType.SENTENCE]
+        custody = [h for h in kept if h.trigger.type is EventType.PRETRIAL_DETENTION]
         kept = [
             h
             for h in kept
             if h.trigger.type is not EventType.DETENTION
-            or not any(h.start < k.end and k.start < h.end for k in sentences)
+            or not (
+                any(h.start < k.end and k.start < h.end for k in sentences)
+                or any(h.start < k.end and k.start < h.end < k.end for k in custody)
+            )
         ]
         # "sentenced to five years on drug charges": the charge is the verdict's
         # ground and goes on the decision, not into an event of its own.
@@ -573,6 +580,10 @@ class _Document:
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the
                 # fine's (a detention "at the rally on 30 May" shares the scene's)
                 continue
+            if hit.trigger.type is not EventType.RELEASE and self._period_end(d):
+                # "arrested until the end of the investigation, May 19": when the
+                # custody ends, not when it began (a release on that day is its own)
+                continue
             if hit.trigger.type in _DECISIONS and self._state_since(d):
                 # "in prison since 2006 and serving a three-year sentence": the
                 # date starts a state (the custody), not the court's decision
@@ -597,6 +608,13 @@ class _Document:
             return False
         around = self.low[max(0, d.start - 12) : d.start] + "\x00" + self.low[d.start : d.end]
         return re.search(cue, around) is not None
+
+    def _period_end(self, d: DateMention) -> bool:
+        """Whether a date is told as the end of a period ("until May 19")."""
+        cue = self.lex.extra.get("period_end")
+        if not cue:
+            return False
+        return re.search(rf"(?:{cue})$", self.low[max(0, d.start - 50) : d.start]) is not None
 
     def _owned(self, d: DateMention, owners: list[_Hit]) -> bool:
         """Whether a date stands right after a protest noun ("for the rally of 8
@@ -640,6 +658,15 @@ class _Document:
                 etype = EventType.PRETRIAL_DETENTION
             elif etype is EventType.PRETRIAL_DETENTION and penalty is not None and not pretrial:
                 return None
+            elif etype is EventType.PRETRIAL_DETENTION and penalty is None:
+                # "remanded in custody", "placed under house arrest": the measure
+                # is known though its term is not
+                at_home = any(
+                    kind == PenaltyKind.HOUSE_ARREST and cue.search(low)
+                    for cue, kind in self.lex.penalty_cues
+                )
+                kind = PenaltyKind.HOUSE_ARREST if at_home else PenaltyKind.PRETRIAL_DETENTION
+                penalty = Penalty(kind=kind)
             event = replace(
                 event, type=etype, penalty=penalty, authority=court, charges=tuple(charges)
             )
