@@ -94,7 +94,7 @@ _GENERIC = (
     re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
 )
 # A weekday said as the past one ("last Friday", «в прошлую пятницу», "keçən cümə").
-_DIGIT = re.compile(r"\d")  # both shapes need one: most sentences skip them
+_DIGIT = re.compile(r"\d")  # both shapes need one, as do the lexicon's numeric ones
 _PAST_WEEKDAY = re.compile(r"\b(?:last|this\s+past|прошл|минувш|keçən|ötən)", re.IGNORECASE)
 # What is left of a dateline once its dates are taken out: times, a source, a
 # city, punctuation ("Hengaw; Thursday, April 4, 2024", "13 March 2025 12:40").
@@ -147,15 +147,17 @@ def find_dates(
             found.append(mention)
             taken.append((s, e))
 
-    for generic in _GENERIC if _DIGIT.search(text) else ():
+    digit = _DIGIT.search(text) is not None
+    for generic in _GENERIC if digit else ():
         for m in generic.finditer(text):
             s, e = m.span()
             add(_mention(m.groupdict(), DateKind.ABSOLUTE, lex, s + offset, e + offset), s, e)
     mask = text_mask(text)
     for key, kind in _ORDER:
         regex = lex.dates.get(key)
-        # finditer's first test, made here without a call (see rules._all_triggers)
-        if regex is None or (regex.bit and not mask & regex.bit):
+        # finditer's first tests, made here without a call (see rules._all_triggers)
+        # and with the digit test done once for all shapes
+        if regex is None or (regex.bit and not mask & regex.bit) or (regex.digit and not digit):
             continue
         for m in regex.finditer(text):
             s, e = m.span()

@@ -155,8 +155,7 @@ class WordPattern:
             return _NOTHING
         return self._scan(text)
 
-    def _scan(self, text: str) -> Iterator[re.Match[str]]:
-        pos = 0
+    def _scan(self, text: str, pos: int = 0) -> Iterator[re.Match[str]]:
         search = self.scan.search
         while True:
             m = search(text, pos)
@@ -170,7 +169,17 @@ class WordPattern:
             pos = m.end() if m.end() > start else start + 1
 
     def search(self, text: str) -> re.Match[str] | None:
-        return next(self.finditer(text), None)
+        # As finditer, a pattern ruled out answers without making a generator;
+        # so does a first hit at a word's start, which most are.
+        if not self.possible(text):
+            return None
+        m = self.scan.search(text)
+        if m is None or not self.words:
+            return m
+        start = m.start()
+        if not start or not text[start - 1].isalpha():
+            return m
+        return next(self._scan(text, start + 1), None)
 
     def match(self, text: str) -> re.Match[str] | None:
         return self.regex.match(text)

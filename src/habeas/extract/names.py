@@ -95,6 +95,23 @@ def _is_name_word(token: str, lex: Lexicon) -> bool:
     return not is_role_word(lex, low)
 
 
+# The answer for each capitalised word met, per lexicon (kept alive here, so its
+# id is not reused): the same names and proper nouns recur within and across
+# reports, and each new one costs a casefold and a fullmatch of every role.
+_NAME_WORDS: dict[int, tuple[Lexicon, dict[str, bool]]] = {}
+_NAME_WORDS_LIMIT = 20_000
+
+
+def _name_words(lex: Lexicon) -> dict[str, bool]:
+    entry = _NAME_WORDS.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        entry = _NAME_WORDS[id(lex)] = (lex, {})
+    known = entry[1]
+    if len(known) > _NAME_WORDS_LIMIT:
+        known.clear()
+    return known
+
+
 _PARTICLE_GAP = re.compile(
     r"[ \t]+(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) + r")[ \t]+$", re.IGNORECASE
 )
@@ -122,6 +139,7 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
             runs.append(NameMention(current[0][0], current[-1][1], tuple(toks), possessive))
         current.clear()
 
+    known = _name_words(lex)
     for m in _TOKEN.finditer(text):
         s, e = m.span()
         if s and text[s - 1].isalpha():
@@ -129,7 +147,10 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
         if e < len(text) and (text[e].isalnum() or text[e] == "_"):
             continue
         word = m.group()
-        if not _is_name_word(_POSSESSIVE.sub("", word), lex):
+        name_word = known.get(word)
+        if name_word is None:
+            name_word = known[word] = _is_name_word(_POSSESSIVE.sub("", word), lex)
+        if not name_word:
             flush()
             continue
         if current:
