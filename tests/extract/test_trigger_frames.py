@@ -199,3 +199,13 @@ def test_compensation_ordered_from_a_government_is_no_sentence() -> None:
         "ordered the Azerbaijani government to pay Gasimli 13,000 euros."
     )
     assert types(person(r, "Samir Gasimli")) == ["detention"]
+
+
+def test_a_call_to_drop_charges_tells_no_charging() -> None:
+    r = extract(
+        "Police detained Samir Gasimli on 3 March. The authorities should release Gasimli "
+        "and drop all politically motivated charges against him."
+    )
+    assert "charge" not in types(person(r, "Samir Gasimli"))
+    r = extract("Police detained Samir Gasimli on 3 March. The charges against him were read out.")
+    assert "charge" in types(person(r, "Samir Gasimli"))
