@@ -1,4 +1,6 @@
 import datetime as dt
+import tomllib
+from importlib import resources
 
 import pytest
 
@@ -75,3 +77,33 @@ def test_days_earlier_counts_back_from_the_date_told_last() -> None:
 def test_handed_the_sentence_is_a_sentence_with_its_date() -> None:
     r = extract("Samir Sollov was handed the sentence late on October 13.", published="2022-10-14")
     assert str(first(person(r, "Samir Sollov"), "sentence").date) == "2022-10-13"
+
+
+def test_a_fixed_holiday_named_is_its_day() -> None:
+    assert str(one("a rally on International Women's Day")) == "2025-03-08"
+    ru = find_dates(fold_case("акция в Международный женский день"), load_lexicon("ru"))
+    assert [(d.month, d.day) for d in ru] == [(3, 8)]
+
+
+def test_a_date_and_its_holiday_in_apposition_are_one_date() -> None:
+    found = find_dates(fold_case("a march on 8 March, International Women's Day"), EN)
+    assert [(d.month, d.day) for d in found] == [(3, 8)]
+
+
+def test_the_day_after_an_undated_thing_of_theirs_is_no_next_day() -> None:
+    found = find_dates(fold_case("he disappeared the day after his medical examination"), EN)
+    assert found == []
+    found = find_dates(fold_case("he was released the day after"), EN)
+    assert [d.kind for d in found] == [DateKind.NEXT_DAY]
+
+
+def test_a_holiday_that_is_not_a_day_is_a_lexicon_error() -> None:
+    from habeas.errors import LexiconError
+    from habeas.extract.lexicon import parse_lexicon
+
+    data = tomllib.loads(
+        (resources.files("habeas.extract") / "lexicons" / "en.toml").read_text(encoding="utf-8")
+    )
+    data["holidays"] = {"flag\\s+day": "June 14"}
+    with pytest.raises(LexiconError, match=r"\[holidays\].*MM-DD"):
+        parse_lexicon(data, source="en.toml")

@@ -167,6 +167,17 @@ def find_dates(
                 continue  # "25 March" inside "2025 March 13"
             past = kind is DateKind.WEEKDAY and bool(_PAST_WEEKDAY.search(m.group()))
             add(_mention(m.groupdict(), kind, lex, s + offset, e + offset, past=past), s, e)
+    for regex, month, day in lex.holidays:
+        if regex.bit and not mask & regex.bit:
+            continue
+        for m in regex.finditer(text):
+            s, e = m.span()
+            # "on 8 March, International Women's Day" tells one day, not two
+            if any(s < te and ts < e for ts, te in taken) or any(
+                (d.month, d.day) == (month, day) for d in found
+            ):
+                continue
+            add(DateMention(s + offset, e + offset, DateKind.ABSOLUTE, month=month, day=day), s, e)
     found.sort(key=lambda d: d.start)
     if found and dateline and _is_dateline(text, found, offset):
         return []

@@ -218,6 +218,8 @@ class Lexicon:
     fractions: tuple[tuple[WordPattern, float], ...]
     multipliers: tuple[tuple[WordPattern, float], ...]
     dates: dict[str, WordPattern]
+    # fixed-date days by name ("International Women's Day" → 3, 8)
+    holidays: tuple[tuple[WordPattern, int, int], ...]
     units: tuple[tuple[WordPattern, str, float], ...]
     unit: str  # a regex fragment matching any unit word
     currencies: tuple[tuple[WordPattern, str], ...]
@@ -302,6 +304,14 @@ def _compile(
         return re.compile(pattern if cased else _lower_pattern(pattern), FLAGS)
     except re.error as exc:
         raise LexiconError(f"bad pattern in {where}: {exc}: {pattern!r}") from None
+
+
+def _holiday(pattern: str, value: Any, source: str) -> tuple[WordPattern, int, int]:
+    where = f"{source}: [holidays]"
+    found = re.fullmatch(r"(\d{2})-(\d{2})", value) if isinstance(value, str) else None
+    if found is None or not (1 <= int(found[1]) <= 12 and 1 <= int(found[2]) <= 31):
+        raise LexiconError(f'{where}: {pattern!r} must map to a day as "MM-DD", not {value!r}')
+    return _words(pattern, where), int(found[1]), int(found[2])
 
 
 def _words(pattern: str, where: str, template: dict[str, str] | None = None) -> WordPattern:
@@ -417,6 +427,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         fractions=pairs("fractions"),
         multipliers=pairs("multipliers"),
         dates=dates,
+        holidays=tuple(_holiday(k, v, source) for k, v in _table(data, "holidays").items()),
         units=tuple(unit_rows),
         unit=unit,
         currencies=pairs("currencies"),
