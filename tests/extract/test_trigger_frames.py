@@ -209,3 +209,13 @@ def test_a_call_to_drop_charges_tells_no_charging() -> None:
     assert "charge" not in types(person(r, "Samir Gasimli"))
     r = extract("Police detained Samir Gasimli on 3 March. The charges against him were read out.")
     assert "charge" in types(person(r, "Samir Gasimli"))
+
+
+def test_custody_told_as_a_state_is_no_new_order() -> None:
+    r = extract("Police detained Samir Gasimli on 3 March. He remains in detention pending trial.")
+    assert types(person(r, "Samir Gasimli")) == ["detention"]
+    r = extract(
+        "Police detained Samir Gasimli on 3 March. While he was in pretrial detention, "
+        "prosecutors also accused him of fraud."
+    )
+    assert "pretrial_detention" not in types(person(r, "Samir Gasimli"))
