@@ -219,3 +219,11 @@ def test_custody_told_as_a_state_is_no_new_order() -> None:
         "prosecutors also accused him of fraud."
     )
     assert "pretrial_detention" not in types(person(r, "Samir Gasimli"))
+
+
+def test_sent_back_to_prison_is_custody_again() -> None:
+    r = extract(
+        "Samir Gasimli, serving a prison sentence, was released for three days to attend "
+        "a funeral. On 8 March he was sent back to prison."
+    )
+    assert str(first(person(r, "Samir Gasimli"), "detention").date) == "2025-03-08"
