@@ -83,6 +83,9 @@ def test_a_fixed_holiday_named_is_its_day() -> None:
     assert str(one("a rally on International Women's Day")) == "2025-03-08"
     ru = find_dates(fold_case("акция в Международный женский день"), load_lexicon("ru"))
     assert [(d.month, d.day) for d in ru] == [(3, 8)]
+    # a district and its court named after a holiday are no date
+    court = fold_case("решение принял судья Первомайского районного суда")
+    assert find_dates(court, load_lexicon("ru")) == []
 
 
 def test_a_date_and_its_holiday_in_apposition_are_one_date() -> None:
