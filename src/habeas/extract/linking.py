@@ -319,11 +319,14 @@ class Linker:
             # "X, a reporter for Meydan TV, and Y", "X, 34, and Y": an apposition
             # set off by commas sits inside the list
             return True
-        if len(gap) > 45:
-            return False
         # "X (Lala) and Y": an alias or a note in brackets does not break a list.
-        gap = re.sub(r"\([^()]{0,30}\)", " ", gap)
-        words = re.sub(r"[,:()]", " ", fold_case(gap)).split()
+        bare = re.sub(r"\([^()]{0,30}\)", " ", gap)
+        words = re.sub(r"[,:()]", " ", fold_case(bare)).split()
+        # «и представителя правозащитной организации «Мемориал» Y»: a role word
+        # with its complement is longer than a bare filler, but still in the list.
+        limit = 70 if any(is_role_word(self.lex, w) for w in words) else 45
+        if len(gap) > limit:
+            return False
         groups = self.lex.extra.get("group_nouns", [])
         adjective = self.lex.charge_adjective
         complement = 0  # words left for a role word's complement
