@@ -1,5 +1,8 @@
 """Lists of names in Russian and Azerbaijani reports, on invented text."""
 
+from habeas.extract.lexicon import load_lexicon
+from habeas.extract.people import People
+
 from .helpers import extract, person, types
 
 
@@ -13,3 +16,14 @@ def test_a_long_role_phrase_between_two_objects_keeps_the_list() -> None:
     )
     assert "detention" in types(person(r, "Тимур Лавров"))
     assert "detention" in types(person(r, "Ильдар Гаязов"))
+
+
+def test_a_foreign_surname_in_a_case_is_the_person_named_before() -> None:
+    # "Kerem Ozdilekin evi": a Turkish surname with no Azerbaijani ending to strip,
+    # in the genitive after the nominative "Kerem Ozdilek"
+    text = (
+        "Jurnalistlər Kerem Ozdilek və Tarık Balcı ifadə verməyə çağırılıb. "
+        "Polis Tarık Balcı və Kerem Ozdilekin evlərində axtarış aparıb."
+    )
+    entities = People(text, load_lexicon("az")).entities
+    assert sorted(e.name for e in entities) == ["Kerem Ozdilek", "Tarık Balcı"]

@@ -296,6 +296,21 @@ def strip_az_case(token: str) -> str:
     return token
 
 
+def az_case_stems(token: str) -> list[str]:
+    """Every stem `token` may be with an Azerbaijani case ending cut off, with and
+    without a buffer letter ("Çolakın" → ["Çolak"], "Demirə" → ["Demir"]), for
+    surnames that lack the endings `strip_az_case` trusts."""
+    low = token.casefold()
+    stems: list[str] = []
+    for ending in _AZ_ENDINGS_LONGEST_FIRST:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            stem = token[: len(token) - len(ending)]
+            stems.append(stem)
+            if stem[-1:].casefold() in ("y", "n", "s"):
+                stems.append(stem[:-1])
+    return stems
+
+
 def same_given_key(a: str | None, b: str) -> bool:
     """Whether two given-name keys are one name, letters swapped by a typo allowed.
 

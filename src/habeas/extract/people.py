@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from habeas.extract.folding import same_given_key
+from habeas.extract.folding import az_case_stems, same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
     Entity,
@@ -283,9 +283,24 @@ class People:
         toks = list(tokens)
         if self.lex.lang == "az":
             toks[-1] = strip_az_case(toks[-1])
+            if toks[-1] == tokens[-1] and len(toks) >= 2:
+                toks[-1] = self._az_known_stem(toks[0], toks[-1])
             if self._az_dative_of_ov(toks[-1], start):
                 toks[-1] = toks[-1][:-1]
         return tuple(toks), _gender_of(toks)
+
+    def _az_known_stem(self, given: str, surname: str) -> str:
+        """ "Batuhan Çolakın evləri" after "Batuhan Çolak": a foreign surname has no
+        Azerbaijani ending to tell its case by, but the person named before in the
+        nominative does."""
+        given_key = token_key(given)
+        for stem in az_case_stems(surname):
+            key = token_key(stem)
+            for e in self.entities:
+                known = e.surname_key == key and e.given_key is not None
+                if known and same_given_key(e.given_key, given_key):
+                    return stem
+        return surname
 
     def _az_dative_of_ov(self, surname: str, start: int) -> bool:
         """ "Vüqar Salmanova 30 sutka həbs verilib": "-ova" is his dative, not her
