@@ -3,7 +3,7 @@
 from habeas.extract.lexicon import load_lexicon
 from habeas.extract.people import People
 
-from .helpers import extract, person, types
+from .helpers import extract, names, person, types
 
 
 def test_a_long_role_phrase_between_two_objects_keeps_the_list() -> None:
@@ -27,3 +27,14 @@ def test_a_foreign_surname_in_a_case_is_the_person_named_before() -> None:
     )
     entities = People(text, load_lexicon("az")).entities
     assert sorted(e.name for e in entities) == ["Kerem Ozdilek", "Tarık Balcı"]
+
+
+def test_the_name_after_a_quotes_speech_verb_and_a_long_title_is_the_speaker() -> None:
+    r = extract(
+        "«Сегодня полиция задержала блогера Тимура Лаврова. Ещё один блогер находится "
+        "под домашним арестом», – написала заместитель министра юстиции Республики "
+        "Злата Орешкина в телеграме.",
+        published="2024-05-02",
+        lang="ru",
+    )
+    assert names(r) == {"Тимур Лавров"}
