@@ -38,3 +38,15 @@ def test_the_name_after_a_quotes_speech_verb_and_a_long_title_is_the_speaker() -
         lang="ru",
     )
     assert names(r) == {"Тимур Лавров"}
+
+
+def test_a_count_with_an_adjective_is_a_group_of_its_own() -> None:
+    # «5 независимых журналистов»: not a word for the journalist named before
+    r = extract(
+        "«Сегодня полиция задержала журналиста Тимура Лаврова. Кроме того, 5 независимых "
+        "журналистов находятся под домашним арестом», – написала заместитель министра "
+        "юстиции Республики Злата Орешкина в телеграме.",
+        published="2024-05-02",
+        lang="ru",
+    )
+    assert types(person(r, "Тимур Лавров")) == ["detention"]

@@ -582,8 +582,17 @@ class People:
     def _counted(self, start: int) -> bool:
         """ "7 jurnalist həbs olunub", "two journalists": a counted noun is a group
         of people not named, not a word for someone named before."""
-        before = self.low[max(0, start - 20) : start].split()
-        return bool(before) and parse_number(before[-1], self.lex) is not None
+        before = self.low[max(0, start - 40) : start].split()
+        if before and parse_number(before[-1], self.lex) is not None:
+            return True
+        # «8 гражданских журналистов»: an adjective between the count and the noun
+        adjective = self.lex.charge_adjective
+        return (
+            len(before) >= 2
+            and adjective is not None
+            and adjective.fullmatch(before[-1]) is not None
+            and parse_number(before[-2], self.lex) is not None
+        )
 
     def _mark_speakers(self) -> None:
         """Flag names that speak ("X said", "according to X") or hold non-victim roles."""
