@@ -186,6 +186,12 @@ STATICFILES_DIRS = [WEB_DIR / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
+# Rendered read pages kept in the server's memory (habeas.web.page_cache), in MB; 0 turns
+# the cache off. An entry lives until any write to the database, its session's end, the
+# next day, or HABEAS_PAGE_CACHE_SECONDS, whichever comes first.
+HABEAS_PAGE_CACHE_MB = env_int(os.environ, "HABEAS_PAGE_CACHE_MB", 64, low=0, high=4096)
+HABEAS_PAGE_CACHE_SECONDS = env_int(os.environ, "HABEAS_PAGE_CACHE_SECONDS", 60, low=1, high=3600)
+
 # The public site answers only when this is on, or an admin stored `public_site` = `on`.
 HABEAS_PUBLIC_SITE = env_bool(os.environ, "HABEAS_PUBLIC_SITE", False)
 
