@@ -72,7 +72,21 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def _load(port: int, cookie: str, paths: list[str], *, clients: int, requests: int) -> list[float]:
+def _with_csrf_cookie(port: int, cookie: str) -> str:
+    """`cookie` plus the CSRF cookie the server hands out, as a browser would send it back."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+    conn.request("GET", "/", headers={"Cookie": cookie, "Host": "127.0.0.1"})
+    response = conn.getresponse()
+    response.read()
+    for name, value in response.getheaders():
+        if name.lower() == "set-cookie" and value.strip().startswith("csrftoken="):
+            return f"{cookie}; {value.strip().split(';')[0]}"
+    return cookie
+
+
+def _load(
+    port: int, cookie: str, paths: list[str], *, clients: int, requests: int, hits: list[int]
+) -> list[float]:
     times: list[float] = []
     lock = threading.Lock()
     todo = iter(range(requests))
@@ -93,6 +107,7 @@ def _load(port: int, cookie: str, paths: list[str], *, clients: int, requests: i
             took = time.perf_counter() - started
             with lock:
                 times.append(took)
+                hits.append(response.getheader("X-Habeas-Cache") == "hit")
                 if response.status != 200:
                     errors.append(f"{path}: HTTP {response.status}")
 
@@ -124,8 +139,10 @@ _SERVE = (
 )
 
 
-def _serve(home: Path, port: int) -> subprocess.Popen[bytes]:
+def _serve(home: Path, port: int, *, cache: bool) -> subprocess.Popen[bytes]:
     env = {**os.environ, "HABEAS_HOME": str(home)}
+    if not cache:
+        env["HABEAS_PAGE_CACHE_MB"] = "0"
     server = subprocess.Popen(
         [sys.executable, "-c", _SERVE, str(port)],
         env=env,
@@ -173,19 +190,32 @@ def bench_pages(home: Path, args: argparse.Namespace) -> None:
     if biggest and biggest["n"] >= 1000:
         pages[f"person, {biggest['n']} events"] = [f"/persons/{biggest['person_id']}/"]
     assert search_names(surnames[0]), "the search finds the synthetic names"
+    for cache in {"both": (False, True), "on": (True,), "off": (False,)}[args.page_cache]:
+        _bench_pages_served(home, args, pages, cookie, cache=cache)
+
+
+def _bench_pages_served(
+    home: Path, args: argparse.Namespace, pages: dict[str, list[str]], cookie: str, *, cache: bool
+) -> None:
     port = args.port
-    server = _serve(home, port)
+    server = _serve(home, port, cache=cache)
     try:
-        print(f"pages, {args.clients} clients, {args.requests} requests each (seconds):")
+        cookie = _with_csrf_cookie(port, cookie)
+        shown = "page cache on: a repeat read with no write since" if cache else "page cache off"
+        print(f"pages, {args.clients} clients, {args.requests} requests each, {shown}:")
         for label, paths in pages.items():
-            _load(port, cookie, paths, clients=1, requests=len(paths))  # warm
+            hits: list[int] = []
+            _load(port, cookie, paths, clients=1, requests=len(paths), hits=[])  # warm
             cpu = _cpu_seconds(server.pid)
-            times = _load(port, cookie, paths, clients=args.clients, requests=args.requests)
+            times = _load(
+                port, cookie, paths, clients=args.clients, requests=args.requests, hits=hits
+            )
             cpu = (_cpu_seconds(server.pid) - cpu) / len(times)
             print(
                 f"  {label:20s} p50 {_pct(times, 0.5) * 1000:7.0f} ms  "
                 f"p95 {_pct(times, 0.95) * 1000:7.0f} ms  p99 {_pct(times, 0.99) * 1000:7.0f} ms"
                 f"  server CPU {cpu * 1000:5.1f} ms/request"
+                + (f"  hits {sum(hits) / len(hits):4.0%}" if cache else "")
             )
         print(f"server peak memory: {_peak_rss_mb(server.pid):.0f} MB")
     finally:
@@ -311,6 +341,12 @@ def main() -> None:
     parser.add_argument("--ingest-sample", type=int, default=100)
     parser.add_argument("--extract-reports", type=int, default=2000)
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "ingest", "extract"])
+    parser.add_argument(
+        "--page-cache",
+        choices=["both", "on", "off"],
+        default="both",
+        help="serve the pages with the page cache off, on, or each in turn (default)",
+    )
     parser.add_argument(
         "--store",
         type=Path,
