@@ -16,6 +16,7 @@ to two workers. Figures go to docs/benchmarks.md by hand, with the date.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import http.client
 import os
 import random
@@ -24,6 +25,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -159,6 +161,39 @@ def _serve(home: Path, port: int, *, cache: bool) -> subprocess.Popen[bytes]:
     raise SystemExit("bench: the server did not start")
 
 
+@contextlib.contextmanager
+def _ingesting(home: Path, *, per_minute: int) -> Iterator[None]:
+    """Ingest synthetic reports `per_minute` times a minute in a process of its own meanwhile:
+    each one is a commit that ends every kept page, as a desk's work would."""
+    if not per_minute:
+        yield
+        return
+    env = {**os.environ, "HABEAS_HOME": str(home)}
+    command = [sys.executable, __file__, "--ingest-loop", str(60 / per_minute)]
+    writer = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True)
+    try:
+        assert writer.stdout is not None
+        if not writer.stdout.readline():  # a line: its first report is in
+            raise SystemExit("bench: the ingesting process failed")
+        yield
+    finally:
+        writer.terminate()
+        writer.wait(timeout=30)
+
+
+def ingest_loop(every: float) -> None:
+    _setup(Path(os.environ["HABEAS_HOME"]))
+    from habeas.web.store.services import ingest_text
+    from synthetic_store import report_text
+
+    rng = random.Random()
+    while True:
+        name = f"Bench Writer{rng.randrange(10**9)}"
+        ingest_text(report_text(name, rng), name=f"bench-write-{rng.randrange(10**12)}.txt")
+        print("ingested", flush=True)
+        time.sleep(every)
+
+
 def _deep_person_list_path() -> str:
     # The person list pages by keyset (?after=<id>): the id of the person 99 % down the list.
     from habeas.web.store.models import Person
@@ -199,28 +234,45 @@ def _bench_pages_served(
 ) -> None:
     port = args.port
     server = _serve(home, port, cache=cache)
+    writes = args.ingests_per_minute if cache else 0
     try:
         cookie = _with_csrf_cookie(port, cookie)
-        shown = "page cache on: a repeat read with no write since" if cache else "page cache off"
+        shown = "page cache off"
+        if cache:
+            shown = "page cache on, " + (
+                f"{writes} ingests a minute in another process" if writes else "no write"
+            )
         print(f"pages, {args.clients} clients, {args.requests} requests each, {shown}:")
-        for label, paths in pages.items():
-            hits: list[int] = []
-            _load(port, cookie, paths, clients=1, requests=len(paths), hits=[])  # warm
-            cpu = _cpu_seconds(server.pid)
-            times = _load(
-                port, cookie, paths, clients=args.clients, requests=args.requests, hits=hits
-            )
-            cpu = (_cpu_seconds(server.pid) - cpu) / len(times)
-            print(
-                f"  {label:20s} p50 {_pct(times, 0.5) * 1000:7.0f} ms  "
-                f"p95 {_pct(times, 0.95) * 1000:7.0f} ms  p99 {_pct(times, 0.99) * 1000:7.0f} ms"
-                f"  server CPU {cpu * 1000:5.1f} ms/request"
-                + (f"  hits {sum(hits) / len(hits):4.0%}" if cache else "")
-            )
+        with _ingesting(home, per_minute=writes):
+            _bench_each_page(server, port, cookie, pages, args, cache=cache)
         print(f"server peak memory: {_peak_rss_mb(server.pid):.0f} MB")
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def _bench_each_page(
+    server: subprocess.Popen[bytes],
+    port: int,
+    cookie: str,
+    pages: dict[str, list[str]],
+    args: argparse.Namespace,
+    *,
+    cache: bool,
+) -> None:
+    for label, paths in pages.items():
+        hits: list[int] = []
+        for path in paths:  # each page once: the cache holds every one when it is on
+            _load(port, cookie, [path], clients=1, requests=1, hits=[])
+        cpu = _cpu_seconds(server.pid)
+        times = _load(port, cookie, paths, clients=args.clients, requests=args.requests, hits=hits)
+        cpu = (_cpu_seconds(server.pid) - cpu) / len(times)
+        print(
+            f"  {label:20s} p50 {_pct(times, 0.5) * 1000:7.0f} ms  "
+            f"p95 {_pct(times, 0.95) * 1000:7.0f} ms  p99 {_pct(times, 0.99) * 1000:7.0f} ms"
+            f"  server CPU {cpu * 1000:5.1f} ms/request"
+            + (f"  hits {sum(hits) / len(hits):4.0%}" if cache else "")
+        )
 
 
 def bench_alerts(made: dict[str, int]) -> None:
@@ -352,9 +404,19 @@ def main() -> None:
         type=Path,
         help="measure the pages of this existing HABEAS_HOME instead of building one",
     )
+    parser.add_argument(
+        "--ingests-per-minute",
+        type=int,
+        default=0,
+        help="with the cache on, ingest this many reports a minute in another process meanwhile",
+    )
+    parser.add_argument("--ingest-loop", type=float, help=argparse.SUPPRESS)
     parser.add_argument("--ingest-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--ingest-cold", type=float, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ingest_loop is not None:
+        ingest_loop(args.ingest_loop)
+        return
     if args.ingest_only:
         ingest_only(args)
         return
