@@ -61,6 +61,12 @@ _PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
 # Types whose event names its offence: what a report-wide article is given to.
 _CHARGED = _PENALISED | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
+# Penalties for petty offences, which a court gives the day of the arrest.
+_PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
+
+
+def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
+    return bool(penalties) and all(p.kind in _PETTY_KINDS for _, p in penalties)
 
 
 # A marker for "no date carried over" (None is a real value: an undated group event).
@@ -107,6 +113,8 @@ class _State:
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
     # where the last date was told: undated events of the same paragraph share it
     last_date_paragraph: int = -1
+    # the last detention told with its own day: (sentence index, paragraph, date)
+    last_arrest: tuple[int, int, PartialDate] | None = None
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
     # events said of an unnamed group ("three activists were detained", "their
@@ -293,6 +301,11 @@ class _Document:
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _NARRATIVE and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
+            elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
+                date = self._court_after_arrest(index, sentence, inherited)
+                soft = date is not None
+            if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
+                self.state.last_arrest = (index, sentence.paragraph, date)
             respectively = self._respectively(low, targets, penalties)
             for entity in targets:
                 terms = (
@@ -440,6 +453,24 @@ class _Document:
         if self.state.last_date is None:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
+
+    def _court_after_arrest(
+        self,
+        index: int,
+        sentence: Sentence,
+        inherited: tuple[int, PartialDate | None, tuple[Charge, ...]] | None,
+    ) -> PartialDate | None:
+        """The day of the detention told just before an undated decision ("detained
+        on 15 October. Taken to court, he was sentenced to two days"): courts of
+        petty offences sit the day of the arrest, and the story tells them in a row."""
+        arrest = self.state.last_arrest
+        if arrest is None or (inherited and index - inherited[0] == 1):
+            return None
+        at, paragraph, date = arrest
+        # In the arrest's own sentence a date left to the detention is not the court's.
+        if not 1 <= index - at <= 2 or sentence.paragraph != paragraph:
+            return None
+        return date
 
     def _update_state(
         self,
