@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from habeas.extract.keywords import text_mask
@@ -38,6 +38,7 @@ class DateKind(Enum):
     # "three days earlier": before the date told last, not before publication
     DAYS_EARLIER = "days_earlier"
     LAST_WEEK = "last_week"
+    LAST_YEAR = "last_year"  # qualifies a year-less date (see _join_last_year)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,9 @@ class DateMention:
     offset: int = 0  # days, for DAYS_LATER / DAYS_AGO; weekday number for WEEKDAY
     # "last Friday" (not "on Friday"): in a Friday report, a week before
     past: bool = False
+    # "in March last year", «12 марта прошлого года», "ötən ilin martında": a
+    # year-less date of the year before publication, not the latest such day
+    last_year: bool = False
 
     @property
     def anchored_on_previous(self) -> bool:
@@ -71,12 +75,14 @@ _ORDER = (
     ("year", DateKind.YEAR),
     ("days_later", DateKind.DAYS_LATER),
     ("days_ago", DateKind.DAYS_AGO),
+    ("day_before_yesterday", DateKind.DAYS_AGO),
     ("days_earlier", DateKind.DAYS_EARLIER),
     ("next_day", DateKind.NEXT_DAY),
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
     ("today", DateKind.TODAY),
     ("last_week", DateKind.LAST_WEEK),
+    ("last_year", DateKind.LAST_YEAR),
     ("weekday", DateKind.WEEKDAY),
 )
 
@@ -166,7 +172,10 @@ def find_dates(
             if s and text[s - 1].isdigit():
                 continue  # "25 March" inside "2025 March 13"
             past = kind is DateKind.WEEKDAY and bool(_PAST_WEEKDAY.search(m.group()))
-            add(_mention(m.groupdict(), kind, lex, s + offset, e + offset, past=past), s, e)
+            groups = m.groupdict()
+            if key == "day_before_yesterday":
+                groups["n"] = "2"
+            add(_mention(groups, kind, lex, s + offset, e + offset, past=past), s, e)
     for regex, month, day in lex.holidays:
         if regex.bit and not mask & regex.bit:
             continue
@@ -181,7 +190,32 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     if found and dateline and _is_dateline(text, found, offset):
         return []
-    return _drop_weekdays_of_dates(found, text, offset)
+    return _drop_weekdays_of_dates(_join_last_year(found, text, offset), text, offset)
+
+
+# What may stand between a date and "last year" that qualifies it ("March of last year").
+_YEAR_GAP = re.compile(r"[\s,]*(?:of\s+)?")
+
+
+def _join_last_year(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A "last year" right before or after a year-less day or month is that
+    date's year. Alone it gives no date: "during last year" is a period, and a
+    year told of the background would end a report's one-day episode."""
+    if not any(d.kind is DateKind.LAST_YEAR for d in found):
+        return found
+    used: set[int] = set()
+    for i, d in enumerate(found):
+        if d.kind not in (DateKind.ABSOLUTE, DateKind.MONTH) or d.year is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(found) or j in used or found[j].kind is not DateKind.LAST_YEAR:
+                continue
+            a, b = (found[j], d) if j < i else (d, found[j])
+            if _YEAR_GAP.fullmatch(text[a.end - offset : b.start - offset]):
+                found[i] = replace(d, last_year=True)
+                used.add(j)
+                break
+    return [d for d in found if d.kind is not DateKind.LAST_YEAR]
 
 
 def _drop_weekdays_of_dates(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
@@ -255,6 +289,10 @@ def resolve(
 ) -> PartialDate | None:
     """The date a mention stands for, or None when it cannot be known."""
     kind = mention.kind
+    if mention.last_year:
+        if published is None:
+            return None
+        mention = replace(mention, year=published.year - 1)
     if kind is DateKind.ABSOLUTE and mention.month and mention.day:
         year = mention.year or _infer_year(mention.month, mention.day, published, previous)
         if year is None:

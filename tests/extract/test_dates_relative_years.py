@@ -1,0 +1,56 @@
+"""Relative years and days counted back from publication, in the three languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from habeas.extract.dates import find_dates, resolve
+from habeas.extract.lexicon import fold_case, load_lexicon
+
+FRIDAY = dt.date(2021, 4, 16)
+
+
+def dates(text: str, lang: str) -> list[str]:
+    low = fold_case(text)
+    found = find_dates(low, load_lexicon(lang), dateline=False)
+    return [str(resolve(d, published=FRIDAY, previous=None)) for d in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Lala Dunyamaliyeva was detained on 12 March last year.", ["2020-03-12"]),
+        ("en", "Lala Dunyamaliyeva was detained in March of last year.", ["2020-03"]),
+        ("ru", "Рустама Векилова задержали 12 марта прошлого года.", ["2020-03-12"]),
+        ("ru", "Рустама Векилова задержали в марте прошлого года.", ["2020-03"]),
+        ("az", "Rüstəm Vəkilov ötən ilin mart ayında saxlanılıb.", ["2020-03"]),
+        ("az", "Rüstəm Vəkilov keçən ilin 12 martında saxlanılıb.", ["2020-03-12"]),
+    ],
+)
+def test_last_year_gives_a_date_its_year(lang: str, text: str, expected: list[str]) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_last_year_alone_is_no_date() -> None:
+    # a period ("during last year") or the background: no day, and no episode broken
+    assert dates("Lala Dunyamaliyeva was detained last year.", "en") == []
+    assert dates("Ötən il ərzində dörd jurnalist saxlanılıb.", "az") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Lala Dunyamaliyeva was detained the day before yesterday."),
+        ("ru", "Рустама Векилова задержали позавчера."),
+        ("az", "Rüstəm Vəkilov srağagün saxlanılıb."),
+    ],
+)
+def test_the_day_before_yesterday_is_two_days_before_publication(lang: str, text: str) -> None:
+    assert dates(text, lang) == ["2021-04-14"]
+
+
+def test_an_azerbaijani_month_in_the_possessive_locative_is_a_date() -> None:
+    assert dates("Rüstəm Vəkilov 3 martında saxlanılıb.", "az") == ["2021-03-03"]
+    assert dates("Rüstəm Vəkilov 2020-ci il iyununda saxlanılıb.", "az") == ["2020-06"]
