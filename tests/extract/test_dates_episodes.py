@@ -33,3 +33,30 @@ def test_a_petty_sentence_in_another_paragraph_keeps_no_date() -> None:
     )
     p = person(extract(text), "Tamar Vekilova")
     assert first(p, "sentence").date is None
+
+
+def test_a_dated_field_of_a_record_dates_the_arrest_it_tells() -> None:
+    text = (
+        "Rauf Tagiyev, Kanal Z\n\n"
+        "Imprisoned: September 7, 2024\n\n"
+        "Police in Lankaran arrested Tagiyev on hooliganism charges."
+    )
+    p = person(extract(text, published="2024-12-01"), "Rauf Tagiyev")
+    assert str(first(p, "detention").date) == "2024-09-07"
+
+
+def test_a_publication_line_is_still_a_dateline() -> None:
+    text = (
+        "Published: September 7, 2024\n\n"
+        "Police in Lankaran arrested the reporter Rauf Tagiyev on hooliganism charges."
+    )
+    p = person(extract(text, published="2024-12-01"), "Rauf Tagiyev")
+    assert first(p, "detention").date is None
+
+
+def test_dated_fields_in_russian_and_azerbaijani() -> None:
+    from habeas.extract.dates import find_dates
+    from habeas.extract.lexicon import fold_case, load_lexicon
+
+    for lang, line in (("ru", "Задержан: 7 сентября 2024"), ("az", "Həbs tarixi: 7 sentyabr 2024")):
+        assert len(find_dates(fold_case(line), load_lexicon(lang))) == 1

@@ -188,7 +188,7 @@ def find_dates(
                 continue
             add(DateMention(s + offset, e + offset, DateKind.ABSOLUTE, month=month, day=day), s, e)
     found.sort(key=lambda d: d.start)
-    if found and dateline and _is_dateline(text, found, offset):
+    if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
     return _drop_weekdays_of_dates(_join_last_year(found, text, offset), text, offset)
 
@@ -216,6 +216,13 @@ def _join_last_year(found: list[DateMention], text: str, offset: int) -> list[Da
                 used.add(j)
                 break
     return [d for d in found if d.kind is not DateKind.LAST_YEAR]
+
+
+def _labelled(text: str, lex: Lexicon) -> bool:
+    """Whether a short date line is a record's field ("Imprisoned: September 7,
+    2011" in a prison census): it dates the event the record tells, not the page."""
+    label = lex.extra.get("dated_label")
+    return isinstance(label, str) and re.match(label, text) is not None
 
 
 def _drop_weekdays_of_dates(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
