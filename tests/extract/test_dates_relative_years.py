@@ -54,3 +54,13 @@ def test_the_day_before_yesterday_is_two_days_before_publication(lang: str, text
 def test_an_azerbaijani_month_in_the_possessive_locative_is_a_date() -> None:
     assert dates("Rüstəm Vəkilov 3 martında saxlanılıb.", "az") == ["2021-03-03"]
     assert dates("Rüstəm Vəkilov 2020-ci il iyununda saxlanılıb.", "az") == ["2020-06"]
+
+
+def test_the_morning_hours_alone_are_the_day_of_the_news() -> None:
+    assert dates("Polis səhər saatlarında Rüstəm Vəkilovu saxlayıb.", "az") == ["2021-04-16"]
+
+
+def test_the_morning_hours_of_a_day_named_are_no_day_of_their_own() -> None:
+    assert dates("Mayın 5-i səhər saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-05-05"]
+    assert dates("Dünən axşam saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-04-15"]
+    assert dates("Cümə günü səhər saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-04-16"]

@@ -190,7 +190,24 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
-    return _drop_weekdays_of_dates(_join_last_year(found, text, offset), text, offset)
+    found = _drop_hours_of_days(_join_last_year(found, text, offset), text, offset)
+    return _drop_weekdays_of_dates(found, text, offset)
+
+
+def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A "today" right after another day ("həmin gün səhər saatlarında", "on 5
+    May in the morning hours") tells the hour of that day, not another day."""
+    out: list[DateMention] = []
+    for d in found:
+        before = out[-1] if out else None
+        if (
+            d.kind is DateKind.TODAY
+            and before is not None
+            and not text[before.end - offset : d.start - offset].strip(" ,")
+        ):
+            continue
+        out.append(d)
+    return out
 
 
 # What may stand between a date and "last year" that qualifies it ("March of last year").
