@@ -60,3 +60,22 @@ def test_dated_fields_in_russian_and_azerbaijani() -> None:
 
     for lang, line in (("ru", "Задержан: 7 сентября 2024"), ("az", "Həbs tarixi: 7 sentyabr 2024")):
         assert len(find_dates(fold_case(line), load_lexicon(lang))) == 1
+
+
+def test_a_decision_told_after_a_dated_sitting_is_of_that_day() -> None:
+    text = (
+        "The Baku Court of Appeal today examined the complaint of the activist Lala Sadigova. "
+        "The judges rejected her appeal."
+    )
+    p = person(extract(text), "Lala Sadigova")
+    assert str(first(p, "appeal").date) == "2025-03-13"
+
+
+def test_a_decision_two_sentences_after_a_dated_sitting_keeps_no_date() -> None:
+    text = (
+        "The Baku Court of Appeal today examined the complaint of the activist Lala Sadigova. "
+        "Her lawyer spoke for an hour. "
+        "The judges rejected her appeal."
+    )
+    p = person(extract(text), "Lala Sadigova")
+    assert first(p, "appeal").date is None

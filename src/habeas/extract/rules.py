@@ -115,6 +115,9 @@ class _State:
     last_date_paragraph: int = -1
     # the last detention told with its own day: (sentence index, paragraph, date)
     last_arrest: tuple[int, int, PartialDate] | None = None
+    # a sentence that dates a court's sitting and tells no event of its own
+    # ("the Supreme Court today examined his complaint"): (index, date)
+    last_hearing: tuple[int, PartialDate] | None = None
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
     # events said of an unnamed group ("three activists were detained", "their
@@ -239,6 +242,7 @@ class _Document:
             # Nothing happens in this sentence: it only moves the story's time and cast.
             self._charges_told_after(index, text, low, None)
             self._decision_dated_after(index, low, resolved)
+            self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
             self._forget_old_groups(index)
@@ -303,6 +307,9 @@ class _Document:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited)
+                soft = date is not None
+            if date is None and hit.trigger.type in _DECISIONS:
+                date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
                 self.state.last_arrest = (index, sentence.paragraph, date)
@@ -453,6 +460,17 @@ class _Document:
         if self.state.last_date is None:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
+
+    def _note_hearing(self, index: int, text: str, resolved: list[PartialDate | None]) -> None:
+        """Remembers a sentence that dates a court's sitting without telling its
+        decision: the decision told in the next sentence was taken then."""
+        days = {r for r in resolved if r is not None}
+        if len(days) == 1 and next(iter(days)).day and find_authority(text, self.lex):
+            self.state.last_hearing = (index, next(iter(days)))
+
+    def _sitting_just_before(self, index: int) -> PartialDate | None:
+        hearing = self.state.last_hearing
+        return hearing[1] if hearing is not None and index - hearing[0] == 1 else None
 
     def _court_after_arrest(
         self,
