@@ -79,3 +79,27 @@ def test_a_decision_two_sentences_after_a_dated_sitting_keeps_no_date() -> None:
     )
     p = person(extract(text), "Lala Sadigova")
     assert first(p, "appeal").date is None
+
+
+def test_the_day_after_an_arrest_counts_from_the_arrest_told() -> None:
+    text = (
+        "Police detained the reporter Kamran Valiyev on 3 March. "
+        "His colleagues were not told where he was taken. "
+        "The day after his arrest, a district court remanded Valiyev in custody "
+        "for three months."
+    )
+    p = person(extract(text), "Kamran Valiyev")
+    assert str(first(p, "detention").date) == "2025-03-03"
+    assert str(first(p, "pretrial_detention").date) == "2025-03-04"
+
+
+def test_the_day_after_an_arrest_in_russian_and_azerbaijani() -> None:
+    from habeas.extract.dates import DateKind, find_dates
+    from habeas.extract.lexicon import fold_case, load_lexicon
+
+    for lang, text in (
+        ("ru", "На следующий день после задержания суд арестовал его."),
+        ("az", "Saxlanıldıqdan bir gün sonra məhkəmə onu həbs edib."),
+    ):
+        (found,) = find_dates(fold_case(text), load_lexicon(lang))
+        assert found.kind is DateKind.DAY_AFTER_ARREST

@@ -38,6 +38,8 @@ class DateKind(Enum):
     # "three days earlier": before the date told last, not before publication
     DAYS_EARLIER = "days_earlier"
     LAST_WEEK = "last_week"
+    # "the day after his arrest": the day after the detention told last
+    DAY_AFTER_ARREST = "day_after_arrest"
     LAST_YEAR = "last_year"  # qualifies a year-less date (see _join_last_year)
 
 
@@ -63,6 +65,7 @@ class DateMention:
             DateKind.NEXT_DAY,
             DateKind.DAYS_LATER,
             DateKind.DAYS_EARLIER,
+            DateKind.DAY_AFTER_ARREST,
         )
 
 
@@ -73,6 +76,8 @@ _ORDER = (
     ("month_day", DateKind.ABSOLUTE),
     ("month_year", DateKind.MONTH),
     ("year", DateKind.YEAR),
+    # before the shapes its words hold ("saxlanıldıqdan bir gün sonra")
+    ("day_after_arrest", DateKind.DAY_AFTER_ARREST),
     ("days_later", DateKind.DAYS_LATER),
     ("days_ago", DateKind.DAYS_AGO),
     ("day_before_yesterday", DateKind.DAYS_AGO),
@@ -335,6 +340,8 @@ def resolve(
         return PartialDate(year, mention.month)
     if kind is DateKind.YEAR and mention.year:
         return PartialDate(mention.year)
+    if kind is DateKind.DAY_AFTER_ARREST:
+        kind = DateKind.NEXT_DAY  # the caller passes the arrest's date as `previous`
     if kind in (DateKind.SAME_DAY, DateKind.NEXT_DAY, DateKind.DAYS_LATER, DateKind.DAYS_EARLIER):
         base = previous.as_date() if previous else None
         if base is None:

@@ -20,7 +20,13 @@ from habeas.extract.attributes import (
     find_place,
     ill_treatment_detail,
 )
-from habeas.extract.dates import DateMention, find_dates, resolve, single_episode_date
+from habeas.extract.dates import (
+    DateKind,
+    DateMention,
+    find_dates,
+    resolve,
+    single_episode_date,
+)
 from habeas.extract.keywords import text_mask
 from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
@@ -597,11 +603,20 @@ class _Document:
         out: list[PartialDate | None] = []
         previous = self.state.last_date
         for d in dates:
-            value = resolve(d, published=self.report.published, previous=previous)
+            anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
+            value = resolve(d, published=self.report.published, previous=anchor)
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
         return out
+
+    def _last_arrest_day(self) -> PartialDate | None:
+        """The day of the last detention told, for "the day after his arrest"."""
+        for draft in reversed(self.drafts):
+            date = draft.event.date
+            if draft.event.type is EventType.DETENTION and date is not None and date.day:
+                return date
+        return None
 
     def _date_for(
         self,
@@ -623,7 +638,8 @@ class _Document:
             if k is not hit and k.trigger.type is EventType.PROTEST
         ]
         for d, value in zip(dates, resolved, strict=True):
-            if value is None:
+            if value is None or d.start <= hit.start < d.end:
+                # "the day after his arrest" dates what follows, not the arrest in it
                 continue
             if hit.trigger.type in _LEGAL and self._owned(d, owners):
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the
