@@ -64,3 +64,22 @@ def test_the_morning_hours_of_a_day_named_are_no_day_of_their_own() -> None:
     assert dates("Mayın 5-i səhər saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-05-05"]
     assert dates("Dünən axşam saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-04-15"]
     assert dates("Cümə günü səhər saatlarında Rüstəm Vəkilov saxlanılıb.", "az") == ["2021-04-16"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Lala Dunyamaliyeva was detained earlier this month.", ["2021-04"]),
+        ("en", "Lala Dunyamaliyeva was detained last month.", ["2021-03"]),
+        ("ru", "Рустама Векилова задержали в прошлом месяце.", ["2021-03"]),
+        ("az", "Rüstəm Vəkilov ötən ay saxlanılıb.", ["2021-03"]),
+    ],
+)
+def test_this_and_last_month_count_from_publication(
+    lang: str, text: str, expected: list[str]
+) -> None:
+    assert dates(text, lang) == expected
+
+
+def test_mid_month_with_a_hyphen_is_that_month() -> None:
+    assert dates("Lala Dunyamaliyeva was detained in mid-March.", "en") == ["2021-03"]

@@ -40,6 +40,8 @@ class DateKind(Enum):
     LAST_WEEK = "last_week"
     # "the day after his arrest": the day after the detention told last
     DAY_AFTER_ARREST = "day_after_arrest"
+    THIS_MONTH = "this_month"  # the month of publication
+    LAST_MONTH = "last_month"  # the month before it
     LAST_YEAR = "last_year"  # qualifies a year-less date (see _join_last_year)
 
 
@@ -88,6 +90,8 @@ _ORDER = (
     ("today", DateKind.TODAY),
     ("last_week", DateKind.LAST_WEEK),
     ("last_year", DateKind.LAST_YEAR),
+    ("this_month", DateKind.THIS_MONTH),
+    ("last_month", DateKind.LAST_MONTH),
     ("weekday", DateKind.WEEKDAY),
 )
 
@@ -362,6 +366,11 @@ def resolve(
         # "On Friday" in a Friday report is that day; "last Friday" a week before.
         back = (published.weekday() - mention.offset) % 7 or (7 if mention.past else 0)
         return PartialDate.of(published - dt.timedelta(days=back))
+    if kind is DateKind.THIS_MONTH:
+        return PartialDate(published.year, published.month)
+    if kind is DateKind.LAST_MONTH:
+        before = published.replace(day=1) - dt.timedelta(days=1)
+        return PartialDate(before.year, before.month)
     if kind is DateKind.LAST_WEEK:
         # The whole previous Monday–Sunday week, when it lies in one month.
         monday = published - dt.timedelta(days=published.weekday() + 7)
