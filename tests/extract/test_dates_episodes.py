@@ -103,3 +103,14 @@ def test_the_day_after_an_arrest_in_russian_and_azerbaijani() -> None:
     ):
         (found,) = find_dates(fold_case(text), load_lexicon(lang))
         assert found.kind is DateKind.DAY_AFTER_ARREST
+
+
+def test_ill_treatment_in_a_report_of_one_dated_episode_takes_its_day() -> None:
+    text = (
+        "Today police detained the activist Nigar Hasanova at a picket in the centre.\n\n"
+        "Her friends filmed the scene from across the road.\n\n"
+        "The organisers said the picket had been announced a week ago.\n\n"
+        "At the station Hasanova was beaten by officers."
+    )
+    p = person(extract(text), "Nigar Hasanova")
+    assert str(first(p, "ill_treatment").date) == "2025-03-13"

@@ -81,6 +81,8 @@ _NO_DATE = object()
 # scene told just before in the same paragraph. Ill-treatment and charges are
 # often told apart from the scene, so they keep no date.
 _NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventType.DISAPPEARANCE}
+# In a report of one dated episode, ill-treatment is of that episode's custody too.
+_EPISODIC = _NARRATIVE | {EventType.ILL_TREATMENT}
 
 
 @dataclass(slots=True)
@@ -309,7 +311,7 @@ class _Document:
             soft = False
             if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
-            elif date is None and hit.trigger.type in _NARRATIVE and self.episode is not None:
+            elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited)
