@@ -83,3 +83,21 @@ def test_this_and_last_month_count_from_publication(
 
 def test_mid_month_with_a_hyphen_is_that_month() -> None:
     assert dates("Lala Dunyamaliyeva was detained in mid-March.", "en") == ["2021-03"]
+
+
+def test_this_year_gives_a_date_the_year_of_publication() -> None:
+    # without it a day well after publication would be taken for last year's
+    assert dates("The trial of Lala Dunyamaliyeva opens on 12 July this year.", "en") == [
+        "2021-07-12"
+    ]
+    assert dates("Суд над Рустамом Векиловым начнётся 12 июля текущего года.", "ru") == [
+        "2021-07-12"
+    ]
+    assert dates("Rüstəm Vəkilovun məhkəməsi cari ilin iyulun 12-də başlayacaq.", "az") == [
+        "2021-07-12"
+    ]
+
+
+def test_an_azerbaijani_day_of_the_month_named_with_its_noun() -> None:
+    assert dates("Rüstəm Vəkilov mart ayının 5-də saxlanılıb.", "az") == ["2021-03-05"]
+    assert dates("Rüstəm Vəkilov 2020-ci ilin mart ayının 5-də saxlanılıb.", "az") == ["2020-03-05"]

@@ -42,7 +42,9 @@ class DateKind(Enum):
     DAY_AFTER_ARREST = "day_after_arrest"
     THIS_MONTH = "this_month"  # the month of publication
     LAST_MONTH = "last_month"  # the month before it
-    LAST_YEAR = "last_year"  # qualifies a year-less date (see _join_last_year)
+    # qualify a year-less date (see _join_year_word)
+    LAST_YEAR = "last_year"
+    THIS_YEAR = "this_year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,8 +59,9 @@ class DateMention:
     # "last Friday" (not "on Friday"): in a Friday report, a week before
     past: bool = False
     # "in March last year", «12 марта прошлого года», "ötən ilin martında": a
-    # year-less date of the year before publication, not the latest such day
-    last_year: bool = False
+    # year-less date of the year before publication (1), not the latest such
+    # day; «12 мая текущего года»: of the year of publication (0)
+    years_back: int | None = None
 
     @property
     def anchored_on_previous(self) -> bool:
@@ -90,6 +93,7 @@ _ORDER = (
     ("today", DateKind.TODAY),
     ("last_week", DateKind.LAST_WEEK),
     ("last_year", DateKind.LAST_YEAR),
+    ("this_year", DateKind.THIS_YEAR),
     ("this_month", DateKind.THIS_MONTH),
     ("last_month", DateKind.LAST_MONTH),
     ("weekday", DateKind.WEEKDAY),
@@ -199,7 +203,7 @@ def find_dates(
     found.sort(key=lambda d: d.start)
     if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
-    found = _drop_hours_of_days(_join_last_year(found, text, offset), text, offset)
+    found = _drop_hours_of_days(_join_year_word(found, text, offset), text, offset)
     return _drop_weekdays_of_dates(found, text, offset)
 
 
@@ -223,25 +227,28 @@ def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> lis
 _YEAR_GAP = re.compile(r"[\s,]*(?:of\s+)?")
 
 
-def _join_last_year(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+_YEAR_WORDS = {DateKind.LAST_YEAR: 1, DateKind.THIS_YEAR: 0}
+
+
+def _join_year_word(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
     """A "last year" right before or after a year-less day or month is that
     date's year. Alone it gives no date: "during last year" is a period, and a
     year told of the background would end a report's one-day episode."""
-    if not any(d.kind is DateKind.LAST_YEAR for d in found):
+    if not any(d.kind in _YEAR_WORDS for d in found):
         return found
     used: set[int] = set()
     for i, d in enumerate(found):
         if d.kind not in (DateKind.ABSOLUTE, DateKind.MONTH) or d.year is not None:
             continue
         for j in (i - 1, i + 1):
-            if not 0 <= j < len(found) or j in used or found[j].kind is not DateKind.LAST_YEAR:
+            if not 0 <= j < len(found) or j in used or found[j].kind not in _YEAR_WORDS:
                 continue
             a, b = (found[j], d) if j < i else (d, found[j])
             if _YEAR_GAP.fullmatch(text[a.end - offset : b.start - offset]):
-                found[i] = replace(d, last_year=True)
+                found[i] = replace(d, years_back=_YEAR_WORDS[found[j].kind])
                 used.add(j)
                 break
-    return [d for d in found if d.kind is not DateKind.LAST_YEAR]
+    return [d for d in found if d.kind not in _YEAR_WORDS]
 
 
 def _labelled(text: str, lex: Lexicon) -> bool:
@@ -322,10 +329,10 @@ def resolve(
 ) -> PartialDate | None:
     """The date a mention stands for, or None when it cannot be known."""
     kind = mention.kind
-    if mention.last_year:
+    if mention.years_back is not None:
         if published is None:
             return None
-        mention = replace(mention, year=published.year - 1)
+        mention = replace(mention, year=published.year - mention.years_back)
     if kind is DateKind.ABSOLUTE and mention.month and mention.day:
         year = mention.year or _infer_year(mention.month, mention.day, published, previous)
         if year is None:
