@@ -109,7 +109,7 @@ def test_ill_treatment_in_a_report_of_one_dated_episode_takes_its_day() -> None:
     text = (
         "Today police detained the activist Nigar Hasanova at a picket in the centre.\n\n"
         "Her friends filmed the scene from across the road.\n\n"
-        "The organisers said the picket had been announced a week ago.\n\n"
+        "The organisers said the picket had been announced online.\n\n"
         "At the station Hasanova was beaten by officers."
     )
     p = person(extract(text), "Nigar Hasanova")

@@ -8,6 +8,7 @@ import pytest
 
 from habeas.extract.dates import find_dates, resolve
 from habeas.extract.lexicon import fold_case, load_lexicon
+from habeas.model import PartialDate
 
 FRIDAY = dt.date(2021, 4, 16)
 
@@ -101,3 +102,29 @@ def test_this_year_gives_a_date_the_year_of_publication() -> None:
 def test_an_azerbaijani_day_of_the_month_named_with_its_noun() -> None:
     assert dates("Rüstəm Vəkilov mart ayının 5-də saxlanılıb.", "az") == ["2021-03-05"]
     assert dates("Rüstəm Vəkilov 2020-ci ilin mart ayının 5-də saxlanılıb.", "az") == ["2020-03-05"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Lala Dunyamaliyeva was released a week later.", "2021-04-17"),
+        ("en", "Lala Dunyamaliyeva had been detained the day before.", "2021-04-09"),
+        ("ru", "Рустама Векилова отпустили через неделю.", "2021-04-17"),
+        ("ru", "Рустама Векилова задержали днем ранее.", "2021-04-09"),
+        ("az", "Rüstəm Vəkilov bir həftə sonra buraxılıb.", "2021-04-17"),
+    ],
+)
+def test_weeks_and_a_day_before_count_from_the_date_told_last(
+    lang: str, text: str, expected: str
+) -> None:
+    low = fold_case(text)
+    (found,) = find_dates(low, load_lexicon(lang), dateline=False)
+    told = PartialDate(2021, 4, 10)
+    assert str(resolve(found, published=FRIDAY, previous=told)) == expected
+
+
+def test_a_week_ago_counts_from_publication() -> None:
+    assert dates("Рустама Векилова задержали неделю назад.", "ru") == ["2021-04-09"]
+    assert dates("Lala Dunyamaliyeva was detained two weeks ago.", "en") == ["2021-04-02"]
+    # a count that is no number gives no date
+    assert dates("Рустама Векилова задержали несколько дней назад.", "ru") == []

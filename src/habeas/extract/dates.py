@@ -317,7 +317,14 @@ def _mention(
             return None
         return DateMention(start, end, kind, offset=weekday, past=past)
     if kind in (DateKind.DAYS_LATER, DateKind.DAYS_AGO, DateKind.DAYS_EARLIER):
-        n = parse_number(groups.get("n") or "", lex)
+        # "a week later", «неделю назад» (one week, no number), "the day before"
+        n = parse_number((groups.get("n") or "").strip(), lex)
+        if groups.get("oneweek"):
+            n = 7
+        elif groups.get("oneday"):
+            n = 1
+        elif n is not None and groups.get("week"):
+            n *= 7
         if n is None or n != int(n):
             return None
         return DateMention(start, end, kind, offset=int(n))
