@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from habeas.extract.keywords import text_mask
@@ -38,6 +38,13 @@ class DateKind(Enum):
     # "three days earlier": before the date told last, not before publication
     DAYS_EARLIER = "days_earlier"
     LAST_WEEK = "last_week"
+    # "the day after his arrest": the day after the detention told last
+    DAY_AFTER_ARREST = "day_after_arrest"
+    THIS_MONTH = "this_month"  # the month of publication
+    LAST_MONTH = "last_month"  # the month before it
+    # qualify a year-less date (see _join_year_word)
+    LAST_YEAR = "last_year"
+    THIS_YEAR = "this_year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +58,10 @@ class DateMention:
     offset: int = 0  # days, for DAYS_LATER / DAYS_AGO; weekday number for WEEKDAY
     # "last Friday" (not "on Friday"): in a Friday report, a week before
     past: bool = False
+    # "in March last year", «12 марта прошлого года», "ötən ilin martında": a
+    # year-less date of the year before publication (1), not the latest such
+    # day; «12 мая текущего года»: of the year of publication (0)
+    years_back: int | None = None
 
     @property
     def anchored_on_previous(self) -> bool:
@@ -59,6 +70,7 @@ class DateMention:
             DateKind.NEXT_DAY,
             DateKind.DAYS_LATER,
             DateKind.DAYS_EARLIER,
+            DateKind.DAY_AFTER_ARREST,
         )
 
 
@@ -69,14 +81,21 @@ _ORDER = (
     ("month_day", DateKind.ABSOLUTE),
     ("month_year", DateKind.MONTH),
     ("year", DateKind.YEAR),
+    # before the shapes its words hold ("saxlanıldıqdan bir gün sonra")
+    ("day_after_arrest", DateKind.DAY_AFTER_ARREST),
     ("days_later", DateKind.DAYS_LATER),
     ("days_ago", DateKind.DAYS_AGO),
+    ("day_before_yesterday", DateKind.DAYS_AGO),
     ("days_earlier", DateKind.DAYS_EARLIER),
     ("next_day", DateKind.NEXT_DAY),
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
     ("today", DateKind.TODAY),
     ("last_week", DateKind.LAST_WEEK),
+    ("last_year", DateKind.LAST_YEAR),
+    ("this_year", DateKind.THIS_YEAR),
+    ("this_month", DateKind.THIS_MONTH),
+    ("last_month", DateKind.LAST_MONTH),
     ("weekday", DateKind.WEEKDAY),
 )
 
@@ -166,7 +185,10 @@ def find_dates(
             if s and text[s - 1].isdigit():
                 continue  # "25 March" inside "2025 March 13"
             past = kind is DateKind.WEEKDAY and bool(_PAST_WEEKDAY.search(m.group()))
-            add(_mention(m.groupdict(), kind, lex, s + offset, e + offset, past=past), s, e)
+            groups = m.groupdict()
+            if key == "day_before_yesterday":
+                groups["n"] = "2"
+            add(_mention(groups, kind, lex, s + offset, e + offset, past=past), s, e)
     for regex, month, day in lex.holidays:
         if regex.bit and not mask & regex.bit:
             continue
@@ -179,9 +201,61 @@ def find_dates(
                 continue
             add(DateMention(s + offset, e + offset, DateKind.ABSOLUTE, month=month, day=day), s, e)
     found.sort(key=lambda d: d.start)
-    if found and dateline and _is_dateline(text, found, offset):
+    if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
+    found = _drop_hours_of_days(_join_year_word(found, text, offset), text, offset)
     return _drop_weekdays_of_dates(found, text, offset)
+
+
+def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A "today" right after another day ("həmin gün səhər saatlarında", "on 5
+    May in the morning hours") tells the hour of that day, not another day."""
+    out: list[DateMention] = []
+    for d in found:
+        before = out[-1] if out else None
+        if (
+            d.kind is DateKind.TODAY
+            and before is not None
+            and not text[before.end - offset : d.start - offset].strip(" ,")
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+# What may stand between a date and "last year" that qualifies it ("March of last year").
+_YEAR_GAP = re.compile(r"[\s,]*(?:of\s+)?")
+
+
+_YEAR_WORDS = {DateKind.LAST_YEAR: 1, DateKind.THIS_YEAR: 0}
+
+
+def _join_year_word(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A "last year" right before or after a year-less day or month is that
+    date's year. Alone it gives no date: "during last year" is a period, and a
+    year told of the background would end a report's one-day episode."""
+    if not any(d.kind in _YEAR_WORDS for d in found):
+        return found
+    used: set[int] = set()
+    for i, d in enumerate(found):
+        if d.kind not in (DateKind.ABSOLUTE, DateKind.MONTH) or d.year is not None:
+            continue
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(found) or j in used or found[j].kind not in _YEAR_WORDS:
+                continue
+            a, b = (found[j], d) if j < i else (d, found[j])
+            if _YEAR_GAP.fullmatch(text[a.end - offset : b.start - offset]):
+                found[i] = replace(d, years_back=_YEAR_WORDS[found[j].kind])
+                used.add(j)
+                break
+    return [d for d in found if d.kind not in _YEAR_WORDS]
+
+
+def _labelled(text: str, lex: Lexicon) -> bool:
+    """Whether a short date line is a record's field ("Imprisoned: September 7,
+    2011" in a prison census): it dates the event the record tells, not the page."""
+    label = lex.extra.get("dated_label")
+    return isinstance(label, str) and re.match(label, text) is not None
 
 
 def _drop_weekdays_of_dates(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
@@ -243,7 +317,14 @@ def _mention(
             return None
         return DateMention(start, end, kind, offset=weekday, past=past)
     if kind in (DateKind.DAYS_LATER, DateKind.DAYS_AGO, DateKind.DAYS_EARLIER):
-        n = parse_number(groups.get("n") or "", lex)
+        # "a week later", «неделю назад» (one week, no number), "the day before"
+        n = parse_number((groups.get("n") or "").strip(), lex)
+        if groups.get("oneweek"):
+            n = 7
+        elif groups.get("oneday"):
+            n = 1
+        elif n is not None and groups.get("week"):
+            n *= 7
         if n is None or n != int(n):
             return None
         return DateMention(start, end, kind, offset=int(n))
@@ -255,6 +336,10 @@ def resolve(
 ) -> PartialDate | None:
     """The date a mention stands for, or None when it cannot be known."""
     kind = mention.kind
+    if mention.years_back is not None:
+        if published is None:
+            return None
+        mention = replace(mention, year=published.year - mention.years_back)
     if kind is DateKind.ABSOLUTE and mention.month and mention.day:
         year = mention.year or _infer_year(mention.month, mention.day, published, previous)
         if year is None:
@@ -273,6 +358,8 @@ def resolve(
         return PartialDate(year, mention.month)
     if kind is DateKind.YEAR and mention.year:
         return PartialDate(mention.year)
+    if kind is DateKind.DAY_AFTER_ARREST:
+        kind = DateKind.NEXT_DAY  # the caller passes the arrest's date as `previous`
     if kind in (DateKind.SAME_DAY, DateKind.NEXT_DAY, DateKind.DAYS_LATER, DateKind.DAYS_EARLIER):
         base = previous.as_date() if previous else None
         if base is None:
@@ -293,6 +380,11 @@ def resolve(
         # "On Friday" in a Friday report is that day; "last Friday" a week before.
         back = (published.weekday() - mention.offset) % 7 or (7 if mention.past else 0)
         return PartialDate.of(published - dt.timedelta(days=back))
+    if kind is DateKind.THIS_MONTH:
+        return PartialDate(published.year, published.month)
+    if kind is DateKind.LAST_MONTH:
+        before = published.replace(day=1) - dt.timedelta(days=1)
+        return PartialDate(before.year, before.month)
     if kind is DateKind.LAST_WEEK:
         # The whole previous Monday–Sunday week, when it lies in one month.
         monday = published - dt.timedelta(days=published.weekday() + 7)

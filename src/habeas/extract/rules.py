@@ -20,7 +20,13 @@ from habeas.extract.attributes import (
     find_place,
     ill_treatment_detail,
 )
-from habeas.extract.dates import DateMention, find_dates, resolve, single_episode_date
+from habeas.extract.dates import (
+    DateKind,
+    DateMention,
+    find_dates,
+    resolve,
+    single_episode_date,
+)
 from habeas.extract.keywords import text_mask
 from habeas.extract.language import detect_language
 from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
@@ -61,6 +67,12 @@ _PENALISED = {EventType.SENTENCE, EventType.PRETRIAL_DETENTION}
 # Types whose event names its offence: what a report-wide article is given to.
 _CHARGED = _PENALISED | {EventType.CHARGE}
 _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
+# Penalties for petty offences, which a court gives the day of the arrest.
+_PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
+
+
+def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
+    return bool(penalties) and all(p.kind in _PETTY_KINDS for _, p in penalties)
 
 
 # A marker for "no date carried over" (None is a real value: an undated group event).
@@ -69,6 +81,8 @@ _NO_DATE = object()
 # scene told just before in the same paragraph. Ill-treatment and charges are
 # often told apart from the scene, so they keep no date.
 _NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventType.DISAPPEARANCE}
+# In a report of one dated episode, ill-treatment is of that episode's custody too.
+_EPISODIC = _NARRATIVE | {EventType.ILL_TREATMENT}
 
 
 @dataclass(slots=True)
@@ -107,6 +121,11 @@ class _State:
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
     # where the last date was told: undated events of the same paragraph share it
     last_date_paragraph: int = -1
+    # the last detention told with its own day: (sentence index, paragraph, date)
+    last_arrest: tuple[int, int, PartialDate] | None = None
+    # a sentence that dates a court's sitting and tells no event of its own
+    # ("the Supreme Court today examined his complaint"): (index, date)
+    last_hearing: tuple[int, PartialDate] | None = None
     # events said of an unnamed group ("nine people walked free"), waiting for
     # "Among them were X and Y" in the next sentence
     # events said of an unnamed group ("three activists were detained", "their
@@ -231,6 +250,7 @@ class _Document:
             # Nothing happens in this sentence: it only moves the story's time and cast.
             self._charges_told_after(index, text, low, None)
             self._decision_dated_after(index, low, resolved)
+            self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
             self._update_state([], mentions, resolved, sentence.paragraph)
             self._forget_old_groups(index)
@@ -291,8 +311,16 @@ class _Document:
             soft = False
             if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
-            elif date is None and hit.trigger.type in _NARRATIVE and self.episode is not None:
+            elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
+            elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
+                date = self._court_after_arrest(index, sentence, inherited)
+                soft = date is not None
+            if date is None and hit.trigger.type in _DECISIONS:
+                date = self._sitting_just_before(index)
+                soft = date is not None
+            if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
+                self.state.last_arrest = (index, sentence.paragraph, date)
             respectively = self._respectively(low, targets, penalties)
             for entity in targets:
                 terms = (
@@ -441,6 +469,35 @@ class _Document:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
 
+    def _note_hearing(self, index: int, text: str, resolved: list[PartialDate | None]) -> None:
+        """Remembers a sentence that dates a court's sitting without telling its
+        decision: the decision told in the next sentence was taken then."""
+        days = {r for r in resolved if r is not None}
+        if len(days) == 1 and next(iter(days)).day and find_authority(text, self.lex):
+            self.state.last_hearing = (index, next(iter(days)))
+
+    def _sitting_just_before(self, index: int) -> PartialDate | None:
+        hearing = self.state.last_hearing
+        return hearing[1] if hearing is not None and index - hearing[0] == 1 else None
+
+    def _court_after_arrest(
+        self,
+        index: int,
+        sentence: Sentence,
+        inherited: tuple[int, PartialDate | None, tuple[Charge, ...]] | None,
+    ) -> PartialDate | None:
+        """The day of the detention told just before an undated decision ("detained
+        on 15 October. Taken to court, he was sentenced to two days"): courts of
+        petty offences sit the day of the arrest, and the story tells them in a row."""
+        arrest = self.state.last_arrest
+        if arrest is None or (inherited and index - inherited[0] == 1):
+            return None
+        at, paragraph, date = arrest
+        # In the arrest's own sentence a date left to the detention is not the court's.
+        if not 1 <= index - at <= 2 or sentence.paragraph != paragraph:
+            return None
+        return date
+
     def _update_state(
         self,
         named_here: list[int],
@@ -548,11 +605,20 @@ class _Document:
         out: list[PartialDate | None] = []
         previous = self.state.last_date
         for d in dates:
-            value = resolve(d, published=self.report.published, previous=previous)
+            anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
+            value = resolve(d, published=self.report.published, previous=anchor)
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
         return out
+
+    def _last_arrest_day(self) -> PartialDate | None:
+        """The day of the last detention told, for "the day after his arrest"."""
+        for draft in reversed(self.drafts):
+            date = draft.event.date
+            if draft.event.type is EventType.DETENTION and date is not None and date.day:
+                return date
+        return None
 
     def _date_for(
         self,
@@ -574,7 +640,8 @@ class _Document:
             if k is not hit and k.trigger.type is EventType.PROTEST
         ]
         for d, value in zip(dates, resolved, strict=True):
-            if value is None:
+            if value is None or d.start <= hit.start < d.end:
+                # "the day after his arrest" dates what follows, not the arrest in it
                 continue
             if hit.trigger.type in _LEGAL and self._owned(d, owners):
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the

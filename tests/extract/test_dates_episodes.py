@@ -1,0 +1,116 @@
+"""How an event told without a date word takes one from the episode around it."""
+
+from __future__ import annotations
+
+from .helpers import extract, first, person
+
+
+def test_a_petty_sentence_told_after_a_dated_arrest_is_of_that_day() -> None:
+    text = (
+        "The blogger Tamar Vekilova was detained on 4 March near the metro. "
+        "From the station she was taken to a district court. "
+        "The court found her guilty of petty hooliganism and sentenced her to ten days "
+        "of administrative arrest."
+    )
+    p = person(extract(text), "Tamar Vekilova")
+    assert str(first(p, "sentence").date) == "2025-03-04"
+
+
+def test_a_prison_term_told_after_a_dated_arrest_keeps_no_date() -> None:
+    text = (
+        "The blogger Tamar Vekilova was detained on 4 March near the metro. "
+        "From the station she was taken to a district court. "
+        "The court found her guilty of fraud and sentenced her to five years in prison."
+    )
+    p = person(extract(text), "Tamar Vekilova")
+    assert first(p, "sentence").date is None
+
+
+def test_a_petty_sentence_in_another_paragraph_keeps_no_date() -> None:
+    text = (
+        "The blogger Tamar Vekilova was detained on 4 March near the metro.\n\n"
+        "The court sentenced her to ten days of administrative arrest."
+    )
+    p = person(extract(text), "Tamar Vekilova")
+    assert first(p, "sentence").date is None
+
+
+def test_a_dated_field_of_a_record_dates_the_arrest_it_tells() -> None:
+    text = (
+        "Rauf Tagiyev, Kanal Z\n\n"
+        "Imprisoned: September 7, 2024\n\n"
+        "Police in Lankaran arrested Tagiyev on hooliganism charges."
+    )
+    p = person(extract(text, published="2024-12-01"), "Rauf Tagiyev")
+    assert str(first(p, "detention").date) == "2024-09-07"
+
+
+def test_a_publication_line_is_still_a_dateline() -> None:
+    text = (
+        "Published: September 7, 2024\n\n"
+        "Police in Lankaran arrested the reporter Rauf Tagiyev on hooliganism charges."
+    )
+    p = person(extract(text, published="2024-12-01"), "Rauf Tagiyev")
+    assert first(p, "detention").date is None
+
+
+def test_dated_fields_in_russian_and_azerbaijani() -> None:
+    from habeas.extract.dates import find_dates
+    from habeas.extract.lexicon import fold_case, load_lexicon
+
+    for lang, line in (("ru", "Задержан: 7 сентября 2024"), ("az", "Həbs tarixi: 7 sentyabr 2024")):
+        assert len(find_dates(fold_case(line), load_lexicon(lang))) == 1
+
+
+def test_a_decision_told_after_a_dated_sitting_is_of_that_day() -> None:
+    text = (
+        "The Baku Court of Appeal today examined the complaint of the activist Lala Sadigova. "
+        "The judges rejected her appeal."
+    )
+    p = person(extract(text), "Lala Sadigova")
+    assert str(first(p, "appeal").date) == "2025-03-13"
+
+
+def test_a_decision_two_sentences_after_a_dated_sitting_keeps_no_date() -> None:
+    text = (
+        "The Baku Court of Appeal today examined the complaint of the activist Lala Sadigova. "
+        "Her lawyer spoke for an hour. "
+        "The judges rejected her appeal."
+    )
+    p = person(extract(text), "Lala Sadigova")
+    assert first(p, "appeal").date is None
+
+
+def test_the_day_after_an_arrest_counts_from_the_arrest_told() -> None:
+    text = (
+        "Police detained the reporter Kamran Valiyev on 3 March. "
+        "His colleagues were not told where he was taken. "
+        "The day after his arrest, a district court remanded Valiyev in custody "
+        "for three months."
+    )
+    p = person(extract(text), "Kamran Valiyev")
+    assert str(first(p, "detention").date) == "2025-03-03"
+    assert str(first(p, "pretrial_detention").date) == "2025-03-04"
+
+
+def test_the_day_after_an_arrest_in_russian_and_azerbaijani() -> None:
+    from habeas.extract.dates import DateKind, find_dates
+    from habeas.extract.lexicon import fold_case, load_lexicon
+
+    for lang, text in (
+        ("ru", "На следующий день после задержания суд арестовал его."),
+        ("az", "Saxlanıldıqdan bir gün sonra məhkəmə onu həbs edib."),
+    ):
+        (found,) = find_dates(fold_case(text), load_lexicon(lang))
+        assert found.kind is DateKind.DAY_AFTER_ARREST
+
+
+def test_ill_treatment_in_a_report_of_one_dated_episode_takes_its_day() -> None:
+    text = (
+        "Today police detained the activist Nigar Hasanova at a picket in the centre.\n\n"
+        "Her friends filmed the scene from across the road.\n\n"
+        "The organisers said the picket had been announced online.\n\n"
+        "At the station Hasanova was beaten by officers."
+    )
+    p = person(extract(text), "Nigar Hasanova")
+    assert str(first(p, "ill_treatment").date) == "2025-03-13"
