@@ -31,7 +31,7 @@ def current() -> str:
     """The token now; read it before the data it is to vouch for."""
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(f"SELECT n FROM {TABLE} WHERE id = 1")
+            cursor.execute(f"SELECT n FROM {TABLE} WHERE id = 1")  # nosec B608: a constant
         elif connection.vendor == "postgresql":
             cursor.execute("SELECT pg_current_snapshot()::text")
         else:  # pragma: no cover - the settings allow only these two
@@ -76,7 +76,7 @@ def install(using: str = "default") -> int:
                 if name in existing:
                     continue
                 cursor.execute(
-                    f'CREATE TRIGGER "{name}" AFTER {op} ON "{table}" '
+                    f'CREATE TRIGGER "{name}" AFTER {op} ON "{table}" '  # nosec B608: no values
                     f"BEGIN UPDATE {TABLE} SET n = n + 1 WHERE id = 1; END"
                 )
                 made += 1
