@@ -43,8 +43,29 @@ def empty_postgres(server_url: str) -> Iterator[str]:
     try:
         yield server_url.rsplit("/", 1)[0] + f"/{name}"
     finally:
-        with psycopg.connect(server_url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        _drop_database(server_url, name)
+
+
+def _drop_database(server_url: str, name: str) -> None:
+    # FORCE ends our own leftover sessions, but a non-superuser may not end an autovacuum
+    # worker that the copied rows woke up; a plain DROP cancels such a worker itself.
+    import time
+
+    import psycopg
+
+    with psycopg.connect(server_url, autocommit=True) as conn:
+        for attempt in range(40):
+            try:
+                conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+                return
+            except psycopg.errors.InsufficientPrivilege:
+                try:
+                    conn.execute(f'DROP DATABASE "{name}"')
+                    return
+                except psycopg.errors.ObjectInUse:
+                    if attempt == 39:
+                        raise
+                    time.sleep(0.25)
 
 
 @pytest.fixture
