@@ -313,7 +313,7 @@ class Linker:
     def _joins(self, end: int, start: int) -> bool:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
         # counts as one word.
-        gap = re.sub(r"«[^«»]{0,40}»", " Q ", self.text[end:start])
+        gap = re.sub(r"«[^«»]{0,40}»|“[^“”«»]{0,40}”", " Q ", self.text[end:start])
         apposition = self.lex.extra.get("apposition_gap")
         if apposition and _compiled(apposition).fullmatch(fold_case(gap)):
             # "X, a reporter for Meydan TV, and Y", "X, 34, and Y": an apposition
@@ -334,6 +334,9 @@ class Linker:
         # affiliation's head noun are its modifiers (lexicons that list such heads)
         heads = self.lex.extra.get("premodified_heads", [])
         modifiers = 0  # words waiting for the head noun that takes them
+        # «“Xural” qəzetinin bölgə müxbiri Y»: where a role word takes its owner in
+        # the genitive before it, a genitive opens a modifier run the role ends.
+        genitive = self.lex.extra.get("role_genitive")
         for w in words:
             if w in self.lex.list_fillers or w in groups:
                 continue
@@ -349,6 +352,13 @@ class Linker:
             if self.lex.lang == "ru" and adjective is not None and adjective.fullmatch(w):
                 continue
             if heads and modifiers < 3:
+                modifiers += 1
+                continue
+            if (
+                genitive
+                and modifiers < 4
+                and (modifiers or w == "q" or _compiled(genitive).fullmatch(w))
+            ):
                 modifiers += 1
                 continue
             return False
