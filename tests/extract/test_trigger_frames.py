@@ -227,3 +227,11 @@ def test_sent_back_to_prison_is_custody_again() -> None:
         "a funeral. On 8 March he was sent back to prison."
     )
     assert str(first(person(r, "Samir Gasimli"), "detention").date) == "2025-03-08"
+
+
+def test_the_month_march_is_no_protest() -> None:
+    # triggers match the lower-cased text, so "March" the month looks like the verb
+    r = extract("In late March, police detained Farid Aliyev in Baku.", published="2024-05-10")
+    assert types(person(r, "Farid Aliyev")) == ["detention"]
+    r = extract("Farid Aliyev joined the march and was detained.", published="2024-05-10")
+    assert "protest" in types(person(r, "Farid Aliyev"))
