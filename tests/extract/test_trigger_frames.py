@@ -235,3 +235,14 @@ def test_the_month_march_is_no_protest() -> None:
     assert types(person(r, "Farid Aliyev")) == ["detention"]
     r = extract("Farid Aliyev joined the march and was detained.", published="2024-05-10")
     assert "protest" in types(person(r, "Farid Aliyev"))
+
+
+def test_charged_without_its_offence_is_a_charge() -> None:
+    r = extract(
+        "Farid Aliyev was sentenced to two years. Aliyev, who was arrested and charged "
+        "in March, will appeal.",
+        published="2024-05-10",
+    )
+    assert "charge" in types(person(r, "Farid Aliyev"))
+    r = extract("Farid Aliyev was released without being charged.", published="2024-05-10")
+    assert "charge" not in types(person(r, "Farid Aliyev"))
