@@ -169,3 +169,9 @@ def test_an_organizer_of_the_protest_who_speaks_took_part() -> None:
     )
     assert "protest" in types(person(r, "Leyla Zeynalova"))
     assert types(person(r, "Kamran Veliyev")) == ["detention"]
+
+
+def test_a_speaker_is_the_subject_of_the_relative_clause_after_the_name() -> None:
+    # "X, who was detained on Monday, says …": X speaks, and was detained too
+    r = extract("Farid Aliyev, who was detained on Monday, says he is innocent.")
+    assert "detention" in types(person(r, "Farid Aliyev"))

@@ -91,7 +91,7 @@ class Linker:
             if m.entity is not None
             # "One of the organizers of the march, X, told us": a speaker who is
             # called a participant of the protest took part in it
-            and (not m.speaker or self._protest_role(m, hit))
+            and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
@@ -467,6 +467,14 @@ class Linker:
             return gap.strip() in (",", "") and _compiled(rf"(?:{cue})$").search(role) is not None
         between = self.low[m.end : hit.start]
         return _compiled(rf"^\s*,\s*(?:{cue})$").search(between) is not None
+
+    def _own_relative(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `hit` is in a subject relative clause right after `m` ("X, who
+        was detained on Monday, said …"): a speaker is the subject of that clause."""
+        cue = self.lex.extra.get("own_relative")
+        if not cue or not 0 <= hit.start - m.end <= 80:
+            return False
+        return _compiled(cue).match(self.low[m.end : hit.start]) is not None
 
     def _unnamed_subject(self, hit: Anchor) -> bool:
         """ "X and those who protested in his defence": the trigger's subject is
