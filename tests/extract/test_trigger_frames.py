@@ -246,3 +246,11 @@ def test_charged_without_its_offence_is_a_charge() -> None:
     assert "charge" in types(person(r, "Farid Aliyev"))
     r = extract("Farid Aliyev was released without being charged.", published="2024-05-10")
     assert "charge" not in types(person(r, "Farid Aliyev"))
+
+
+def test_taken_to_a_named_police_station_is_a_detention() -> None:
+    for text in (
+        "Farid Aliyev was taken to the Nasimi district police department.",
+        "Farid Aliyev was brought to the police station.",
+    ):
+        assert types(person(extract(text, published="2024-05-10"), "Farid Aliyev")) == ["detention"]
