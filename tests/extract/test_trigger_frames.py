@@ -254,3 +254,9 @@ def test_taken_to_a_named_police_station_is_a_detention() -> None:
         "Farid Aliyev was brought to the police station.",
     ):
         assert types(person(extract(text, published="2024-05-10"), "Farid Aliyev")) == ["detention"]
+
+
+def test_a_pardon_is_a_release() -> None:
+    r = extract("Farid Aliyev was pardoned by the president on Friday.", published="2024-05-10")
+    assert types(person(r, "Farid Aliyev")) == ["release"]
+    assert not extract("Farid Aliyev asked to be pardoned.", published="2024-05-10").persons
