@@ -268,3 +268,10 @@ def test_surname_unknown_to_the_dictionary() -> None:
 def test_female_name_in_the_accusative() -> None:
     x = extract("Полиция задержала 3 марта Марину Тополеву.")
     assert EventType.DETENTION in types(person(x, "Марина Тополева"))
+
+
+def test_a_then_clause_keeps_the_subject_of_the_one_before() -> None:
+    # «задержали, а затем отпустили»: a sequence, not a contrast with a new subject
+    r = extract("Ивана Петрова и Марию Смирнову задержали, а затем отпустили.")
+    for name in ("Иван Петров", "Мария Смирнова"):
+        assert types(person(r, name)) == {EventType.DETENTION, EventType.RELEASE}
