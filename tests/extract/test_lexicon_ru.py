@@ -275,3 +275,13 @@ def test_a_then_clause_keeps_the_subject_of_the_one_before() -> None:
     r = extract("Ивана Петрова и Марию Смирнову задержали, а затем отпустили.")
     for name in ("Иван Петров", "Мария Смирнова"):
         assert types(person(r, name)) == {EventType.DETENTION, EventType.RELEASE}
+
+
+def test_the_object_between_the_verb_and_the_pretrial_centre() -> None:
+    r = extract("Суд отправил Ивана Петрова в СИЗО на два месяца.")
+    assert types(person(r, "Иван Петров")) == {EventType.PRETRIAL_DETENTION}
+
+
+def test_a_verdict_left_in_force_is_an_appeal() -> None:
+    r = extract("Мосгорсуд оставил в силе приговор Ивану Петрову.")
+    assert types(person(r, "Иван Петров")) == {EventType.APPEAL}
