@@ -260,3 +260,15 @@ def test_a_pardon_is_a_release() -> None:
     r = extract("Farid Aliyev was pardoned by the president on Friday.", published="2024-05-10")
     assert types(person(r, "Farid Aliyev")) == ["release"]
     assert not extract("Farid Aliyev asked to be pardoned.", published="2024-05-10").persons
+
+
+def test_a_forced_confession_is_ill_treatment() -> None:
+    r = extract("Farid Aliyev was forced to sign a confession.", published="2024-05-10")
+    assert first(person(r, "Farid Aliyev"), "ill_treatment").detail == "forced confession"
+
+
+def test_accusing_him_of_is_a_charge() -> None:
+    r = extract(
+        "Authorities arrested Farid Aliyev, accusing him of treason.", published="2024-05-10"
+    )
+    assert "charge" in types(person(r, "Farid Aliyev"))
