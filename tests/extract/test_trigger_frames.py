@@ -272,3 +272,11 @@ def test_accusing_him_of_is_a_charge() -> None:
         "Authorities arrested Farid Aliyev, accusing him of treason.", published="2024-05-10"
     )
     assert "charge" in types(person(r, "Farid Aliyev"))
+
+
+def test_the_one_who_pardons_is_not_released() -> None:
+    r = extract(
+        "President Ilham Aliyev pardoned journalist Farid Mammadov on Friday.",
+        published="2024-05-10",
+    )
+    assert "Ilham Aliyev" not in names(r)
