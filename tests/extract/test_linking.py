@@ -175,3 +175,9 @@ def test_a_speaker_is_the_subject_of_the_relative_clause_after_the_name() -> Non
     # "X, who was detained on Monday, says …": X speaks, and was detained too
     r = extract("Farid Aliyev, who was detained on Monday, says he is innocent.")
     assert "detention" in types(person(r, "Farid Aliyev"))
+
+
+def test_a_name_inside_an_apposition_only_describes_the_subject() -> None:
+    # "X, a critic of President Y, was arrested": X was arrested, not Y
+    r = extract("Farid Mammadov, a critic of President Ilham Aliyev, was arrested on Monday.")
+    assert names(r) == {"Farid Mammadov"}

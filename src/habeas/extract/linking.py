@@ -94,6 +94,8 @@ class Linker:
             and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
+            # "X, a critic of President Y, was arrested": Y only describes X
+            and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
             and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
         ]
@@ -467,6 +469,19 @@ class Linker:
             return gap.strip() in (",", "") and _compiled(rf"(?:{cue})$").search(role) is not None
         between = self.low[m.end : hit.start]
         return _compiled(rf"^\s*,\s*(?:{cue})$").search(between) is not None
+
+    def _in_apposition(self, m: Mention, mentions: list[Mention], hit: Anchor) -> bool:
+        """Whether `m` is named inside an apposition or relative clause set off by
+        commas after another name, with the trigger past its closing comma."""
+        cue = self.lex.extra.get("apposition_open")
+        if not cue or hit.start < m.end:
+            return False
+        if not re.match(r"\s*,", self.low[m.end : hit.start]):
+            return False
+        head = next((x for x in reversed(mentions) if x.kind == "name" and x.end <= m.start), None)
+        if head is None or head.entity == m.entity or m.start - head.end > 80:
+            return False
+        return _compiled(cue).fullmatch(self.low[head.end : m.start]) is not None
 
     def _own_relative(self, m: Mention, hit: Anchor) -> bool:
         """Whether `hit` is in a subject relative clause right after `m` ("X, who
