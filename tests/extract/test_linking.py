@@ -181,3 +181,8 @@ def test_a_name_inside_an_apposition_only_describes_the_subject() -> None:
     # "X, a critic of President Y, was arrested": X was arrested, not Y
     r = extract("Farid Mammadov, a critic of President Ilham Aliyev, was arrested on Monday.")
     assert names(r) == {"Farid Mammadov"}
+
+
+def test_whom_protesters_are_critical_of_is_no_protester() -> None:
+    r = extract("Thousands of Russians critical of President Ivan Tolmachev joined the protest.")
+    assert not r.persons
