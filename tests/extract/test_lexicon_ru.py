@@ -285,3 +285,10 @@ def test_the_object_between_the_verb_and_the_pretrial_centre() -> None:
 def test_a_verdict_left_in_force_is_an_appeal() -> None:
     r = extract("Мосгорсуд оставил в силе приговор Ивану Петрову.")
     assert types(person(r, "Иван Петров")) == {EventType.APPEAL}
+
+
+def test_arrested_on_suspicion_is_a_charge_but_a_verdicts_ground_is_not() -> None:
+    r = extract("Ивана Петрова задержали по подозрению в мошенничестве.")
+    assert types(person(r, "Иван Петров")) == {EventType.DETENTION, EventType.CHARGE}
+    r = extract("Ивана Петрова приговорили к шести годам по обвинению в мошенничестве.")
+    assert types(person(r, "Иван Петров")) == {EventType.SENTENCE}
