@@ -108,3 +108,18 @@ def test_articles_named_by_quoted_titles_are_one_charge_each() -> None:
         "(contempt)» of the Criminal Code."
     )
     assert got == ["Theft of geese", "Insulting a judge (contempt)"]
+
+
+def test_the_ground_of_an_arrest_is_a_charge_beside_a_sentence() -> None:
+    # "detained on charges of X and sentenced": the charging is told as its own fact
+    r = extract(
+        "In January 2015, Farid Aliyev was detained on charges of drug trafficking "
+        "and sentenced to six years in prison.",
+        published="2024-05-10",
+    )
+    assert types(person(r, "Farid Aliyev")) == ["detention", "charge", "sentence"]
+    r = extract(
+        "Farid Aliyev was sentenced to six years on charges of drug trafficking.",
+        published="2024-05-10",
+    )
+    assert types(person(r, "Farid Aliyev")) == ["sentence"]

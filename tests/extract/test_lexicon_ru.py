@@ -268,3 +268,27 @@ def test_surname_unknown_to_the_dictionary() -> None:
 def test_female_name_in_the_accusative() -> None:
     x = extract("Полиция задержала 3 марта Марину Тополеву.")
     assert EventType.DETENTION in types(person(x, "Марина Тополева"))
+
+
+def test_a_then_clause_keeps_the_subject_of_the_one_before() -> None:
+    # «задержали, а затем отпустили»: a sequence, not a contrast with a new subject
+    r = extract("Ивана Петрова и Марию Смирнову задержали, а затем отпустили.")
+    for name in ("Иван Петров", "Мария Смирнова"):
+        assert types(person(r, name)) == {EventType.DETENTION, EventType.RELEASE}
+
+
+def test_the_object_between_the_verb_and_the_pretrial_centre() -> None:
+    r = extract("Суд отправил Ивана Петрова в СИЗО на два месяца.")
+    assert types(person(r, "Иван Петров")) == {EventType.PRETRIAL_DETENTION}
+
+
+def test_a_verdict_left_in_force_is_an_appeal() -> None:
+    r = extract("Мосгорсуд оставил в силе приговор Ивану Петрову.")
+    assert types(person(r, "Иван Петров")) == {EventType.APPEAL}
+
+
+def test_arrested_on_suspicion_is_a_charge_but_a_verdicts_ground_is_not() -> None:
+    r = extract("Ивана Петрова задержали по подозрению в мошенничестве.")
+    assert types(person(r, "Иван Петров")) == {EventType.DETENTION, EventType.CHARGE}
+    r = extract("Ивана Петрова приговорили к шести годам по обвинению в мошенничестве.")
+    assert types(person(r, "Иван Петров")) == {EventType.SENTENCE}

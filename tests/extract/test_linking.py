@@ -169,3 +169,20 @@ def test_an_organizer_of_the_protest_who_speaks_took_part() -> None:
     )
     assert "protest" in types(person(r, "Leyla Zeynalova"))
     assert types(person(r, "Kamran Veliyev")) == ["detention"]
+
+
+def test_a_speaker_is_the_subject_of_the_relative_clause_after_the_name() -> None:
+    # "X, who was detained on Monday, says …": X speaks, and was detained too
+    r = extract("Farid Aliyev, who was detained on Monday, says he is innocent.")
+    assert "detention" in types(person(r, "Farid Aliyev"))
+
+
+def test_a_name_inside_an_apposition_only_describes_the_subject() -> None:
+    # "X, a critic of President Y, was arrested": X was arrested, not Y
+    r = extract("Farid Mammadov, a critic of President Ilham Aliyev, was arrested on Monday.")
+    assert names(r) == {"Farid Mammadov"}
+
+
+def test_whom_protesters_are_critical_of_is_no_protester() -> None:
+    r = extract("Thousands of Russians critical of President Ivan Tolmachev joined the protest.")
+    assert not r.persons

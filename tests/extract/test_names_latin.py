@@ -7,6 +7,8 @@ from habeas.extract.lexicon import load_lexicon
 from habeas.extract.names import is_org_word
 from habeas.extract.people import People
 
+from .helpers import extract, person, types
+
 
 def names(text: str, lang: str = "en") -> list[str]:
     return [e.name for e in People(text, load_lexicon(lang)).entities]
@@ -89,3 +91,14 @@ def test_a_person_spelt_two_ways_is_named_as_the_text_spells_them_most() -> None
         "Kamran Valiyev had spent two years in prison."
     )
     assert names(text) == ["Kamran Valiyev"]
+
+
+def test_an_initial_before_a_surname_that_looks_like_a_given_name() -> None:
+    # "G. Zahid" after "Ganimat Zahid": the surname has no surname ending and is a
+    # given name elsewhere, yet the initial and the full form make it that person
+    r = extract(
+        "Journalist Ganimat Zahid was jailed in 2007. Yesterday police detained "
+        "G. Zahid and S. Kerimov in Baku.",
+        published="2024-05-10",
+    )
+    assert "detention" in types(person(r, "Ganimat Zahid"))

@@ -50,3 +50,16 @@ def test_a_count_with_an_adjective_is_a_group_of_its_own() -> None:
         lang="ru",
     )
     assert types(person(r, "Тимур Лавров")) == ["detention"]
+
+
+def test_an_az_role_phrase_with_a_genitive_owner_keeps_the_list() -> None:
+    # "X, “Səs” qəzetinin bölgə müxbiri Y və Z": the owner in the genitive and the
+    # noun before the role word belong to Y's role phrase
+    r = extract(
+        "Əfv aktı çərçivəsində Kamal Nəsibli, “Səs” qəzetinin bölgə müxbiri Orxan Vəliyev "
+        "və bloger Samir Qasımov azadlığa çıxıb.",
+        published="2024-05-02",
+        lang="az",
+    )
+    for name in ("Kamal Nəsibli", "Orxan Vəliyev", "Samir Qasımov"):
+        assert "release" in types(person(r, name))

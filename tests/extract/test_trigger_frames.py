@@ -227,3 +227,56 @@ def test_sent_back_to_prison_is_custody_again() -> None:
         "a funeral. On 8 March he was sent back to prison."
     )
     assert str(first(person(r, "Samir Gasimli"), "detention").date) == "2025-03-08"
+
+
+def test_the_month_march_is_no_protest() -> None:
+    # triggers match the lower-cased text, so "March" the month looks like the verb
+    r = extract("In late March, police detained Farid Aliyev in Baku.", published="2024-05-10")
+    assert types(person(r, "Farid Aliyev")) == ["detention"]
+    r = extract("Farid Aliyev joined the march and was detained.", published="2024-05-10")
+    assert "protest" in types(person(r, "Farid Aliyev"))
+
+
+def test_charged_without_its_offence_is_a_charge() -> None:
+    r = extract(
+        "Farid Aliyev was sentenced to two years. Aliyev, who was arrested and charged "
+        "in March, will appeal.",
+        published="2024-05-10",
+    )
+    assert "charge" in types(person(r, "Farid Aliyev"))
+    r = extract("Farid Aliyev was released without being charged.", published="2024-05-10")
+    assert "charge" not in types(person(r, "Farid Aliyev"))
+
+
+def test_taken_to_a_named_police_station_is_a_detention() -> None:
+    for text in (
+        "Farid Aliyev was taken to the Nasimi district police department.",
+        "Farid Aliyev was brought to the police station.",
+    ):
+        assert types(person(extract(text, published="2024-05-10"), "Farid Aliyev")) == ["detention"]
+
+
+def test_a_pardon_is_a_release() -> None:
+    r = extract("Farid Aliyev was pardoned by the president on Friday.", published="2024-05-10")
+    assert types(person(r, "Farid Aliyev")) == ["release"]
+    assert not extract("Farid Aliyev asked to be pardoned.", published="2024-05-10").persons
+
+
+def test_a_forced_confession_is_ill_treatment() -> None:
+    r = extract("Farid Aliyev was forced to sign a confession.", published="2024-05-10")
+    assert first(person(r, "Farid Aliyev"), "ill_treatment").detail == "forced confession"
+
+
+def test_accusing_him_of_is_a_charge() -> None:
+    r = extract(
+        "Authorities arrested Farid Aliyev, accusing him of treason.", published="2024-05-10"
+    )
+    assert "charge" in types(person(r, "Farid Aliyev"))
+
+
+def test_the_one_who_pardons_is_not_released() -> None:
+    r = extract(
+        "President Ilham Aliyev pardoned journalist Farid Mammadov on Friday.",
+        published="2024-05-10",
+    )
+    assert "Ilham Aliyev" not in names(r)

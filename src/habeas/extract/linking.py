@@ -91,9 +91,11 @@ class Linker:
             if m.entity is not None
             # "One of the organizers of the march, X, told us": a speaker who is
             # called a participant of the protest took part in it
-            and (not m.speaker or self._protest_role(m, hit))
+            and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
+            # "X, a critic of President Y, was arrested": Y only describes X
+            and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
             and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
         ]
@@ -313,7 +315,7 @@ class Linker:
     def _joins(self, end: int, start: int) -> bool:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
         # counts as one word.
-        gap = re.sub(r"«[^«»]{0,40}»", " Q ", self.text[end:start])
+        gap = re.sub(r"«[^«»]{0,40}»|“[^“”«»]{0,40}”", " Q ", self.text[end:start])
         apposition = self.lex.extra.get("apposition_gap")
         if apposition and _compiled(apposition).fullmatch(fold_case(gap)):
             # "X, a reporter for Meydan TV, and Y", "X, 34, and Y": an apposition
@@ -334,6 +336,9 @@ class Linker:
         # affiliation's head noun are its modifiers (lexicons that list such heads)
         heads = self.lex.extra.get("premodified_heads", [])
         modifiers = 0  # words waiting for the head noun that takes them
+        # «“Xural” qəzetinin bölgə müxbiri Y»: where a role word takes its owner in
+        # the genitive before it, a genitive opens a modifier run the role ends.
+        genitive = self.lex.extra.get("role_genitive")
         for w in words:
             if w in self.lex.list_fillers or w in groups:
                 continue
@@ -349,6 +354,13 @@ class Linker:
             if self.lex.lang == "ru" and adjective is not None and adjective.fullmatch(w):
                 continue
             if heads and modifiers < 3:
+                modifiers += 1
+                continue
+            if (
+                genitive
+                and modifiers < 4
+                and (modifiers or w == "q" or _compiled(genitive).fullmatch(w))
+            ):
                 modifiers += 1
                 continue
             return False
@@ -457,6 +469,27 @@ class Linker:
             return gap.strip() in (",", "") and _compiled(rf"(?:{cue})$").search(role) is not None
         between = self.low[m.end : hit.start]
         return _compiled(rf"^\s*,\s*(?:{cue})$").search(between) is not None
+
+    def _in_apposition(self, m: Mention, mentions: list[Mention], hit: Anchor) -> bool:
+        """Whether `m` is named inside an apposition or relative clause set off by
+        commas after another name, with the trigger past its closing comma."""
+        cue = self.lex.extra.get("apposition_open")
+        if not cue or hit.start < m.end:
+            return False
+        if not re.match(r"\s*,", self.low[m.end : hit.start]):
+            return False
+        head = next((x for x in reversed(mentions) if x.kind == "name" and x.end <= m.start), None)
+        if head is None or head.entity == m.entity or m.start - head.end > 80:
+            return False
+        return _compiled(cue).fullmatch(self.low[head.end : m.start]) is not None
+
+    def _own_relative(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `hit` is in a subject relative clause right after `m` ("X, who
+        was detained on Monday, said …"): a speaker is the subject of that clause."""
+        cue = self.lex.extra.get("own_relative")
+        if not cue or not 0 <= hit.start - m.end <= 80:
+            return False
+        return _compiled(cue).match(self.low[m.end : hit.start]) is not None
 
     def _unnamed_subject(self, hit: Anchor) -> bool:
         """ "X and those who protested in his defence": the trigger's subject is

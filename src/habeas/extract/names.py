@@ -199,17 +199,24 @@ class RunContext:
     runs: Counter[tuple[str, ...]]  # each run's tokens, and how often they occur
     # the words seen before each run's last two words ("Oppositionist", "Welfare")
     heads: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # the initials of the words before each last word of a longer run ("Ganimat
+    # Zahid" → Zahid: {G}), for telling "G. Zahid" is that person
+    initials: dict[str, set[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, text: str, runs: list[NameMention]) -> RunContext:
         heads: dict[tuple[str, ...], set[str]] = {}
+        initials: dict[str, set[str]] = {}
         for r in runs:
             if len(r.tokens) == 3:
                 heads.setdefault(r.tokens[1:], set()).add(r.tokens[0])
+            if len(r.tokens) >= 2 and not r.tokens[-2].endswith("."):
+                initials.setdefault(r.tokens[-1], set()).add(r.tokens[-2][:1])
         return cls(
             frozenset(w.casefold() for w in _LOWER_WORD.findall(text)),
             Counter(r.tokens for r in runs),
             heads,
+            initials,
         )
 
 
@@ -265,6 +272,14 @@ def judge_latin_run(
     if has_surname_ending(tokens[-1]) or has_surname_ending(strip_az_case(tokens[-1])):
         score += 2
     if score >= 2:
+        return tuple(tokens)
+    if (
+        len(tokens) == 2
+        and tokens[0].endswith(".")
+        and tokens[0][:1] in ctx.initials.get(tokens[1], ())
+    ):
+        # "G. Zahid" in a text that also says "Ganimat Zahid": the short form of a
+        # name told in full, though its surname looks like a given name
         return tuple(tokens)
     if role_before:
         score += 1

@@ -582,8 +582,15 @@ class _Document:
         ]
         # "sentenced to five years on drug charges": the charge is the verdict's
         # ground and goes on the decision, not into an event of its own.
+        # ("detained on charges of X and sentenced to six years": the charge is the
+        # arrest's ground, told as its own fact, and stays.)
         if any(h.trigger.type in _PENALISED for h in kept):
-            kept = [h for h in kept if not h.trigger.ground]
+            arrests = [h.end for h in kept if h.trigger.type is EventType.DETENTION]
+            kept = [
+                h
+                for h in kept
+                if not h.trigger.ground or any(0 <= h.start - end <= 2 for end in arrests)
+            ]
         return kept
 
     def _all_dates(self) -> list[list[DateMention]]:
