@@ -166,6 +166,35 @@ def test_forms_other_methods_and_unkept_responses_are_always_rendered() -> None:
     assert _get(app, "/", cookie, HTTP_HX_REQUEST="true")[1]["X-Habeas-Cache"] == "miss"
 
 
+def test_an_error_response_reaches_the_server_once_and_is_not_kept() -> None:
+    import sys
+
+    from habeas.web.page_cache import PageCache
+
+    def failing(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        try:
+            raise RuntimeError("the page failed")
+        except RuntimeError:
+            start_response(
+                "500 Internal Server Error", [("Content-Type", "text/html")], sys.exc_info()
+            )
+        return [b"sorry"]
+
+    calls: list[tuple[str, Any]] = []
+
+    def start_response(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
+        calls.append((status, exc_info))
+        return lambda data: None
+
+    app = PageCache(failing, max_bytes=1 << 20, seconds=60)
+    environ: dict[str, Any] = {"PATH_INFO": "/persons/", "QUERY_STRING": "", "HTTP_COOKIE": ""}
+    wsgiref.util.setup_testing_defaults(environ)
+    for _ in range(2):
+        assert b"".join(app(environ, start_response)) == b"sorry"
+    assert [status for status, _ in calls] == ["500 Internal Server Error"] * 2
+    assert all(exc_info is not None for _, exc_info in calls) and app._bytes == 0
+
+
 def test_the_public_site_is_never_kept() -> None:
     from django.test import override_settings
 

@@ -115,9 +115,8 @@ class PageCache:
         written: list[bytes] = []
 
         def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Any:
-            if exc_info is not None:
-                return start_response(status, headers, exc_info)
-            started.update(status=status, headers=headers)
+            # The server hears of the response once, below, whatever the app called.
+            started.update(status=status, headers=headers, exc_info=exc_info)
             return written.append
 
         result = self.app(environ, capture)
@@ -128,6 +127,9 @@ class PageCache:
             if close is not None:
                 close()
         status, headers = started["status"], list(started["headers"])
+        if started["exc_info"] is not None:
+            start_response(status, headers, started["exc_info"])
+            return [body]
         kept = _without_csrf_renewal(environ, headers)
         until = None if kept is None else self._until(environ, status, kept, body)
         if kept is not None and until is not None:
