@@ -105,6 +105,17 @@ def test_a_page_is_never_shown_to_another_session_or_after_logout() -> None:
     assert status.startswith("302") and headers["X-Habeas-Cache"] == "miss"
 
 
+def test_another_users_read_of_the_same_page_is_rendered_for_them() -> None:
+    app, person = _cache(), _person()
+    path = f"/persons/{person.pk}/"
+    carol, bob = _cookie("carol"), _cookie("bob")
+    _get(app, path, carol)
+    assert _get(app, path, carol)[1]["X-Habeas-Cache"] == "hit"
+    _, headers, body = _get(app, path, bob)
+    assert headers["X-Habeas-Cache"] == "miss"
+    assert "bob" in body and "carol" not in body
+
+
 def test_an_entry_ends_with_its_session_the_day_and_its_age(monkeypatch: Any) -> None:
     import time
 
