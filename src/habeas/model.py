@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from operator import attrgetter
 from typing import Any, TypeVar
 
 from habeas.errors import ContractError
@@ -176,6 +177,35 @@ class Extraction:
     engine: str | None = None
     lang: str | None = None
     warnings: tuple[str, ...] = field(default=())
+
+
+def _pickled_as_tuples(cls: type) -> None:
+    """Give a frozen, slotted dataclass a pickled state that is a plain tuple.
+
+    The state dataclasses give such classes calls fields() on every value,
+    pickled or unpickled: handing a worker's extractions back to the parent
+    took a tenth of the extraction's own time, most of it there. The same
+    fields in declaration order, read and set without that lookup, are the
+    same values at a fraction of the cost.
+    """
+    names = tuple(f.name for f in fields(cls))
+    read = attrgetter(*names)
+    setter = object.__setattr__  # frozen: the dataclass forbids the usual setattr
+
+    def getstate(self: Any) -> tuple[Any, ...]:
+        state = read(self)
+        return state if len(names) > 1 else (state,)
+
+    def setstate(self: Any, state: tuple[Any, ...]) -> None:
+        for name, value in zip(names, state, strict=True):
+            setter(self, name, value)
+
+    setattr(cls, "__getstate__", getstate)  # noqa: B010  (mypy: object's own signature)
+    setattr(cls, "__setstate__", setstate)  # noqa: B010
+
+
+for _cls in (PartialDate, Penalty, Charge, Event, Person, Report, Extraction):
+    _pickled_as_tuples(_cls)
 
 
 # ---------------------------------------------------------------- JSON forms

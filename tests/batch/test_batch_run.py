@@ -37,3 +37,62 @@ def test_warming_the_rule_engine_leaves_its_extractions_unchanged() -> None:
     before = extract_chunk(("", [report]))
     warm("")
     assert extract_chunk(("", [report])) == before
+
+
+_LOADED_IN: list[int] = []
+
+
+def _load() -> None:
+    _LOADED_IN.append(os.getpid())
+
+
+def _loaded_before_fork(n: int) -> bool:
+    # The first pid recorded is where the initializer ran first: the parent, when
+    # workers are forked from a process that loaded the engine already.
+    return bool(_LOADED_IN) and _LOADED_IN[0] != os.getpid()
+
+
+def test_forked_workers_start_with_what_the_parent_loaded() -> None:
+    import gc
+    import multiprocessing
+
+    from habeas.batch.run import map_ordered
+
+    if multiprocessing.get_start_method() != "fork":
+        pytest.skip("workers are not forked on this platform: each loads for itself")
+    _LOADED_IN.clear()
+    assert all(map_ordered(_loaded_before_fork, range(8), workers=2, initializer=_load))
+    assert [os.getpid()] == _LOADED_IN
+    assert gc.get_freeze_count() == 0  # the parent's objects are collectable again
+
+
+def test_extractions_come_back_from_workers_whole() -> None:
+    import pickle
+
+    from habeas.model import (
+        Charge,
+        Event,
+        EventType,
+        Extraction,
+        LegalCode,
+        PartialDate,
+        Penalty,
+        PenaltyKind,
+        Person,
+        Report,
+    )
+
+    event = Event(
+        EventType.SENTENCE,
+        date=PartialDate(2025, 3),
+        penalty=Penalty(PenaltyKind.ADMINISTRATIVE_DETENTION, days=30),
+        charges=(Charge("petty hooliganism", "296", LegalCode.ADMINISTRATIVE),),
+        evidence=(4, 90),
+    )
+    extraction = Extraction("r1", (Person("Oren Laskaris", ("activist",), (event,)),), "rules")
+    report = Report("r1", "text", lang="en")
+    for value in (extraction, report, PartialDate(2025)):
+        copy = pickle.loads(pickle.dumps(value))
+        assert copy == value and copy is not value
+    with pytest.raises(AttributeError):
+        pickle.loads(pickle.dumps(event)).place = "Baku"  # type: ignore[misc]  # still frozen
