@@ -47,3 +47,16 @@ def test_workers_and_dask_give_the_same_lines_in_the_same_order(
     assert any("Velkova" in line for line in one)
     assert _run(capsys, str(reports), "--workers", "2") == one
     assert _run(capsys, str(reports), "--dask", cluster) == one
+
+
+@pytest.mark.parametrize("batch", [["--workers", "2"], ["--dask", "tcp://127.0.0.1:9"]])
+def test_a_model_engine_is_not_silently_replaced_by_the_rules_on_workers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], batch: list[str]
+) -> None:
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(json.dumps({"doc_id": "r1", "text": STORIES[0], "lang": "en"}) + "\n")
+    argv = ["extract", str(reports), "--engine", "llm", "--llm-url", "http://127.0.0.1:9", *batch]
+    assert main(argv) != 0
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert "--workers and --dask run the rule engine only" in captured.err

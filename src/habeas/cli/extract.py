@@ -71,6 +71,13 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from habeas.extract.engine import named_extractor
 
+    if args.engine != "rules" and (args.workers != 1 or args.dask):
+        # The workers build the rule engine; a model's endpoint settings do not travel
+        # to them, so the engine asked for would silently not be the one that ran.
+        raise InputError(
+            f"--workers and --dask run the rule engine only; --engine {args.engine} "
+            "runs in one process (leave out --workers/--dask)"
+        )
     published = parse_iso_day(args.published) if args.published else None
     extractor = named_extractor(args.engine, llm_url=args.llm_url, llm_model=args.llm_model)
     out = sys.stdout
