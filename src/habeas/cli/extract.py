@@ -100,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
             good.append(_override(item, published=published, lang=args.lang))
         for report, result in _extracted(good, extractor, args):
             _write(out, result, report, fmt=args.format)
+            for warning in result.warnings:  # e.g. the model was not reached: the rules read it
+                print(f"habeas: {report.doc_id}: {warning}", file=sys.stderr)
             done += 1
             if not args.quiet and done % 100 == 0:
                 rate = done / max(time.monotonic() - started, 1e-9)
