@@ -30,6 +30,7 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
+from habeas.extract.morph_ru import SURNAME_CASE_ENDINGS, gazetteer_given_readings
 from habeas.extract.ner_ru import nominative_in_context, person_at
 from habeas.extract.numbers import parse_number
 
@@ -137,6 +138,45 @@ def _single_keys(token: str, lang: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# A consonant (or soft sign) at the end of a given name: a man's declines
+# («Канату Амренову»), a woman's does not («Гульжан Ермекову»).
+_DECLINES_FOR_MEN = re.compile(r"[бвгджзклмнпрстфхцчшщь]$", re.IGNORECASE)
+
+
+def _undeclined_given_name(
+    tokens: Sequence[str], normal: tuple[str, ...], gender: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    """«задержала Гульжан Ермекову»: a given name ending in a consonant left
+    undeclined before a surname in -ову/-ину is a woman's (a man would be
+    «Гульжану Ермекову»), whatever gender the dictionary gives the given name,
+    so the surname is her accusative, not his dative."""
+    if gender == "f" or len(tokens) < 2 or len(normal) != len(tokens):
+        return normal, gender
+    given, surname = tokens[0], tokens[-1]
+    if normal[0] != given or not _DECLINES_FOR_MEN.search(given):
+        return normal, gender
+    if not surname.casefold().endswith(("ову", "еву", "ёву", "ину", "ыну")):
+        return normal, gender
+    return (*normal[:-1], surname[:-1] + "а"), "f"
+
+
+def _ru_oblique_given(tokens: Sequence[str]) -> bool:
+    """«Каната Амренова», «Айдару Сейтказиеву»: a given name from outside the
+    Russian dictionary in an oblique case (the dictionary may read it as a common
+    noun, «каната» of канат), told by its stem being a gazetteer given name and by
+    the next word being a surname in the same gender and case."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper():
+        return False
+    surname = tokens[1].casefold()
+    for _, gender, case in gazetteer_given_readings(tokens[0]):
+        # a man's accusative is his genitive («задержали Каната Амренова»)
+        cases = (case, "accs") if case == "gent" else (case,)
+        for c in cases:
+            if any(surname.endswith(e) for e, _ in SURNAME_CASE_ENDINGS.get((gender, c), ())):
+                return True
+    return False
+
+
 class People:
     """The persons of one report and every mention of them, in text order."""
 
@@ -157,7 +197,9 @@ class People:
         tokens = list(run.tokens)
         if self.lex.lang == "ru":
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
-            while tokens and not self._ru_name_word(tokens[0], first=True):
+            while tokens and not (
+                self._ru_name_word(tokens[0], first=True) or _ru_oblique_given(tokens)
+            ):
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
@@ -279,6 +321,7 @@ class People:
                 end = last + len(tokens[-1])
                 normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
             normal, gender = self._womans_form(normal, gender)
+            normal, gender = _undeclined_given_name(tokens, normal, gender)
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":

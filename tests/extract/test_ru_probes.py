@@ -1,0 +1,41 @@
+"""Russian behaviours found by probing the engine with invented sentences in the
+style of news on detentions (Kazakhstan, Kyrgyzstan, Azerbaijan, Chechnya, Belarus).
+Every person here is fictional."""
+
+import pytest
+
+from .helpers import extract, first, names, person
+
+
+def ru(text: str, published: str = "2024-03-19"):
+    return extract(text, published=published, lang="ru")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Суд приговорил активиста Каната Амренова к 20 суткам ареста.", "Канат Амренов"),
+        ("Каната Амренова задержали 18 марта.", "Канат Амренов"),
+        ("Суд назначил Канату Амренову 15 суток ареста.", "Канат Амренов"),
+    ],
+)
+def test_a_given_name_outside_the_dictionary_in_an_oblique_case(text: str, name: str) -> None:
+    # «Каната» is a common noun to the dictionary; its stem is a gazetteer given
+    # name and the surname after it stands in the same case.
+    assert names(ru(text)) == {name}
+
+
+def test_an_oblique_common_noun_before_a_place_is_not_a_given_name() -> None:
+    assert names(ru("Полиция задержала у Каната Иртыш троих активистов.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Полиция задержала Гульжан Ермекову.", "Гульжан Ермекова"),
+        ("Полиция задержала Жулдыз Абдрахманову у акимата.", "Жулдыз Абдрахманова"),
+    ],
+)
+def test_an_undeclined_given_name_before_a_surname_in_u_is_a_woman(text: str, name: str) -> None:
+    # A man's given name ending in a consonant would decline («Гульжану Ермекову»).
+    assert names(ru(text)) == {name}
