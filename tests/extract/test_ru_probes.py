@@ -39,3 +39,37 @@ def test_an_oblique_common_noun_before_a_place_is_not_a_given_name() -> None:
 def test_an_undeclined_given_name_before_a_surname_in_u_is_a_woman(text: str, name: str) -> None:
     # A man's given name ending in a consonant would decline («Гульжану Ермекову»).
     assert names(ru(text)) == {name}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Суд оштрафовал Мохуббат Гасанову на 50 тысяч рублей.", "Мохуббат Гасанова"),
+        ("Полиция задержала Канышай Мамыркулову.", "Канышай Мамыркулова"),
+    ],
+)
+def test_a_given_name_no_list_knows_before_a_surname_in_a_case(text: str, name: str) -> None:
+    # Outside a list: the tagger's person span is trusted when the surname has a
+    # Russian case ending and the given name is unknown to the dictionary.
+    assert names(ru(text)) == {name}
+
+
+def test_a_byline_with_an_unknown_given_name_is_no_person() -> None:
+    assert names(ru("Мохуббат Гасанова, Кавказский узел. Полиция задержала активистов.")) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Полиция задержала Тофига Гасанлы.", "Тофиг Гасанлы"),
+        ("Суд приговорил Тофика Ягублу к 9 годам лишения свободы.", "Тофик Ягублу"),
+        ("Полиция задержала Севиндж Вагифгызы.", "Севиндж Вагифгызы"),
+    ],
+)
+def test_azerbaijani_surnames_in_cyrillic(text: str, name: str) -> None:
+    assert names(ru(text)) == {name}
+
+
+def test_a_son_named_after_the_kin_word_keeps_his_name_in_a() -> None:
+    r = ru("Сулейман Магомедов сказал, что его сына Абдуллу задержали.")
+    assert "Абдулла Магомедов" in names(r)

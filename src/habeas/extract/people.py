@@ -73,10 +73,13 @@ _WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
 # Their case forms («Валентину Орехову», «с Ниной Ореховой»), which the folded
 # surname endings do not cover: the dictionary may know the word only as a place.
 _OBLIQUE_SURNAME = tuple(e + ending for e in _MALE_SURNAME for ending in ("у", "ой", "ым"))
+# Surname endings a nominative may have (hers; his -ова is also a genitive).
+_NOMINATIVE_LIKE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
 # Kin words that usually share the family's surname, by form: (gender, case).
 _RU_KIN_FORMS = {
     **dict.fromkeys(("брат", "сын", "муж"), ("m", "nomn")),
-    **dict.fromkeys(("брата", "сына", "мужа"), ("m", "gent")),
+    # their accusative (= genitive for people): «сына Абдуллу» is Абдулла, not «Абдулл»
+    **dict.fromkeys(("брата", "сына", "мужа"), ("m", "accs")),
     **dict.fromkeys(("брату", "сыну", "мужу"), ("m", "datv")),
     **dict.fromkeys(("братом", "сыном", "мужем"), ("m", "ablt")),
     **dict.fromkeys(("сестра", "жена"), ("f", "nomn")),
@@ -140,7 +143,7 @@ def _single_keys(token: str, lang: str) -> frozenset[str]:
 
 # A consonant (or soft sign) at the end of a given name: a man's declines
 # («Канату Амренову»), a woman's does not («Гульжан Ермекову»).
-_DECLINES_FOR_MEN = re.compile(r"[бвгджзклмнпрстфхцчшщь]$", re.IGNORECASE)
+_DECLINES_FOR_MEN = re.compile(r"[бвгджзйклмнпрстфхцчшщь]$", re.IGNORECASE)
 
 
 def _undeclined_given_name(
@@ -231,7 +234,11 @@ class People:
         when a word of the run is unknown to the dictionary, so it is rare."""
         if all(RussianMorphology.is_known(t) for t in run.tokens):
             return None
-        if not has_surname_ending(run.tokens[-1]) or not self._in_name_list(run):
+        if not has_surname_ending(run.tokens[-1]) and not run.tokens[-1].casefold().endswith(
+            _OBLIQUE_SURNAME
+        ):
+            return None
+        if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
         span = person_at(self.text, run.start, run.end)
         if span is None:
@@ -242,6 +249,27 @@ class People:
             if m.group() in run.tokens
         ]
         return tuple(words) if 2 <= len(words) <= 3 else None
+
+    def _ru_surname_in_case(self, run: NameMention) -> bool:
+        """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the
+        first unknown to the dictionary, ending in a Russian surname in an oblique
+        case (-ову, -овой, -овым, -ину …), which a byline does not take. A form
+        that may be a nominative (-ова: her nominative, his genitive) counts only
+        after a lower-case word of the sentence («задержали Мохуббат Гасанова»),
+        not at the head of a line («Мохуббат Гасанова, Кавказский узел»)."""
+        if len(run.tokens) != 2 or RussianMorphology.is_known(run.tokens[0]):
+            return False
+        surname = run.tokens[-1].casefold()
+        if not any(
+            surname.endswith(ending)
+            for endings in SURNAME_CASE_ENDINGS.values()
+            for ending, _ in endings
+        ):
+            return False
+        if not surname.endswith(_NOMINATIVE_LIKE):
+            return True
+        before = self.text[max(0, run.start - 30) : run.start].split()
+        return bool(before) and re.fullmatch(r"[а-яё]+", before[-1]) is not None
 
     def _ru_listed_name(self, run: NameMention) -> tuple[str, ...] | None:
         """«X Y, Михаил Файто и Z W»: a given name and a surname the dictionary
@@ -256,12 +284,17 @@ class People:
 
     def _in_name_list(self, run: NameMention) -> bool:
         """Whether a run stands in a list of capitalised names («X, Y и Z»)."""
-        after = self.text[run.end : run.end + 6]
+        after = re.match(r"(?:,|\s+и)\s+([А-ЯЁ][а-яё]+)", self.text[run.end : run.end + 40])
         before = self.text[max(0, run.start - 6) : run.start]
+        # The next item must be a name too, not «Кавказский узел» after a byline.
         return bool(
-            re.match(r"(?:,|\s+и)\s+[А-ЯЁ]", after)
+            (after and self._may_begin_name(after.group(1)))
             or re.search(r"[а-яё],\s+$|[а-яё]\s+и\s+$", before)
         )
+
+    def _may_begin_name(self, word: str) -> bool:
+        """A word a name may begin with: a given name, or one the dictionary lacks."""
+        return self._ru_name_word(word, first=True) or not RussianMorphology.is_known(word)
 
     def _split_ru_run(self, run: NameMention) -> list[NameMention]:
         """ "Адвокат Гасымова Захид Оруджев": a genitive surname, then a full name."""
