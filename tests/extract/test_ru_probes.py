@@ -73,3 +73,10 @@ def test_azerbaijani_surnames_in_cyrillic(text: str, name: str) -> None:
 def test_a_son_named_after_the_kin_word_keeps_his_name_in_a() -> None:
     r = ru("Сулейман Магомедов сказал, что его сына Абдуллу задержали.")
     assert "Абдулла Магомедов" in names(r)
+
+
+def test_an_extension_until_a_date_is_not_dated_by_its_end() -> None:
+    p = person(ru("Суд продлил арест Ивану Петрову до 13 мая."), "Иван Петров")
+    assert first(p, "pretrial_detention").date is None
+    p = person(ru("Суд 18 марта продлил арест Ивану Петрову до 13 мая."), "Иван Петров")
+    assert str(first(p, "pretrial_detention").date) == "2024-03-18"
