@@ -80,3 +80,33 @@ def test_an_extension_until_a_date_is_not_dated_by_its_end() -> None:
     assert first(p, "pretrial_detention").date is None
     p = person(ru("Суд 18 марта продлил арест Ивану Петрову до 13 мая."), "Иван Петров")
     assert str(first(p, "pretrial_detention").date) == "2024-03-18"
+
+
+def test_a_fine_after_the_article_it_was_imposed_under() -> None:
+    r = ru("Суд оштрафовал Ивана Петрова по статье 20.3.3 КоАП на 30 тысяч рублей.")
+    penalty = first(person(r, "Иван Петров"), "sentence").penalty
+    assert penalty is not None and penalty.amount == 30000 and penalty.currency == "RUB"
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Суд оштрафовал Ерлана Калиева на 100 МРП (369 200 тенге).", 369200),
+        ("Суд оштрафовал активиста Ерлана Калиева по части 1 статьи 488 КоАП РК на 50 МРП.", None),
+    ],
+)
+def test_a_fine_in_kazakh_monthly_index_units(text: str, amount: int | None) -> None:
+    penalty = first(person(ru(text), "Ерлан Калиев"), "sentence").penalty
+    assert penalty is not None and penalty.kind.value == "fine" and penalty.amount == amount
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ивана Петрова обвиняют по части 8 статьи 20.2 КоАП РФ.",
+        "Ивана Петрова подозревают по статье 274 УК РК.",
+    ],
+)
+def test_accused_under_an_article(text: str) -> None:
+    charge = first(person(ru(text), "Иван Петров"), "charge")
+    assert charge.charges and charge.charges[0].article in ("20.2", "274")
