@@ -110,3 +110,27 @@ def test_a_fine_in_kazakh_monthly_index_units(text: str, amount: int | None) -> 
 def test_accused_under_an_article(text: str) -> None:
     charge = first(person(ru(text), "Иван Петров"), "charge")
     assert charge.charges and charge.charges[0].article in ("20.2", "274")
+
+
+def test_a_court_arresting_a_list_of_names_for_days() -> None:
+    r = ru("Суд арестовал Ерлана Калиева и Болота Темирова на 10 суток каждого.")
+    for name in ("Ерлан Калиев", "Болот Темиров"):
+        penalty = first(person(r, name), "sentence").penalty
+        assert penalty is not None and penalty.days == 10
+
+
+def test_a_month_before_a_name_is_no_womans_role_noun() -> None:
+    # «марта» parses as the name Марта too; it must not make «Ерлана» a woman.
+    assert names(ru("18 марта Ерлана Калиева отпустили.")) == {"Ерлан Калиев"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "С Канатом Амреновым нет связи.",
+        "Каната Амренова нет на связи с 16 марта.",
+        "О судьбе Каната Амренова ничего не известно.",
+    ],
+)
+def test_no_contact_is_a_disappearance(text: str) -> None:
+    assert "disappearance" in [e.type.value for e in person(ru(text), "Канат Амренов").events]

@@ -228,7 +228,11 @@ class RussianMorphology:
         return frozenset(
             (_GENDERS[p.tag.gender], p.tag.case)
             for p in parses
-            if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.gender in _GENDERS
+            if p.tag.POS == "NOUN"
+            and "anim" in p.tag.grammemes
+            and p.tag.gender in _GENDERS
+            # «18 марта Ерлана …»: a lower-case word read as a name (Марта) is the month
+            and not (_NAME_TAGS & p.tag.grammemes)
         )
 
     @classmethod
