@@ -134,3 +134,8 @@ def test_a_month_before_a_name_is_no_womans_role_noun() -> None:
 )
 def test_no_contact_is_a_disappearance(text: str) -> None:
     assert "disappearance" in [e.type.value for e in person(ru(text), "Канат Амренов").events]
+
+
+def test_a_name_before_kyzy_is_a_womans() -> None:
+    r = ru("Суд арестовал Макбала Тажибек кызы на два месяца.")
+    assert names(r) == {"Макбала Тажибек"}

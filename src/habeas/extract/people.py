@@ -163,6 +163,23 @@ def _undeclined_given_name(
     return (*normal[:-1], surname[:-1] + "а"), "f"
 
 
+# «Макбал Тажибек кызы»: a Turkic patronymic that makes the name a woman's
+_RU_DAUGHTER = re.compile(r"\s+(?:кызы|гызы|кизи|қызы)(?!\w)", re.IGNORECASE)
+
+
+def _daughters_name(tokens: Sequence[str], normal: tuple[str, ...]) -> tuple[str, ...]:
+    """A woman's given name before «кызы» in the nominative: the dictionary's
+    feminine reading where it has one, else the token as written (the father's
+    name after it does not decline)."""
+    given = tokens[0]
+    women = [
+        p for p in RussianMorphology.name_parts(given)
+        if p.tag.gender == "femn" and "Name" in p.tag.grammemes
+    ]  # fmt: skip
+    first = str(women[0].normal_form).capitalize() if women else given
+    return (first, *tokens[1 : len(normal)])
+
+
 def _ru_oblique_given(tokens: Sequence[str]) -> bool:
     """«Каната Амренова», «Айдару Сейтказиеву»: a given name from outside the
     Russian dictionary in an oblique case (the dictionary may read it as a common
@@ -355,6 +372,10 @@ class People:
                 normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
             normal, gender = self._womans_form(normal, gender)
             normal, gender = _undeclined_given_name(tokens, normal, gender)
+            if gender != "f" and _RU_DAUGHTER.match(
+                self.text, self.text.find(tokens[-1], start) + len(tokens[-1])
+            ):
+                normal, gender = _daughters_name(tokens, normal), "f"
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":
