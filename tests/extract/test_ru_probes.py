@@ -139,3 +139,11 @@ def test_no_contact_is_a_disappearance(text: str) -> None:
 def test_a_name_before_kyzy_is_a_womans() -> None:
     r = ru("Суд арестовал Макбала Тажибек кызы на два месяца.")
     assert names(r) == {"Макбала Тажибек"}
+
+
+def test_the_source_after_kak_soobshchil_is_a_speaker() -> None:
+    r = ru("Как сообщил адвокат Руслан Мирзоев, Ислама Хасаева избили в отделе полиции.")
+    assert names(r) == {"Ислам Хасаев"}
+    # a speaker telling of themselves keeps their events
+    r = ru("Как сообщил Ерлан Калиев, его задержали 16 марта.")
+    assert names(r) == {"Ерлан Калиев"}
