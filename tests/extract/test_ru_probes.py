@@ -147,3 +147,10 @@ def test_the_source_after_kak_soobshchil_is_a_speaker() -> None:
     # a speaker telling of themselves keeps their events
     r = ru("Как сообщил Ерлан Калиев, его задержали 16 марта.")
     assert names(r) == {"Ерлан Калиев"}
+
+
+def test_a_date_word_before_sud_is_not_the_courts_name() -> None:
+    p = person(ru("Сегодня суд арестовал Ивана Петрова на 10 суток."), "Иван Петров")
+    assert first(p, "sentence").authority is None
+    p = person(ru("Мещанский суд Москвы арестовал Ивана Петрова на 10 суток."), "Иван Петров")
+    assert first(p, "sentence").authority == "Мещанский суд Москвы"
