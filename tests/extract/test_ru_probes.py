@@ -154,3 +154,9 @@ def test_a_date_word_before_sud_is_not_the_courts_name() -> None:
     assert first(p, "sentence").authority is None
     p = person(ru("Мещанский суд Москвы арестовал Ивана Петрова на 10 суток."), "Иван Петров")
     assert first(p, "sentence").authority == "Мещанский суд Москвы"
+
+
+def test_a_place_in_the_genitive_before_a_name_is_not_part_of_it() -> None:
+    r = ru("Жительницу Грозного Мадину Умаеву задержали 5 марта.")
+    assert names(r) == {"Мадина Умаева"}
+    assert names(ru("Иванова Ивана Петровича задержали.")) == {"Иванов Иван Петрович"}

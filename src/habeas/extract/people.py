@@ -180,6 +180,20 @@ def _daughters_name(tokens: Sequence[str], normal: tuple[str, ...]) -> tuple[str
     return (first, *tokens[1 : len(normal)])
 
 
+def _place_before_name(tokens: Sequence[str]) -> bool:
+    """«жительницу Грозного Мадину Умаеву»: a place in the genitive (the dictionary
+    may also read it as a surname, Грозный) before a given name and a surname
+    that is not a patronymic (as «Иванова Ивана Петровича» would be)."""
+    place = any("Geox" in p.tag.grammemes for p in RussianMorphology.parse(tokens[0]))
+    if not place or token_key(tokens[0]) in given_names():
+        return False
+    given = token_key(tokens[1]) in given_names() or any(
+        "Name" in p.tag.grammemes for p in RussianMorphology.parse(tokens[1])
+    )
+    patronymic = any("Patr" in p.tag.grammemes for p in RussianMorphology.parse(tokens[2]))
+    return given and not patronymic
+
+
 def _ru_oblique_given(tokens: Sequence[str]) -> bool:
     """«Каната Амренова», «Айдару Сейтказиеву»: a given name from outside the
     Russian dictionary in an oblique case (the dictionary may read it as a common
@@ -223,6 +237,8 @@ class People:
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
+            if len(tokens) == 3 and _place_before_name(tokens):
+                tokens.pop(0)
             if len(tokens) < 2 and 2 <= len(run.tokens) <= 3:
                 return self._ru_listed_name(run) or self._ru_name_by_ner(run)
             if len(tokens) < 2 or len(tokens) > 3:
