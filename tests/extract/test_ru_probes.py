@@ -160,3 +160,14 @@ def test_a_place_in_the_genitive_before_a_name_is_not_part_of_it() -> None:
     r = ru("Жительницу Грозного Мадину Умаеву задержали 5 марта.")
     assert names(r) == {"Мадина Умаева"}
     assert names(ru("Иванова Ивана Петровича задержали.")) == {"Иванов Иван Петрович"}
+
+
+def test_two_decisions_in_one_sentence_each_keep_their_term() -> None:
+    r = ru(
+        "Суд арестовал Ерлана Калиева на 15 суток, а Айгуль Тлеужанову оштрафовал"
+        " на 100 тысяч тенге."
+    )
+    arrest = first(person(r, "Ерлан Калиев"), "sentence").penalty
+    fine = first(person(r, "Айгуль Тлеужанова"), "sentence").penalty
+    assert arrest is not None and arrest.days == 15
+    assert fine is not None and fine.amount == 100000
