@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from habeas.extract.folding import az_case_stems, same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
+from habeas.extract.morph_ru import SURNAME_CASE_ENDINGS, gazetteer_given_readings
 from habeas.extract.names import (
     Entity,
     NameMention,
@@ -30,7 +31,6 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
-from habeas.extract.morph_ru import SURNAME_CASE_ENDINGS, gazetteer_given_readings
 from habeas.extract.ner_ru import nominative_in_context, person_at
 from habeas.extract.numbers import parse_number
 
