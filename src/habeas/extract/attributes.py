@@ -73,6 +73,10 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
                 amount = parse_amount(
                     groups.get("amount") or "", lex, multiplier=groups.get("mult")
                 )
+                if amount is None and "amount" not in groups:
+                    # a pattern without an amount (a fine in Kazakh MRP units): the kind alone
+                    found.append((m.start(), m.end(), Penalty(pk)))
+                    continue
                 if amount is None:
                     continue
                 currency = _currency_of(groups.get("currency") or "", lex)

@@ -95,6 +95,10 @@ SURNAME_ENDINGS = (
     "юк",
     "ич",
     "ли",
+    # Azerbaijani surnames written in Cyrillic: «Гасанлы», «Ягублу», «Вагифгызы»
+    "лы",
+    "лу",
+    "гызы",
     "заде",
     "ян",
     "дзе",

@@ -36,7 +36,7 @@ _GIVEN_NAME_CASES = (
 )
 
 
-def _gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
+def gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
     """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
     names = given_names()
     if token_key(token) in names:
@@ -47,6 +47,21 @@ def _gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
             if token_key(stem) in names:
                 return stem, gender, case
     return None
+
+
+def gazetteer_given_readings(token: str) -> list[tuple[str, str, str]]:
+    """Every (nominative, gender, case) a gazetteer given name behind a case ending
+    gives `token` («Каната»: Канат, m, gent); empty for a nominative or no name."""
+    names = given_names()
+    if token_key(token) in names:
+        return []
+    out = []
+    for ending, nominative, gender, case in _GIVEN_NAME_CASES:
+        if token.endswith(ending) and len(token) > len(ending) + 2:
+            stem = token[: len(token) - len(ending)] + nominative
+            if token_key(stem) in names:
+                out.append((stem, gender, case))
+    return out
 
 
 def _given_name_by_ending(token: str, gender: str, case: str) -> str | None:
@@ -76,7 +91,7 @@ def _indeclinable_for_women(parses: list[tuple[Any, ...]]) -> bool:
 _CASE_PRIOR = {"nomn": 1.0, "accs": 0.9, "gent": 0.85, "ablt": 0.8, "loct": 0.75, "datv": 0.7}
 # Surname endings by (gender, case) → nominative ending, for surnames the
 # dictionary does not know as surnames ("Лыскова" is also a village).
-_SURNAME_CASE_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+SURNAME_CASE_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("m", "gent"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
     ("m", "accs"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
     ("m", "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("скому", "ский")),
@@ -155,7 +170,7 @@ class RussianMorphology:
         parses = [cls.parse(t) for t in toks]
         gender, case = cls._agreement(parses, hint=cls._hint(before))
         known = any("Name" in p.tag.grammemes for p in parses[0])
-        given = _gazetteer_given_name(toks[0]) if len(toks) > 1 and not known else None
+        given = gazetteer_given_name(toks[0]) if len(toks) > 1 and not known else None
         if given is not None:
             # A given name pymorphy3 does not know ("Ерлана" from Ерлан): its
             # ending in the gazetteer tells the gender and case.
@@ -192,7 +207,7 @@ class RussianMorphology:
         out: list[str], toks: list[str], gender: str | None, case: str | None
     ) -> tuple[str, ...]:
         if len(out) > 1 and out[-1] == toks[-1] and gender and case and case != "nomn":
-            for ending, nominative in _SURNAME_CASE_ENDINGS.get((gender, case), ()):
+            for ending, nominative in SURNAME_CASE_ENDINGS.get((gender, case), ()):
                 if toks[-1].endswith(ending):
                     out[-1] = toks[-1][: -len(ending)] + nominative
                     break
@@ -213,7 +228,11 @@ class RussianMorphology:
         return frozenset(
             (_GENDERS[p.tag.gender], p.tag.case)
             for p in parses
-            if p.tag.POS == "NOUN" and "anim" in p.tag.grammemes and p.tag.gender in _GENDERS
+            if p.tag.POS == "NOUN"
+            and "anim" in p.tag.grammemes
+            and p.tag.gender in _GENDERS
+            # «18 марта Ерлана …»: a lower-case word read as a name (Марта) is the month
+            and not (_NAME_TAGS & p.tag.grammemes)
         )
 
     @classmethod

@@ -17,6 +17,7 @@ from itertools import accumulate
 
 from habeas.extract.folding import az_case_stems, same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
+from habeas.extract.morph_ru import SURNAME_CASE_ENDINGS, gazetteer_given_readings
 from habeas.extract.names import (
     Entity,
     NameMention,
@@ -72,10 +73,13 @@ _WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
 # Their case forms («Валентину Орехову», «с Ниной Ореховой»), which the folded
 # surname endings do not cover: the dictionary may know the word only as a place.
 _OBLIQUE_SURNAME = tuple(e + ending for e in _MALE_SURNAME for ending in ("у", "ой", "ым"))
+# Surname endings a nominative may have (hers; his -ова is also a genitive).
+_NOMINATIVE_LIKE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
 # Kin words that usually share the family's surname, by form: (gender, case).
 _RU_KIN_FORMS = {
     **dict.fromkeys(("брат", "сын", "муж"), ("m", "nomn")),
-    **dict.fromkeys(("брата", "сына", "мужа"), ("m", "gent")),
+    # their accusative (= genitive for people): «сына Абдуллу» is Абдулла, not «Абдулл»
+    **dict.fromkeys(("брата", "сына", "мужа"), ("m", "accs")),
     **dict.fromkeys(("брату", "сыну", "мужу"), ("m", "datv")),
     **dict.fromkeys(("братом", "сыном", "мужем"), ("m", "ablt")),
     **dict.fromkeys(("сестра", "жена"), ("f", "nomn")),
@@ -137,6 +141,76 @@ def _single_keys(token: str, lang: str) -> frozenset[str]:
     return frozenset(keys)
 
 
+# A consonant (or soft sign) at the end of a given name: a man's declines
+# («Канату Амренову»), a woman's does not («Гульжан Ермекову»).
+_DECLINES_FOR_MEN = re.compile(r"[бвгджзйклмнпрстфхцчшщь]$", re.IGNORECASE)
+
+
+def _undeclined_given_name(
+    tokens: Sequence[str], normal: tuple[str, ...], gender: str | None
+) -> tuple[tuple[str, ...], str | None]:
+    """«задержала Гульжан Ермекову»: a given name ending in a consonant left
+    undeclined before a surname in -ову/-ину is a woman's (a man would be
+    «Гульжану Ермекову»), whatever gender the dictionary gives the given name,
+    so the surname is her accusative, not his dative."""
+    if gender == "f" or len(tokens) < 2 or len(normal) != len(tokens):
+        return normal, gender
+    given, surname = tokens[0], tokens[-1]
+    if normal[0] != given or not _DECLINES_FOR_MEN.search(given):
+        return normal, gender
+    if not surname.casefold().endswith(("ову", "еву", "ёву", "ину", "ыну")):
+        return normal, gender
+    return (*normal[:-1], surname[:-1] + "а"), "f"
+
+
+# «Макбал Тажибек кызы»: a Turkic patronymic that makes the name a woman's
+_RU_DAUGHTER = re.compile(r"\s+(?:кызы|гызы|кизи|қызы)(?!\w)", re.IGNORECASE)
+
+
+def _daughters_name(tokens: Sequence[str], normal: tuple[str, ...]) -> tuple[str, ...]:
+    """A woman's given name before «кызы» in the nominative: the dictionary's
+    feminine reading where it has one, else the token as written (the father's
+    name after it does not decline)."""
+    given = tokens[0]
+    women = [
+        p for p in RussianMorphology.name_parts(given)
+        if p.tag.gender == "femn" and "Name" in p.tag.grammemes
+    ]  # fmt: skip
+    first = str(women[0].normal_form).capitalize() if women else given
+    return (first, *tokens[1 : len(normal)])
+
+
+def _place_before_name(tokens: Sequence[str]) -> bool:
+    """«жительницу Грозного Мадину Умаеву»: a place in the genitive (the dictionary
+    may also read it as a surname, Грозный) before a given name and a surname
+    that is not a patronymic (as «Иванова Ивана Петровича» would be)."""
+    place = any("Geox" in p.tag.grammemes for p in RussianMorphology.parse(tokens[0]))
+    if not place or token_key(tokens[0]) in given_names():
+        return False
+    given = token_key(tokens[1]) in given_names() or any(
+        "Name" in p.tag.grammemes for p in RussianMorphology.parse(tokens[1])
+    )
+    patronymic = any("Patr" in p.tag.grammemes for p in RussianMorphology.parse(tokens[2]))
+    return given and not patronymic
+
+
+def _ru_oblique_given(tokens: Sequence[str]) -> bool:
+    """«Каната Амренова», «Айдару Сейтказиеву»: a given name from outside the
+    Russian dictionary in an oblique case (the dictionary may read it as a common
+    noun, «каната» of канат), told by its stem being a gazetteer given name and by
+    the next word being a surname in the same gender and case."""
+    if len(tokens) < 2 or not tokens[0][:1].isupper():
+        return False
+    surname = tokens[1].casefold()
+    for _, gender, case in gazetteer_given_readings(tokens[0]):
+        # a man's accusative is his genitive («задержали Каната Амренова»)
+        cases = (case, "accs") if case == "gent" else (case,)
+        for c in cases:
+            if any(surname.endswith(e) for e, _ in SURNAME_CASE_ENDINGS.get((gender, c), ())):
+                return True
+    return False
+
+
 class People:
     """The persons of one report and every mention of them, in text order."""
 
@@ -157,10 +231,14 @@ class People:
         tokens = list(run.tokens)
         if self.lex.lang == "ru":
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
-            while tokens and not self._ru_name_word(tokens[0], first=True):
+            while tokens and not (
+                self._ru_name_word(tokens[0], first=True) or _ru_oblique_given(tokens)
+            ):
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
                 tokens.pop()
+            if len(tokens) == 3 and _place_before_name(tokens):
+                tokens.pop(0)
             if len(tokens) < 2 and 2 <= len(run.tokens) <= 3:
                 return self._ru_listed_name(run) or self._ru_name_by_ner(run)
             if len(tokens) < 2 or len(tokens) > 3:
@@ -189,7 +267,11 @@ class People:
         when a word of the run is unknown to the dictionary, so it is rare."""
         if all(RussianMorphology.is_known(t) for t in run.tokens):
             return None
-        if not has_surname_ending(run.tokens[-1]) or not self._in_name_list(run):
+        if not has_surname_ending(run.tokens[-1]) and not run.tokens[-1].casefold().endswith(
+            _OBLIQUE_SURNAME
+        ):
+            return None
+        if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
         span = person_at(self.text, run.start, run.end)
         if span is None:
@@ -200,6 +282,27 @@ class People:
             if m.group() in run.tokens
         ]
         return tuple(words) if 2 <= len(words) <= 3 else None
+
+    def _ru_surname_in_case(self, run: NameMention) -> bool:
+        """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the
+        first unknown to the dictionary, ending in a Russian surname in an oblique
+        case (-ову, -овой, -овым, -ину …), which a byline does not take. A form
+        that may be a nominative (-ова: her nominative, his genitive) counts only
+        after a lower-case word of the sentence («задержали Мохуббат Гасанова»),
+        not at the head of a line («Мохуббат Гасанова, Кавказский узел»)."""
+        if len(run.tokens) != 2 or RussianMorphology.is_known(run.tokens[0]):
+            return False
+        surname = run.tokens[-1].casefold()
+        if not any(
+            surname.endswith(ending)
+            for endings in SURNAME_CASE_ENDINGS.values()
+            for ending, _ in endings
+        ):
+            return False
+        if not surname.endswith(_NOMINATIVE_LIKE):
+            return True
+        before = self.text[max(0, run.start - 30) : run.start].split()
+        return bool(before) and re.fullmatch(r"[а-яё]+", before[-1]) is not None
 
     def _ru_listed_name(self, run: NameMention) -> tuple[str, ...] | None:
         """«X Y, Михаил Файто и Z W»: a given name and a surname the dictionary
@@ -214,12 +317,17 @@ class People:
 
     def _in_name_list(self, run: NameMention) -> bool:
         """Whether a run stands in a list of capitalised names («X, Y и Z»)."""
-        after = self.text[run.end : run.end + 6]
+        after = re.match(r"(?:,|\s+и)\s+([А-ЯЁ][а-яё]+)", self.text[run.end : run.end + 40])
         before = self.text[max(0, run.start - 6) : run.start]
+        # The next item must be a name too, not «Кавказский узел» after a byline.
         return bool(
-            re.match(r"(?:,|\s+и)\s+[А-ЯЁ]", after)
+            (after and self._may_begin_name(after.group(1)))
             or re.search(r"[а-яё],\s+$|[а-яё]\s+и\s+$", before)
         )
+
+    def _may_begin_name(self, word: str) -> bool:
+        """A word a name may begin with: a given name, or one the dictionary lacks."""
+        return self._ru_name_word(word, first=True) or not RussianMorphology.is_known(word)
 
     def _split_ru_run(self, run: NameMention) -> list[NameMention]:
         """ "Адвокат Гасымова Захид Оруджев": a genitive surname, then a full name."""
@@ -279,6 +387,11 @@ class People:
                 end = last + len(tokens[-1])
                 normal, gender = nominative_in_context(self.text, tokens, first, end, before=before)
             normal, gender = self._womans_form(normal, gender)
+            normal, gender = _undeclined_given_name(tokens, normal, gender)
+            if gender != "f" and _RU_DAUGHTER.match(
+                self.text, self.text.find(tokens[-1], start) + len(tokens[-1])
+            ):
+                normal, gender = _daughters_name(tokens, normal), "f"
             return _plural_surname_for(tokens, normal, gender), gender
         toks = list(tokens)
         if self.lex.lang == "az":

@@ -71,6 +71,9 @@ _PRETRIAL_KINDS = {PenaltyKind.PRETRIAL_DETENTION, PenaltyKind.HOUSE_ARREST}
 _PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
 
 
+_ONE_WORD = re.compile(r"\w+\s+")
+
+
 def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
     return bool(penalties) and all(p.kind in _PETTY_KINDS for _, p in penalties)
 
@@ -801,6 +804,14 @@ class _Document:
             earlier = [p for p in penalties if pos - 30 <= p[0] < pos]
             if cue is not None and earlier and cue.search(self.low[earlier[-1][0] : pos]):
                 return earlier[-1][1]
+            if self.lex.lang == "ru":
+                # «арестовал X на 15 суток, а Y оштрафовал на …»: a term read from the
+                # verb right before the name on is that name's
+                verb = [
+                    p for p in penalties if p[0] < pos and _ONE_WORD.fullmatch(self.low[p[0] : pos])
+                ]
+                if verb:
+                    return verb[-1][1]
             later = [p for p in penalties if p[0] >= pos]
             if later:
                 return later[0][1]
