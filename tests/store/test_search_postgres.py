@@ -47,3 +47,36 @@ def test_search_works_in_cyrillic_and_with_exclusions() -> None:
     assert [r.pk for r in search_reports_postgres("Тарханова")] == [ids["c.txt"]]
     assert [r.pk for r in search_reports_postgres("detained -Ostapchuk")] == []
     assert search_reports_postgres("   ") == []
+
+
+def test_the_search_reads_the_words_index_not_every_report() -> None:
+    from django.db import connection
+
+    from habeas.web.store.queries import REPORT_WORDS
+
+    _ingest()
+    with connection.cursor() as cursor:
+        # Three rows: a table scan is cheaper, so ask whether the index can serve at all.
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            cursor.execute(
+                f"EXPLAIN SELECT id FROM store_report WHERE ({REPORT_WORDS})"
+                " @@ websearch_to_tsquery('simple'::regconfig, %s)",
+                ["Ostapchuk"],
+            )
+            plan = "\n".join(row for (row,) in cursor.fetchall())
+        finally:
+            cursor.execute("RESET enable_seqscan")
+    assert "review_report_words_gin" in plan, plan
+
+
+def test_the_best_match_comes_first_and_the_limit_holds() -> None:
+    from habeas.web.store.queries import search_reports_postgres
+
+    ids = _ingest()
+    hits = search_reports_postgres("detained OR released OR задержана", limit=2)
+    assert len(hits) == 2
+    assert all(hasattr(h, "rank") and h.headline for h in hits)
+    ranks = [h.rank for h in hits]
+    assert ranks == sorted(ranks, reverse=True)
+    assert {h.pk for h in hits} <= set(ids.values())
