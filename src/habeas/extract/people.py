@@ -166,6 +166,9 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
+        named_after = self.lex.extra.get("named_after")
+        if named_after and re.match(named_after, self.low[run.end : run.end + 30]):
+            return None  # "Şəmsi Bədəlbəyli küçəsində": a street named after someone
         judged = judge_latin_run(
             run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
         )
