@@ -3,6 +3,8 @@ behaviour of the engine they once broke (fictional people throughout)."""
 
 from __future__ import annotations
 
+from habeas.extract.folding import strip_az_case
+
 from .helpers import names, person, types
 from .test_lexicon_az import az
 
@@ -30,3 +32,22 @@ def test_a_street_named_after_someone_is_not_a_person() -> None:
         "geyimli şəxslər onları ağ rəngli avtomobilə mindirərək Binəqədiyə aparıblar."
     )
     assert "Zərifə Əliyeva" not in names(r)
+
+
+def test_a_predicate_surname_drops_its_copula() -> None:
+    assert strip_az_case("Sadıqovdur") == "Sadıqov"
+    assert strip_az_case("Həsənlidir") == "Həsənli"
+
+
+def test_a_name_in_the_genitive_owns_the_role_after_it() -> None:
+    r = az("Həbs edilən fəal Ramin Məmmədovun vəkili Elçin Sadıqov bildirib ki, iş siyasidir.")
+    assert names(r) == {"Ramin Məmmədov"}
+
+
+def test_an_owner_of_two_words_before_a_role_keeps_the_list() -> None:
+    r = az(
+        "Saxlanılan jurnalistlər Ramin Məmmədov və Meydan TV-nin müxbiri Aynur Həsənova "
+        "sərbəst buraxılıb."
+    )
+    for name in ("Ramin Məmmədov", "Aynur Həsənova"):
+        assert types(person(r, name)) == ["detention", "release"]
