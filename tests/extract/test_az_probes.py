@@ -51,3 +51,22 @@ def test_an_owner_of_two_words_before_a_role_keeps_the_list() -> None:
     )
     for name in ("Ramin Məmmədov", "Aynur Həsənova"):
         assert types(person(r, name)) == ["detention", "release"]
+
+
+def test_a_dative_ova_before_a_pretrial_order_or_a_charge_is_his() -> None:
+    r = az("Ramin Məmmədova 4 ay həbs qətimkan tədbiri seçilib.")
+    assert names(r) == {"Ramin Məmmədov"}
+    r = az("Ramin Məmmədova ittiham elan olunub.")
+    assert names(r) == {"Ramin Məmmədov"}
+    r = az("Məhkəmə Ramin Məmmədova 5 il həbs cəzası təyin edib.")
+    assert names(r) == {"Ramin Məmmədov"}
+
+
+def test_a_bare_ova_is_the_man_the_text_names_in_a_mans_form() -> None:
+    r = az("Ramin Məmmədova hökm oxunub. Məmmədov 5 il həbs cəzasına məhkum edilib.")
+    assert names(r) == {"Ramin Məmmədov"}
+    # a woman of the family told in her own case, or beside a man of another name
+    r = az("Leyla Məmmədova saxlanılıb. Məmmədovanın vəkili bildirib ki, o, döyülüb.")
+    assert names(r) == {"Leyla Məmmədova"}
+    r = az("Elnur Məmmədov saxlanılıb. Leyla Məmmədova da saxlanılıb.")
+    assert names(r) == {"Elnur Məmmədov", "Leyla Məmmədova"}
