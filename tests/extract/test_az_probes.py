@@ -4,8 +4,9 @@ behaviour of the engine they once broke (fictional people throughout)."""
 from __future__ import annotations
 
 from habeas.extract.folding import strip_az_case
+from habeas.model import AppealOutcome, PenaltyKind
 
-from .helpers import names, person, types
+from .helpers import first, names, person, types
 from .test_lexicon_az import az
 
 
@@ -70,3 +71,25 @@ def test_a_bare_ova_is_the_man_the_text_names_in_a_mans_form() -> None:
     assert names(r) == {"Leyla Məmmədova"}
     r = az("Elnur Məmmədov saxlanılıb. Leyla Məmmədova da saxlanılıb.")
     assert names(r) == {"Elnur Məmmədov", "Leyla Məmmədova"}
+
+
+def test_an_appeal_that_reduces_a_term_gives_the_new_term() -> None:
+    r = az("Bakı Apellyasiya Məhkəməsi Ramin Məmmədovun həbs cəzasını 5 ildən 3 ilə endirib.")
+    p = person(r, "Ramin Məmmədov")
+    assert first(p, "appeal").outcome is AppealOutcome.REDUCED
+    penalty = first(p, "sentence").penalty
+    assert penalty is not None and penalty.years == 3
+
+
+def test_community_service_told_as_drawn_into_public_works() -> None:
+    r = az("Ramin Məmmədov 200 saat ictimai işlərə cəlb edilib.")
+    penalty = first(person(r, "Ramin Məmmədov"), "sentence").penalty
+    assert penalty is not None and penalty.kind is PenaltyKind.COMMUNITY_SERVICE
+    assert penalty.hours == 200
+
+
+def test_taken_away_from_home_or_work_is_a_detention() -> None:
+    r = az("Fevralın 20-də fəal Ramin Məmmədov evindən götürülüb.")
+    assert types(person(r, "Ramin Məmmədov")) == ["detention"]
+    r = az("Jurnalist Ramin Məmmədov dünən iş yerindən aparılıb.")
+    assert types(person(r, "Ramin Məmmədov")) == ["detention"]
