@@ -93,3 +93,14 @@ def test_taken_away_from_home_or_work_is_a_detention() -> None:
     assert types(person(r, "Ramin Məmmədov")) == ["detention"]
     r = az("Jurnalist Ramin Məmmədov dünən iş yerindən aparılıb.")
     assert types(person(r, "Ramin Məmmədov")) == ["detention"]
+
+
+def test_a_dative_ova_reaches_its_verb_past_the_articles() -> None:
+    r = az(
+        "Məhkəmə bloger Orxan Rüstəmova xırda xuliqanlıq və polisə tabe olmama "
+        "maddələri ilə 30 sutka inzibati həbs verib."
+    )
+    assert names(r) == {"Orxan Rüstəmov"}
+    # her own finite verb and "ona" end her clause: the dative is the pronoun's
+    r = az("Jurnalist Aynur Quliyeva təcridxanada döyülüb və ona dərman verilmir.")
+    assert names(r) == {"Aynur Quliyeva"}

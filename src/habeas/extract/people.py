@@ -352,7 +352,7 @@ class People:
         end = self.text.find(surname, start)
         if end < 0:
             return False
-        return re.match(cue, self.low[end + len(surname) :][:80]) is not None
+        return re.match(cue, self.low[end + len(surname) :][:140]) is not None
 
     def _single_keys(self, token: str) -> frozenset[str]:
         return _single_keys(token, self.lex.lang)
