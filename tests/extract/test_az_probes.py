@@ -104,3 +104,13 @@ def test_a_dative_ova_reaches_its_verb_past_the_articles() -> None:
     # her own finite verb and "ona" end her clause: the dative is the pronoun's
     r = az("Jurnalist Aynur Quliyeva təcridxanada döyülüb və ona dərman verilmir.")
     assert names(r) == {"Aynur Quliyeva"}
+
+
+def test_two_offences_named_side_by_side_are_two_charges() -> None:
+    r = az(
+        "Sumqayıt Şəhər Məhkəməsi bloger Orxan Rüstəmova xırda xuliqanlıq və polisə "
+        "tabe olmama maddələri ilə 30 sutka inzibati həbs verib."
+    )
+    sentence = first(person(r, "Orxan Rüstəmov"), "sentence")
+    labels = [c.label or "" for c in sentence.charges]
+    assert any("xuliqanlıq" in x for x in labels) and any("tabe olma" in x for x in labels)
