@@ -114,3 +114,20 @@ def test_two_offences_named_side_by_side_are_two_charges() -> None:
     sentence = first(person(r, "Orxan Rüstəmov"), "sentence")
     labels = [c.label or "" for c in sentence.charges]
     assert any("xuliqanlıq" in x for x in labels) and any("tabe olma" in x for x in labels)
+
+
+def test_an_arrest_named_as_a_noun_and_condemned_is_a_detention() -> None:
+    r = az("Beynəlxalq təşkilatlar jurnalist Ramin Məmmədovun həbsini pisləyib.")
+    assert types(person(r, "Ramin Məmmədov")) == ["detention"]
+    r = az("Jurnalist Ramin Məmmədovun saxlanılması pislənib.")
+    assert types(person(r, "Ramin Məmmədov")) == ["detention"]
+
+
+def test_a_forced_statement_is_ill_treatment() -> None:
+    r = az("Ramin Məmmədovu polis bölməsində ifadə verməyə məcbur ediblər.")
+    assert types(person(r, "Ramin Məmmədov")) == ["ill_treatment"]
+
+
+def test_no_news_of_someone_named_in_the_ablative_is_a_disappearance() -> None:
+    r = az("Ramin Məmmədovdan dünəndən bəri xəbər yoxdur.")
+    assert types(person(r, "Ramin Məmmədov")) == ["disappearance"]
