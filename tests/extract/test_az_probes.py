@@ -131,3 +131,16 @@ def test_a_forced_statement_is_ill_treatment() -> None:
 def test_no_news_of_someone_named_in_the_ablative_is_a_disappearance() -> None:
     r = az("Ramin Məmmədovdan dünəndən bəri xəbər yoxdur.")
     assert types(person(r, "Ramin Məmmədov")) == ["disappearance"]
+
+
+def test_the_morning_hours_are_of_the_day_told_last() -> None:
+    r = az(
+        "Jurnalist Ülvi Babayev martın 12-də Bakıda saxlanılıb. Həyat yoldaşı bildirib ki, "
+        "Ülvi səhər saatlarında işə gedərkən mülki geyimli şəxslər tərəfindən saxlanılıb.",
+        published="2025-03-14",
+    )
+    (detention,) = person(r, "Ülvi Babayev").events
+    assert str(detention.date) == "2025-03-12"
+    # with no day told before, the hours are the news day's
+    r = az("Jurnalist Ülvi Babayev səhər saatlarında saxlanılıb.", published="2025-03-14")
+    assert str(first(person(r, "Ülvi Babayev"), "detention").date) == "2025-03-14"
