@@ -144,3 +144,13 @@ def test_the_morning_hours_are_of_the_day_told_last() -> None:
     # with no day told before, the hours are the news day's
     r = az("Jurnalist Ülvi Babayev səhər saatlarında saxlanılıb.", published="2025-03-14")
     assert str(first(person(r, "Ülvi Babayev"), "detention").date) == "2025-03-14"
+
+
+def test_a_relative_in_the_dative_is_whom_the_denial_reaches() -> None:
+    r = az(
+        "Jurnalist Ülvi Babayev saxlanılıb. Fəal Rauf Əliyev də saxlanılıb. "
+        "Səbinə Babayeva bildirib ki, ərinə vəkil buraxılmır."
+    )
+    assert types(person(r, "Ülvi Babayev")) == ["detention", "ill_treatment"]
+    assert types(person(r, "Rauf Əliyev")) == ["detention"]
+
