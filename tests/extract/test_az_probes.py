@@ -154,3 +154,10 @@ def test_a_relative_in_the_dative_is_whom_the_denial_reaches() -> None:
     assert types(person(r, "Ülvi Babayev")) == ["detention", "ill_treatment"]
     assert types(person(r, "Rauf Əliyev")) == ["detention"]
 
+
+def test_a_name_with_its_honorific_before_according_to_is_a_speaker() -> None:
+    r = az(
+        "Jurnalist Ülvi Babayev martın 12-də saxlanılıb. Həyat yoldaşı Səbinə Babayeva "
+        "bunu təsdiqləyib. Səbinə xanımın sözlərinə görə, ərinə vəkil buraxılmır."
+    )
+    assert names(r) == {"Ülvi Babayev"}
