@@ -257,6 +257,7 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
                 charges.append(Charge(label=label, article=num.group(), code=code))
             covered.append(m.span())
     framed = _frame_charges(text, low, lex, covered)
+    labelled: list[tuple[int, int]] = []
     mask = text_mask(low)
     for pattern, _canonical in lex.charges:
         # finditer's first test, made here without a call (see rules._all_triggers)
@@ -267,11 +268,15 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
                 continue
             if any(s <= m.start() < e for s, e, _ in framed):
                 continue  # the frame's fuller words name it already
+            if any(s < m.end() and m.start() < e for s, e in labelled):
+                continue
             label = text[m.start() : m.end()].strip()
             if any(c.label and c.label.casefold() == label.casefold() for c in charges):
                 continue
             charges.append(Charge(label=label))
-            covered.append(m.span())
+            # "petty hooliganism and disobeying police": a label only hides the
+            # words it covers, not the next offence (an article's window does)
+            labelled.append(m.span())
     charges.extend(c for _, _, c in framed)
     return _dedupe(charges)
 

@@ -31,6 +31,9 @@ class DateKind(Enum):
     WEEKDAY = "weekday"  # the last such weekday before publication
     YESTERDAY = "yesterday"
     TODAY = "today"
+    # "səhər saatlarında" (in the morning hours): the hour of the day told last,
+    # or, when no day was told, of the day of publication
+    PART_OF_DAY = "part_of_day"
     SAME_DAY = "same_day"  # the day of the event before
     NEXT_DAY = "next_day"
     DAYS_LATER = "days_later"
@@ -91,6 +94,7 @@ _ORDER = (
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
     ("today", DateKind.TODAY),
+    ("part_of_day", DateKind.PART_OF_DAY),
     ("last_week", DateKind.LAST_WEEK),
     ("last_year", DateKind.LAST_YEAR),
     ("this_year", DateKind.THIS_YEAR),
@@ -214,7 +218,7 @@ def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> lis
     for d in found:
         before = out[-1] if out else None
         if (
-            d.kind is DateKind.TODAY
+            d.kind in (DateKind.TODAY, DateKind.PART_OF_DAY)
             and before is not None
             and not text[before.end - offset : d.start - offset].strip(" ,")
         ):
@@ -368,9 +372,11 @@ def resolve(
         if kind is DateKind.DAYS_EARLIER:
             days = -days
         return PartialDate.of(base + dt.timedelta(days=days))
+    if kind is DateKind.PART_OF_DAY and previous is not None and previous.day:
+        return previous
     if published is None:
         return None
-    if kind is DateKind.TODAY:
+    if kind in (DateKind.TODAY, DateKind.PART_OF_DAY):
         return PartialDate.of(published)
     if kind is DateKind.YESTERDAY:
         return PartialDate.of(published - dt.timedelta(days=1))

@@ -152,6 +152,15 @@ _AZ_CASE_ENDINGS = (
     "ylə",
     "ya",
     "ye",
+    # the copula, which a predicate takes ("Onun vəkili Elçin Sadıqovdur")
+    "dır",
+    "dir",
+    "dur",
+    "dür",
+    "tır",
+    "tir",
+    "tur",
+    "tür",
 )
 
 _FEMALE_SURNAME_ENDINGS = ("ova", "eva", "yeva", "ina", "ayeva", "skaya", "зада", "ова", "ева")

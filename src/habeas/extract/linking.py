@@ -316,6 +316,15 @@ class Linker:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
         # counts as one word.
         gap = re.sub(r"«[^«»]{0,40}»|“[^“”«»]{0,40}”", " Q ", self.text[end:start])
+        owner = self.lex.extra.get("owner_genitive")
+        if (
+            owner
+            and _compiled(owner).search(self.low[max(0, end - 12) : end])
+            and not re.search(r"[,;(]|\bvə\b", gap)
+        ):
+            # "X-in vəkili Y", "Xun həyat yoldaşı Y": a name in the genitive owns
+            # the role after it, so Y is X's lawyer or wife, not listed with X
+            return False
         apposition = self.lex.extra.get("apposition_gap")
         if apposition and _compiled(apposition).fullmatch(fold_case(gap)):
             # "X, a reporter for Meydan TV, and Y", "X, 34, and Y": an apposition
@@ -339,7 +348,7 @@ class Linker:
         # «“Xural” qəzetinin bölgə müxbiri Y»: where a role word takes its owner in
         # the genitive before it, a genitive opens a modifier run the role ends.
         genitive = self.lex.extra.get("role_genitive")
-        for w in words:
+        for i, w in enumerate(words):
             if w in self.lex.list_fillers or w in groups:
                 continue
             if is_role_word(self.lex, w) or w in heads:
@@ -359,7 +368,12 @@ class Linker:
             if (
                 genitive
                 and modifiers < 4
-                and (modifiers or w == "q" or _compiled(genitive).fullmatch(w))
+                and (
+                    modifiers
+                    or w == "q"
+                    # «Meydan TV-nin müxbiri»: an owner of two words, the genitive on the last
+                    or any(_compiled(genitive).fullmatch(x) for x in words[i : i + 2])
+                )
             ):
                 modifiers += 1
                 continue

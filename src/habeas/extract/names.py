@@ -248,6 +248,11 @@ def judge_latin_run(
         tokens.pop(0)
     while tokens and _ordinary(tokens[-1], ctx):
         tokens.pop()
+    # "Polislər Ramin Məmmədovu saxlayıb": a sentence's first word, an institution's
+    # noun in a case or the plural (so no stop word breaks the run), before a
+    # given name is not part of the name.
+    while len(tokens) >= 3 and is_org_word(tokens[0]) and token_key(tokens[1]) in known:
+        tokens.pop(0)
     if any(is_org_word(t) for t in tokens):
         return None
     # "Poet Farid Shukurov", "Welfare X Y" when "X Y" stands alone elsewhere: the

@@ -218,6 +218,12 @@ class People:
         self.text = text
         self.low = fold_case(text)
         self.lex = lex
+        # Azerbaijani surnames as the text writes them: men's (with the given names
+        # before them) and women's told in a case (see _az_surname_forms)
+        self._az_forms: tuple[dict[str, set[str | None]], set[tuple[str | None, str]]] = (
+            {},
+            set(),
+        )
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         # The role word before an offset, asked by judging, building and speakers alike.
@@ -244,6 +250,9 @@ class People:
             if len(tokens) < 2 or len(tokens) > 3:
                 return None
             return tuple(tokens)
+        named_after = self.lex.extra.get("named_after")
+        if named_after and re.match(named_after, self.low[run.end : run.end + 30]):
+            return None  # "Şəmsi Bədəlbəyli küçəsində": a street named after someone
         judged = judge_latin_run(
             run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
         )
@@ -398,7 +407,7 @@ class People:
             toks[-1] = strip_az_case(toks[-1])
             if toks[-1] == tokens[-1] and len(toks) >= 2:
                 toks[-1] = self._az_known_stem(toks[0], toks[-1])
-            if self._az_dative_of_ov(toks[-1], start):
+            if self._az_dative_of_ov(toks[-1], start) or self._az_man_elsewhere(toks, tokens):
                 toks[-1] = toks[-1][:-1]
         return tuple(toks), _gender_of(toks)
 
@@ -415,6 +424,37 @@ class People:
                     return stem
         return surname
 
+    def _az_man_elsewhere(self, toks: list[str], written: Sequence[str]) -> bool:
+        """ "Ramin Məmmədova … Məmmədovun vəkili": a bare "-ova" is the dative of a
+        man's "-ov" when the text names that man elsewhere in a form only a man's
+        surname takes (by the same given name, or by the surname alone while no
+        other man of the family is named), and never a woman of that name."""
+        surname = toks[-1]
+        if len(toks) < 2 or written[-1] != surname or not surname.endswith(("ova", "eva")):
+            return False
+        key, given = token_key(surname[:-1]), token_key(toks[0])
+        men = self._az_forms[0].get(key)
+        if not men or (given, token_key(surname)) in self._az_forms[1]:
+            return False
+        return given in men or (None in men and men <= {None, given})
+
+    def _az_surname_forms(self, runs: list[NameMention]) -> None:
+        """The men's surnames the text writes with a case ending or bare ("-ov",
+        "-ovun", "-ovdan"), with the given names told before them (None when alone);
+        and the women's it writes with one ("-ovanın"), which no man's takes."""
+        men: dict[str, set[str | None]] = {}
+        women: set[tuple[str | None, str]] = set()
+        for run in runs:
+            last = run.tokens[-1]
+            stem = strip_az_case(last)
+            given = token_key(run.tokens[0]) if len(run.tokens) >= 2 else None
+            low = stem.casefold()
+            if low.endswith(("ov", "ev")):
+                men.setdefault(token_key(stem), set()).add(given)
+            elif low.endswith(("ova", "eva")) and stem != last:
+                women.add((given, token_key(stem)))
+        self._az_forms = (men, women)
+
     def _az_dative_of_ov(self, surname: str, start: int) -> bool:
         """ "Vüqar Salmanova 30 sutka həbs verilib": "-ova" is his dative, not her
         nominative, when what follows governs a dative (a postposition such as
@@ -425,7 +465,7 @@ class People:
         end = self.text.find(surname, start)
         if end < 0:
             return False
-        return re.match(cue, self.low[end + len(surname) :][:80]) is not None
+        return re.match(cue, self.low[end + len(surname) :][:140]) is not None
 
     def _single_keys(self, token: str) -> frozenset[str]:
         return _single_keys(token, self.lex.lang)
@@ -433,6 +473,8 @@ class People:
     def _build(self) -> None:
         runs = find_name_runs(self.text, self.lex)
         self._ctx = RunContext.of(self.text, runs)
+        if self.lex.lang == "az":
+            self._az_surname_forms(runs)
         if self.lex.lang == "ru":
             runs = [part for run in runs for part in self._split_ru_run(run)]
         singles: list[NameMention] = []
