@@ -104,6 +104,11 @@ class _Hit:
         return self.trigger.type
 
 
+def _gap(hit: _Hit, d: DateMention) -> int:
+    """Characters between a trigger and a date, on whichever side."""
+    return d.start - hit.end if d.start >= hit.end else max(0, hit.start - d.end)
+
+
 @dataclass(slots=True)
 class _Draft:
     entity: int
@@ -641,11 +646,9 @@ class _Document:
         inside = next(
             (r for r in relative if r[0] <= hit.start < r[1] or r[0] < hit.end <= r[1]), None
         )
-        owners = [
-            k
-            for k in self.hits[self.sentences.index(sentence)]
-            if k is not hit and k.trigger.type is EventType.PROTEST
-        ]
+        here = self.hits[self.sentences.index(sentence)]
+        owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
+        others = [k for k in here if k.trigger.type is not hit.trigger.type]
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
@@ -671,6 +674,10 @@ class _Document:
             dist = d.start - hit.end if d.start >= hit.end else hit.start - d.end
             if not (clause[0] <= d.start < clause[1]):
                 dist += 200
+            if any(_gap(k, d) < dist for k in others):
+                # "detained on Feb. 3 and sentenced … the next day": the nearer
+                # date is another event's; a date of its own wins if there is one
+                dist += 100
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None

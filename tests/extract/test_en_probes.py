@@ -1,0 +1,26 @@
+"""English mechanisms found by probing the engine with invented sentences
+(fictional people) in the style of news on detentions."""
+
+from habeas.model import PartialDate
+
+from .helpers import extract, first, person, types
+
+
+def test_a_date_nearer_another_events_verb_is_not_taken_over_a_date_of_its_own() -> None:
+    r = extract("Leyla Mustafayeva was detained on Feb. 3 and sentenced to 30 days the next day.")
+    p = person(r, "Leyla Mustafayeva")
+    assert first(p, "detention").date == PartialDate(2025, 2, 3)
+    assert first(p, "sentence").date == PartialDate(2025, 2, 4)
+
+
+def test_not_heard_from_since_is_a_disappearance() -> None:
+    r = extract(
+        "Blogger Salman Dadayev was abducted in September and has not been heard from since."
+    )
+    assert "disappearance" in types(person(r, "Salman Dadayev"))
+
+
+def test_a_weekday_after_a_charge_label_is_not_part_of_it() -> None:
+    r = extract("Opposition figure Andranik Tevosyan was charged with treason on Tuesday.")
+    charge = first(person(r, "Andranik Tevosyan"), "charge")
+    assert [c.label for c in charge.charges] == ["treason"]
