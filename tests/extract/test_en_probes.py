@@ -24,3 +24,21 @@ def test_a_weekday_after_a_charge_label_is_not_part_of_it() -> None:
     r = extract("Opposition figure Andranik Tevosyan was charged with treason on Tuesday.")
     charge = first(person(r, "Andranik Tevosyan"), "charge")
     assert [c.label for c in charge.charges] == ["treason"]
+
+
+def test_an_official_before_an_active_decision_verb_does_it_and_is_not_its_target() -> None:
+    r = extract(
+        "Asylbek Daulbayev was detained in Shymkent on 3 March. "
+        "Judge Arman Bekturov sentenced Daulbayev to five years on Monday."
+    )
+    assert "sentence" in types(person(r, "Asylbek Daulbayev"))
+    assert "Arman Bekturov" not in {p.name for p in r.persons}
+
+
+def test_a_quoted_offence_after_a_prison_term_is_the_charge() -> None:
+    r = extract(
+        'A court in Shymkent sentenced Asylbek Daulbayev to five years in prison for '
+        '"inciting social discord".'
+    )
+    sentence = first(person(r, "Asylbek Daulbayev"), "sentence")
+    assert [c.label for c in sentence.charges] == ["inciting social discord"]

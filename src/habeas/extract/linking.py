@@ -47,6 +47,11 @@ def _family_key(surname_key: str) -> str:
     return surname_key[:-1] if surname_key.endswith("a") else surname_key
 
 
+# Between an official's name and an active verb ("Judge X on Monday sentenced")
+_ACTIVE_AGENT = re.compile(r"[\s,]*(?:(?:on|in|at)\s+[\w.]+\s*,?\s*|also\s+|later\s+|then\s+)?")
+_PASSIVE_START = re.compile(r"(?:was|were|is|are|been|being|got)\b")
+
+
 @dataclass(slots=True)
 class Linker:
     """Resolves the people of one report's events; `focus`, `group` and
@@ -117,6 +122,17 @@ class Linker:
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
+        if (
+            near_before
+            and near_after
+            and side != "before"
+            and not any(m.victim_role for m in near_before)
+            and _ACTIVE_AGENT.fullmatch(self.low[near_before[-1].end : hit.start])
+            and not _PASSIVE_START.match(self.low[hit.start : hit.end])
+        ):
+            # "Judge X sentenced Y", "Prosecutor X charged Y": an official right
+            # before an active verb does it; the one after it undergoes it
+            near_before = None
         if side == "before":
             pick = near_before or near_after
         elif side == "after":
