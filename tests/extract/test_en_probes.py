@@ -42,3 +42,14 @@ def test_a_quoted_offence_after_a_prison_term_is_the_charge() -> None:
     )
     sentence = first(person(r, "Asylbek Daulbayev"), "sentence")
     assert [c.label for c in sentence.charges] == ["inciting social discord"]
+
+
+def test_a_kyrgyz_patronymic_in_lower_case_ends_the_name_and_keeps_the_list_going() -> None:
+    r = extract(
+        "Police detained Aizhan Toktobek kyzy and Nurbek Asanaliev on 15 January. "
+        "Toktobek kyzy was later placed in pretrial detention for two months."
+    )
+    p = person(r, "Aizhan Toktobek kyzy")
+    assert types(p) == ["detention", "pretrial_detention"]
+    assert types(person(r, "Nurbek Asanaliev")) == ["detention"]
+    assert len(r.persons) == 2

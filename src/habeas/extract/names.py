@@ -28,6 +28,7 @@ from habeas.extract.morph_ru import RussianMorphology
 
 __all__ = [
     "SURNAME_ENDINGS",
+    "TRAILING_PATRONYMICS",
     "Entity",
     "NameMention",
     "RussianMorphology",
@@ -50,6 +51,11 @@ _PARTICLES = frozenset(
     )
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# A Central Asian patronymic closing a name in Latin script, written in lower case
+# ("Makhabat Tazhibek kyzy", "Azamat Tursunbek uulu"): part of the name, so a list
+# goes on past it; never a key of the person (the father's name is the surname).
+TRAILING_PATRONYMICS = frozenset(("uulu", "kyzy", "kyzi", "uly", "ugli", "ogli", "qizi"))
+_TRAILING = re.compile(r"[ \t]+(" + "|".join(TRAILING_PATRONYMICS) + r")(?:'s|’s)?(?![\w'’-])")
 
 
 @dataclass(slots=True)
@@ -131,6 +137,9 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
     def flush() -> None:
         if current and current[0][2].endswith(".") and len(current) == 1:
             current.clear()  # "R." alone is not a name
+        if len(current) >= 2 and (tail := _TRAILING.match(text, current[-1][1])):
+            # a full name only: "Tazhibek kyzy" alone is the surname, found as one
+            current.append((tail.start(1), tail.end(), text[tail.start(1) : tail.end()]))
         if current:
             toks = [c[2] for c in current]
             last = toks[-1]

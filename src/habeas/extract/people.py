@@ -18,6 +18,7 @@ from itertools import accumulate
 from habeas.extract.folding import az_case_stems, same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.names import (
+    TRAILING_PATRONYMICS,
     Entity,
     NameMention,
     RunContext,
@@ -468,7 +469,11 @@ class People:
         return best[1] if best is not None and start - best[0] <= 60 else None
 
     def _entity_for(self, tokens: tuple[str, ...], gender: str | None) -> Entity:
-        keys = tuple(token_key(t) for t in tokens if not t.endswith("."))
+        keys = tuple(
+            token_key(t)
+            for t in tokens
+            if not t.endswith(".") and t.casefold() not in TRAILING_PATRONYMICS
+        )
         keys = tuple(k for k in keys if k) or (token_key(tokens[-1]),)
         for e in self.entities:
             if (
