@@ -53,3 +53,15 @@ def test_a_kyrgyz_patronymic_in_lower_case_ends_the_name_and_keeps_the_list_goin
     assert types(p) == ["detention", "pretrial_detention"]
     assert types(person(r, "Nurbek Asanaliev")) == ["detention"]
     assert len(r.persons) == 2
+
+
+def test_the_day_of_a_telling_does_not_date_what_is_told() -> None:
+    for told in (
+        "On Monday, his lawyer told OC Media that Mirzoyev had been beaten in custody.",
+        "His lawyer said on Monday that Mirzoyev had been beaten in custody.",
+        "He told RFE/RL on Wednesday that police had beaten him.",
+    ):
+        r = extract("Rauf Mirzoyev was detained on 1 March. " + told)
+        p = person(r, "Rauf Mirzoyev")
+        assert first(p, "detention").date == PartialDate(2025, 3, 1)
+        assert first(p, "ill_treatment").date is None, told

@@ -671,6 +671,10 @@ class _Document:
                 continue
             if d.start >= hit.end and self._subordinate_between(hit.end, d.start):
                 continue
+            if d.end <= hit.start and self._told_between(d, hit.start):
+                # "his lawyer said on Monday that he had been beaten": the day
+                # of the telling, not of what is told
+                continue
             dist = d.start - hit.end if d.start >= hit.end else hit.start - d.end
             if not (clause[0] <= d.start < clause[1]):
                 dist += 200
@@ -681,6 +685,19 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _told_between(self, d: DateMention, end: int) -> bool:
+        """Whether a reported clause opens between a date and a trigger ("On
+        Monday, X told Y that …", "X said on Monday that …")."""
+        between = self.lex.extra.get("reported_speech")
+        if between and re.search(between, self.low[d.end : end]):
+            return True
+        # the date told right after the speech verb: "said on Monday that"
+        around = self.lex.extra.get("reported_speech_around")
+        if not around:
+            return False
+        text = self.low[max(0, d.start - 30) : d.start] + "\x00" + self.low[d.end : end]
+        return re.search(around, text) is not None
 
     def _state_since(self, d: DateMention) -> bool:
         """Whether a date is told as the start of a state ("since June 2006")."""
