@@ -65,3 +65,15 @@ def test_the_day_of_a_telling_does_not_date_what_is_told() -> None:
         p = person(r, "Rauf Mirzoyev")
         assert first(p, "detention").date == PartialDate(2025, 3, 1)
         assert first(p, "ill_treatment").date is None, told
+
+
+def test_companions_joined_by_alongside_or_along_with_share_the_event() -> None:
+    for text in (
+        "Nurlan Gahramanov was arrested in December 2023 alongside colleagues "
+        "Elnara Gasimli and Hafiz Babayev.",
+        "Nurlan Gahramanov, along with Elnara Gasimli and Hafiz Babayev, was arrested "
+        "in December 2023.",
+    ):
+        r = extract(text)
+        for name in ("Nurlan Gahramanov", "Elnara Gasimli", "Hafiz Babayev"):
+            assert first(person(r, name), "detention").date == PartialDate(2023, 12), text

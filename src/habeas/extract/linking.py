@@ -151,7 +151,7 @@ class Linker:
                 and not self._determiner(pronoun[1], hit)
             ):
                 return pronoun[0]
-            return self.ids(pick) + self._kin_joined(pick, cands)
+            return self.ids(self._with_companions(pick, groups)) + self._kin_joined(pick, cands)
         if pronoun is not None and pronoun[1].end >= hit.start - 30:
             return pronoun[0]  # "the four journalists were arrested"
         if self._group_noun_before(hit):
@@ -310,6 +310,23 @@ class Linker:
             return []
         low = self.low[sentence.start : sentence.end]
         return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
+
+    def _with_companions(self, pick: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
+        """The group picked and those joined to it as companions ("X was arrested
+        alongside colleagues Y and Z", "X, along with Y, was detained")."""
+        cue = self.lex.extra.get("comitative")
+        if not cue:
+            return pick
+        out = list(pick)
+        for g in groups:
+            if g is pick:
+                continue
+            gap = self.low[g[-1].end : pick[0].start] if g[-1].end <= pick[0].start else ""
+            if not gap:
+                gap = self.low[pick[-1].end : g[0].start] if pick[-1].end <= g[0].start else ""
+            if gap and _compiled(cue).search(gap):
+                out.extend(g)
+        return sorted(out, key=lambda m: m.start)
 
     @staticmethod
     def gap(m: Mention, hit: Anchor) -> int:
