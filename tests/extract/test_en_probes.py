@@ -77,3 +77,21 @@ def test_companions_joined_by_alongside_or_along_with_share_the_event() -> None:
         r = extract(text)
         for name in ("Nurlan Gahramanov", "Elnara Gasimli", "Hafiz Babayev"):
             assert first(person(r, name), "detention").date == PartialDate(2023, 12), text
+
+
+def test_an_alias_told_with_known_as_is_the_same_person_even_in_a_headline() -> None:
+    r = extract(
+        "Journalist Nurlan Libreli sentenced to nine years\n\n"
+        "A court has sentenced journalist Nurlan Gahramanov, known as Nurlan Libreli, "
+        "to nine years in prison."
+    )
+    assert [p.name for p in r.persons] == ["Nurlan Gahramanov"]
+
+
+def test_a_long_apposition_does_not_keep_a_companion_out_of_the_event() -> None:
+    r = extract(
+        "Nurlan Gahramanov, a freelance journalist who reported for Toplum TV, was "
+        "arrested in December 2023 alongside colleagues Elnara Gasimli and Hafiz Babayev."
+    )
+    for name in ("Nurlan Gahramanov", "Elnara Gasimli", "Hafiz Babayev"):
+        assert "detention" in types(person(r, name))

@@ -191,8 +191,9 @@ class _Document:
             self._sentence(index, sentence)
         self._give_the_only_article()
         by_entity: dict[int, list[_Draft]] = {}
+        alias = self._aliases()
         for d in self.drafts:
-            by_entity.setdefault(d.entity, []).append(d)
+            by_entity.setdefault(alias.get(d.entity, d.entity), []).append(d)
         persons = []
         for entity_id in sorted(by_entity, key=lambda i: by_entity[i][0].order):
             entity = self.people.entities[entity_id]
@@ -207,6 +208,20 @@ class _Document:
             roles = tuple(r for r in entity.roles if self._victim_role(r))
             persons.append(Person(name=entity.name, roles=roles, events=tuple(events)))
         return persons
+
+    def _aliases(self) -> dict[int, int]:
+        """Entities that are another's alias ("X, known as Y", "X (also known as
+        Y)"): Y's events are X's, wherever Y is named (a headline too)."""
+        cue = self.lex.extra.get("alias_gap")
+        if not cue:
+            return {}
+        regex = re.compile(cue)
+        names = [m for m in self.people.mentions if m.kind == "name" and m.entity is not None]
+        out: dict[int, int] = {}
+        for a, b in zip(names, names[1:], strict=False):
+            if a.entity != b.entity and regex.fullmatch(self.low[a.end : b.start]):
+                out.setdefault(b.entity, out.get(a.entity, a.entity))  # type: ignore[arg-type]
+        return out
 
     def _give_the_only_article(self) -> None:
         """A report that names one article only («судить будут по статье 23.34»)
