@@ -95,3 +95,21 @@ def test_a_long_apposition_does_not_keep_a_companion_out_of_the_event() -> None:
     )
     for name in ("Nurlan Gahramanov", "Elnara Gasimli", "Hafiz Babayev"):
         assert "detention" in types(person(r, name))
+
+
+def test_charges_of_an_unnamed_crowd_told_next_are_not_given_to_the_decisions_before() -> None:
+    r = extract(
+        "Nika Gvaradze was sentenced to eight months. "
+        "The Interior Ministry said 12 people had been detained for petty hooliganism."
+    )
+    assert first(person(r, "Nika Gvaradze"), "sentence").charges == ()
+
+
+def test_a_decision_told_later_than_a_date_does_not_take_it() -> None:
+    r = extract(
+        "Opposition leader Nika Gvaradze, who was detained in December and later "
+        "sentenced to eight months, was released on Friday."
+    )
+    p = person(r, "Nika Gvaradze")
+    assert first(p, "detention").date == PartialDate(2024, 12)
+    assert first(p, "sentence").date is None

@@ -408,6 +408,11 @@ class _Document:
         if bare is None or index - bare[0] > 1:
             return
         self.state.bare_decisions = None
+        crowd = self.lex.extra.get("unnamed_plural")
+        if crowd and re.search(crowd, low):
+            # "… said 12 people had been detained for hooliganism": another,
+            # unnamed crowd's charges, not those of the decisions told before
+            return
         found = charges if charges is not None else find_charges(text, low, self.lex)
         for i in bare[1]:
             draft = self.drafts[i]
@@ -685,6 +690,16 @@ class _Document:
             if d_inside != inside:
                 continue
             if d.start >= hit.end and self._subordinate_between(hit.end, d.start):
+                continue
+            later = self.lex.extra.get("later_between")
+            if (
+                later
+                and hit.trigger.type in _DECISIONS
+                and d.end <= hit.start
+                and re.search(later, self.low[d.end : hit.start])
+            ):
+                # "detained in December and later sentenced": the court sat on
+                # another day than the one told before "later"
                 continue
             if d.end <= hit.start and self._told_between(d, hit.start):
                 # "his lawyer said on Monday that he had been beaten": the day
