@@ -113,3 +113,12 @@ def test_a_decision_told_later_than_a_date_does_not_take_it() -> None:
     p = person(r, "Nika Gvaradze")
     assert first(p, "detention").date == PartialDate(2024, 12)
     assert first(p, "sentence").date is None
+
+
+def test_the_owner_of_an_appeal_told_after_the_court_verb_is_the_appellant() -> None:
+    for text in (
+        "The Supreme Court rejected Rustam Ibraimov's appeal on Tuesday.",
+        "The Baku Court of Appeal upheld Rustam Ibraimov's sentence on Tuesday.",
+    ):
+        r = extract(text)
+        assert first(person(r, "Rustam Ibraimov"), "appeal").date == PartialDate(2025, 3, 11)

@@ -102,7 +102,16 @@ class Linker:
             # "X, a critic of President Y, was arrested": Y only describes X
             and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
-            and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
+            and (
+                m.kind == "name"
+                or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3)
+                # "the Supreme Court rejected X's appeal": the appellant owns its object
+                or (
+                    m.kind == "possessive"
+                    and hit.type is EventType.APPEAL
+                    and 0 <= m.start - hit.end <= 3
+                )
+            )
         ]
         # A lawyer or a relative is a subject only when the trigger is right by the
         # name, or when they are listed with others ("residents X, Y and her son Z").
