@@ -122,3 +122,8 @@ def test_the_owner_of_an_appeal_told_after_the_court_verb_is_the_appellant() -> 
     ):
         r = extract(text)
         assert first(person(r, "Rustam Ibraimov"), "appeal").date == PartialDate(2025, 3, 11)
+
+
+def test_among_them_opens_the_list_of_an_unnamed_groups_named_members() -> None:
+    r = extract("Hundreds of people were detained on Sunday, among them student Nurlan Gahramov.")
+    assert first(person(r, "Nurlan Gahramov"), "detention").date == PartialDate(2025, 3, 9)

@@ -582,7 +582,18 @@ class People:
                     continue
                 if kind == "role_noun" and self._counted(m.start()):
                     continue
+                if kind == "plural" and self._introduces_names(m.start(), m.end(), starts):
+                    continue
                 self.mentions.append(Mention(m.start(), m.end(), None, kind))
+
+    def _introduces_names(self, start: int, end: int, name_starts: list[int]) -> bool:
+        """ "… were detained, among them student X": a pronoun that opens the list
+        of the group's named members stands for them, not for someone before."""
+        cue = self.lex.extra.get("member_intro")
+        if not cue or not re.search(cue, self.low[max(0, start - 12) : start]):
+            return False
+        at = bisect_left(name_starts, end)
+        return at < len(name_starts) and name_starts[at] - end <= 40
 
     def _counted(self, start: int) -> bool:
         """ "7 jurnalist həbs olunub", "two journalists": a counted noun is a group
