@@ -127,3 +127,8 @@ def test_the_owner_of_an_appeal_told_after_the_court_verb_is_the_appellant() -> 
 def test_among_them_opens_the_list_of_an_unnamed_groups_named_members() -> None:
     r = extract("Hundreds of people were detained on Sunday, among them student Nurlan Gahramov.")
     assert first(person(r, "Nurlan Gahramov"), "detention").date == PartialDate(2025, 3, 9)
+
+
+def test_protests_sparked_by_an_arrest_are_others_not_the_detainees() -> None:
+    r = extract("The arrest of Gulnara Bazhenova on Monday sparked protests in Almaty.")
+    assert types(person(r, "Gulnara Bazhenova")) == ["detention"]
