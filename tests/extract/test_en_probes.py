@@ -132,3 +132,8 @@ def test_among_them_opens_the_list_of_an_unnamed_groups_named_members() -> None:
 def test_protests_sparked_by_an_arrest_are_others_not_the_detainees() -> None:
     r = extract("The arrest of Gulnara Bazhenova on Monday sparked protests in Almaty.")
     assert types(person(r, "Gulnara Bazhenova")) == ["detention"]
+
+
+def test_a_hyphenated_given_name_with_a_capital_after_the_hyphen_is_kept_whole() -> None:
+    r = extract("Police arrested Mohammad-Reza Faghani on Saturday.")
+    assert [p.name for p in r.persons] == ["Mohammad-Reza Faghani"]

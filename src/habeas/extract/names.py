@@ -41,7 +41,11 @@ __all__ = [
 
 _UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺ"
 _LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһʼ'’-"
-_TOKEN = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.")
+# "Mohammad-Reza": the hyphen is in _LOWER, so the greedy run takes it and the
+# capital after it is read on by the lookbehind branch
+_TOKEN = re.compile(
+    rf"[{_UPPER}][{_LOWER}]+(?:(?<=-)[{_UPPER}][{_LOWER}]+|[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\."
+)
 # Particles allowed inside a name: Azerbaijani/Turkic patronymic markers and Western particles.
 _PARTICLES = frozenset(
     (
