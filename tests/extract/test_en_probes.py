@@ -137,3 +137,12 @@ def test_protests_sparked_by_an_arrest_are_others_not_the_detainees() -> None:
 def test_a_hyphenated_given_name_with_a_capital_after_the_hyphen_is_kept_whole() -> None:
     r = extract("Police arrested Mohammad-Reza Faghani on Saturday.")
     assert [p.name for p in r.persons] == ["Mohammad-Reza Faghani"]
+
+
+def test_an_unknown_name_right_before_a_passive_event_verb_is_a_person() -> None:
+    r = extract("His lawyer said that Duman Mukhammedkarim was detained on Monday.")
+    assert first(person(r, "Duman Mukhammedkarim"), "detention").date == PartialDate(
+        2025, 3, 10
+    )
+    r = extract("Kanal Trinadtsat was fined 5,000 manat.")
+    assert r.persons == ()

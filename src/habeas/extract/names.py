@@ -201,6 +201,12 @@ _PERSON_AFTER = re.compile(
     r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
     r"""|,?\s*(?:[a-zə]+\s+)?(?:saxlan|həbs|tutul|oğlu|qızı))""",
 )
+# After a person's name: the passive of an event told of people ("X Y was detained"),
+# a second cue for a name the gazetteer and the surname endings do not know.
+_EVENT_AFTER = re.compile(
+    r"^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
+    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
+)
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
 
@@ -299,6 +305,8 @@ def judge_latin_run(
     if ctx.runs[run.tokens] >= 2 or ctx.runs[(tokens[-1],)] >= 1:
         score += 1
     if _PERSON_AFTER.match(text[run.end : run.end + 40]):
+        score += 1
+    if _EVENT_AFTER.match(text[run.end : run.end + 50]):
         score += 1
     if _PERSON_BEFORE.search(text[max(0, run.start - 25) : run.start]):
         score += 1
