@@ -37,7 +37,7 @@ def test_an_official_before_an_active_decision_verb_does_it_and_is_not_its_targe
 
 def test_a_quoted_offence_after_a_prison_term_is_the_charge() -> None:
     r = extract(
-        'A court in Shymkent sentenced Asylbek Daulbayev to five years in prison for '
+        "A court in Shymkent sentenced Asylbek Daulbayev to five years in prison for "
         '"inciting social discord".'
     )
     sentence = first(person(r, "Asylbek Daulbayev"), "sentence")
@@ -141,8 +141,6 @@ def test_a_hyphenated_given_name_with_a_capital_after_the_hyphen_is_kept_whole()
 
 def test_an_unknown_name_right_before_a_passive_event_verb_is_a_person() -> None:
     r = extract("His lawyer said that Duman Mukhammedkarim was detained on Monday.")
-    assert first(person(r, "Duman Mukhammedkarim"), "detention").date == PartialDate(
-        2025, 3, 10
-    )
+    assert first(person(r, "Duman Mukhammedkarim"), "detention").date == PartialDate(2025, 3, 10)
     r = extract("Kanal Trinadtsat was fined 5,000 manat.")
     assert r.persons == ()

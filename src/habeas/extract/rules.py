@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from habeas.extract.attributes import (
     find_authority,
@@ -218,7 +219,7 @@ class _Document:
         regex = re.compile(cue)
         names = [m for m in self.people.mentions if m.kind == "name" and m.entity is not None]
         out: dict[int, int] = {}
-        for a, b in zip(names, names[1:], strict=False):
+        for a, b in pairwise(names):
             if a.entity != b.entity and regex.fullmatch(self.low[a.end : b.start]):
                 out.setdefault(b.entity, out.get(a.entity, a.entity))  # type: ignore[arg-type]
         return out
