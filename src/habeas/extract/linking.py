@@ -47,6 +47,11 @@ def _family_key(surname_key: str) -> str:
     return surname_key[:-1] if surname_key.endswith("a") else surname_key
 
 
+# Between an official's name and an active verb ("Judge X on Monday sentenced")
+_ACTIVE_AGENT = re.compile(r"[\s,]*(?:(?:on|in|at)\s+[\w.]+\s*,?\s*|also\s+|later\s+|then\s+)?")
+_PASSIVE_START = re.compile(r"(?:was|were|is|are|been|being|got)\b")
+
+
 @dataclass(slots=True)
 class Linker:
     """Resolves the people of one report's events; `focus`, `group` and
@@ -97,7 +102,16 @@ class Linker:
             # "X, a critic of President Y, was arrested": Y only describes X
             and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
-            and (m.kind == "name" or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3))
+            and (
+                m.kind == "name"
+                or (m.kind == "possessive" and -3 <= hit.start - m.end <= 3)
+                # "the Supreme Court rejected X's appeal": the appellant owns its object
+                or (
+                    m.kind == "possessive"
+                    and hit.type is EventType.APPEAL
+                    and 0 <= m.start - hit.end <= 3
+                )
+            )
         ]
         # A lawyer or a relative is a subject only when the trigger is right by the
         # name, or when they are listed with others ("residents X, Y and her son Z").
@@ -117,6 +131,17 @@ class Linker:
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
+        if (
+            near_before
+            and near_after
+            and side != "before"
+            and not any(m.victim_role for m in near_before)
+            and _ACTIVE_AGENT.fullmatch(self.low[near_before[-1].end : hit.start])
+            and not _PASSIVE_START.match(self.low[hit.start : hit.end])
+        ):
+            # "Judge X sentenced Y", "Prosecutor X charged Y": an official right
+            # before an active verb does it; the one after it undergoes it
+            near_before = None
         if side == "before":
             pick = near_before or near_after
         elif side == "after":
@@ -135,7 +160,7 @@ class Linker:
                 and not self._determiner(pronoun[1], hit)
             ):
                 return pronoun[0]
-            return self.ids(pick) + self._kin_joined(pick, cands)
+            return self.ids(self._with_companions(pick, groups)) + self._kin_joined(pick, cands)
         if pronoun is not None and pronoun[1].end >= hit.start - 30:
             return pronoun[0]  # "the four journalists were arrested"
         if self._group_noun_before(hit):
@@ -294,6 +319,23 @@ class Linker:
             return []
         low = self.low[sentence.start : sentence.end]
         return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
+
+    def _with_companions(self, pick: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
+        """The group picked and those joined to it as companions ("X was arrested
+        alongside colleagues Y and Z", "X, along with Y, was detained")."""
+        cue = self.lex.extra.get("comitative")
+        if not cue:
+            return pick
+        out = list(pick)
+        for g in groups:
+            if g is pick:
+                continue
+            gap = self.low[g[-1].end : pick[0].start] if g[-1].end <= pick[0].start else ""
+            if not gap:
+                gap = self.low[pick[-1].end : g[0].start] if pick[-1].end <= g[0].start else ""
+            if gap and _compiled(cue).search(gap):
+                out.extend(g)
+        return sorted(out, key=lambda m: m.start)
 
     @staticmethod
     def gap(m: Mention, hit: Anchor) -> int:

@@ -28,6 +28,7 @@ from habeas.extract.morph_ru import RussianMorphology
 
 __all__ = [
     "SURNAME_ENDINGS",
+    "TRAILING_PATRONYMICS",
     "Entity",
     "NameMention",
     "RussianMorphology",
@@ -40,7 +41,11 @@ __all__ = [
 
 _UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺ"
 _LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһʼ'’-"
-_TOKEN = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\.")
+# "Mohammad-Reza": the hyphen is in _LOWER, so the greedy run takes it and the
+# capital after it is read on by the lookbehind branch
+_TOKEN = re.compile(
+    rf"[{_UPPER}][{_LOWER}]+(?:(?<=-)[{_UPPER}][{_LOWER}]+|[-'’][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}]\."
+)
 # Particles allowed inside a name: Azerbaijani/Turkic patronymic markers and Western particles.
 _PARTICLES = frozenset(
     (
@@ -50,6 +55,11 @@ _PARTICLES = frozenset(
     )
 )  # fmt: skip
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+# A Central Asian patronymic closing a name in Latin script, written in lower case
+# ("Makhabat Tazhibek kyzy", "Azamat Tursunbek uulu"): part of the name, so a list
+# goes on past it; never a key of the person (the father's name is the surname).
+TRAILING_PATRONYMICS = frozenset(("uulu", "kyzy", "kyzi", "uly", "ugli", "ogli", "qizi"))
+_TRAILING = re.compile(r"[ \t]+(" + "|".join(TRAILING_PATRONYMICS) + r")(?:'s|’s)?(?![\w'’-])")
 
 
 @dataclass(slots=True)
@@ -131,6 +141,9 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
     def flush() -> None:
         if current and current[0][2].endswith(".") and len(current) == 1:
             current.clear()  # "R." alone is not a name
+        if len(current) >= 2 and (tail := _TRAILING.match(text, current[-1][1])):
+            # a full name only: "Tazhibek kyzy" alone is the surname, found as one
+            current.append((tail.start(1), tail.end(), text[tail.start(1) : tail.end()]))
         if current:
             toks = [c[2] for c in current]
             last = toks[-1]
@@ -187,6 +200,12 @@ _PERSON_AFTER = re.compile(
     r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""
     r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
     r"""|,?\s*(?:[a-zə]+\s+)?(?:saxlan|həbs|tutul|oğlu|qızı))""",
+)
+# After a person's name: the passive of an event told of people ("X Y was detained"),
+# a second cue for a name the gazetteer and the surname endings do not know.
+_EVENT_AFTER = re.compile(
+    r"^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
+    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
 )
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
@@ -291,6 +310,8 @@ def judge_latin_run(
     if ctx.runs[run.tokens] >= 2 or ctx.runs[(tokens[-1],)] >= 1:
         score += 1
     if _PERSON_AFTER.match(text[run.end : run.end + 40]):
+        score += 1
+    if _EVENT_AFTER.match(text[run.end : run.end + 50]):
         score += 1
     if _PERSON_BEFORE.search(text[max(0, run.start - 25) : run.start]):
         score += 1

@@ -19,6 +19,7 @@ from habeas.extract.folding import az_case_stems, same_given_key
 from habeas.extract.lexicon import Lexicon, fold_case, role_of
 from habeas.extract.morph_ru import SURNAME_CASE_ENDINGS, gazetteer_given_readings
 from habeas.extract.names import (
+    TRAILING_PATRONYMICS,
     Entity,
     NameMention,
     RunContext,
@@ -623,7 +624,11 @@ class People:
         return best[1] if best is not None and start - best[0] <= 60 else None
 
     def _entity_for(self, tokens: tuple[str, ...], gender: str | None) -> Entity:
-        keys = tuple(token_key(t) for t in tokens if not t.endswith("."))
+        keys = tuple(
+            token_key(t)
+            for t in tokens
+            if not t.endswith(".") and t.casefold() not in TRAILING_PATRONYMICS
+        )
         keys = tuple(k for k in keys if k) or (token_key(tokens[-1]),)
         for e in self.entities:
             if (
@@ -732,7 +737,18 @@ class People:
                     continue
                 if kind == "role_noun" and self._counted(m.start()):
                     continue
+                if kind == "plural" and self._introduces_names(m.start(), m.end(), starts):
+                    continue
                 self.mentions.append(Mention(m.start(), m.end(), None, kind))
+
+    def _introduces_names(self, start: int, end: int, name_starts: list[int]) -> bool:
+        """ "… were detained, among them student X": a pronoun that opens the list
+        of the group's named members stands for them, not for someone before."""
+        cue = self.lex.extra.get("member_intro")
+        if not cue or not re.search(cue, self.low[max(0, start - 12) : start]):
+            return False
+        at = bisect_left(name_starts, end)
+        return at < len(name_starts) and name_starts[at] - end <= 40
 
     def _counted(self, start: int) -> bool:
         """ "7 jurnalist həbs olunub", "two journalists": a counted noun is a group

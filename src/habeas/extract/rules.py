@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
 from habeas.extract.attributes import (
     find_authority,
@@ -107,6 +108,11 @@ class _Hit:
         return self.trigger.type
 
 
+def _gap(hit: _Hit, d: DateMention) -> int:
+    """Characters between a trigger and a date, on whichever side."""
+    return d.start - hit.end if d.start >= hit.end else max(0, hit.start - d.end)
+
+
 @dataclass(slots=True)
 class _Draft:
     entity: int
@@ -189,8 +195,9 @@ class _Document:
             self._sentence(index, sentence)
         self._give_the_only_article()
         by_entity: dict[int, list[_Draft]] = {}
+        alias = self._aliases()
         for d in self.drafts:
-            by_entity.setdefault(d.entity, []).append(d)
+            by_entity.setdefault(alias.get(d.entity, d.entity), []).append(d)
         persons = []
         for entity_id in sorted(by_entity, key=lambda i: by_entity[i][0].order):
             entity = self.people.entities[entity_id]
@@ -205,6 +212,20 @@ class _Document:
             roles = tuple(r for r in entity.roles if self._victim_role(r))
             persons.append(Person(name=entity.name, roles=roles, events=tuple(events)))
         return persons
+
+    def _aliases(self) -> dict[int, int]:
+        """Entities that are another's alias ("X, known as Y", "X (also known as
+        Y)"): Y's events are X's, wherever Y is named (a headline too)."""
+        cue = self.lex.extra.get("alias_gap")
+        if not cue:
+            return {}
+        regex = re.compile(cue)
+        names = [m for m in self.people.mentions if m.kind == "name" and m.entity is not None]
+        out: dict[int, int] = {}
+        for a, b in pairwise(names):
+            if a.entity != b.entity and regex.fullmatch(self.low[a.end : b.start]):
+                out.setdefault(b.entity, out.get(a.entity, a.entity))  # type: ignore[arg-type]
+        return out
 
     def _give_the_only_article(self) -> None:
         """A report that names one article only («судить будут по статье 23.34»)
@@ -391,6 +412,11 @@ class _Document:
         if bare is None or index - bare[0] > 1:
             return
         self.state.bare_decisions = None
+        crowd = self.lex.extra.get("unnamed_plural")
+        if crowd and re.search(crowd, low):
+            # "… said 12 people had been detained for hooliganism": another,
+            # unnamed crowd's charges, not those of the decisions told before
+            return
         found = charges if charges is not None else find_charges(text, low, self.lex)
         for i in bare[1]:
             draft = self.drafts[i]
@@ -644,11 +670,9 @@ class _Document:
         inside = next(
             (r for r in relative if r[0] <= hit.start < r[1] or r[0] < hit.end <= r[1]), None
         )
-        owners = [
-            k
-            for k in self.hits[self.sentences.index(sentence)]
-            if k is not hit and k.trigger.type is EventType.PROTEST
-        ]
+        here = self.hits[self.sentences.index(sentence)]
+        owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
+        others = [k for k in here if k.trigger.type is not hit.trigger.type]
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
@@ -671,12 +695,43 @@ class _Document:
                 continue
             if d.start >= hit.end and self._subordinate_between(hit.end, d.start):
                 continue
+            later = self.lex.extra.get("later_between")
+            if (
+                later
+                and hit.trigger.type in _DECISIONS
+                and d.end <= hit.start
+                and re.search(later, self.low[d.end : hit.start])
+            ):
+                # "detained in December and later sentenced": the court sat on
+                # another day than the one told before "later"
+                continue
+            if d.end <= hit.start and self._told_between(d, hit.start):
+                # "his lawyer said on Monday that he had been beaten": the day
+                # of the telling, not of what is told
+                continue
             dist = d.start - hit.end if d.start >= hit.end else hit.start - d.end
             if not (clause[0] <= d.start < clause[1]):
                 dist += 200
+            if any(_gap(k, d) < dist for k in others):
+                # "detained on Feb. 3 and sentenced … the next day": the nearer
+                # date is another event's; a date of its own wins if there is one
+                dist += 100
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _told_between(self, d: DateMention, end: int) -> bool:
+        """Whether a reported clause opens between a date and a trigger ("On
+        Monday, X told Y that …", "X said on Monday that …")."""
+        between = self.lex.extra.get("reported_speech")
+        if between and re.search(between, self.low[d.end : end]):
+            return True
+        # the date told right after the speech verb: "said on Monday that"
+        around = self.lex.extra.get("reported_speech_around")
+        if not around:
+            return False
+        text = self.low[max(0, d.start - 30) : d.start] + "\x00" + self.low[d.end : end]
+        return re.search(around, text) is not None
 
     def _state_since(self, d: DateMention) -> bool:
         """Whether a date is told as the start of a state ("since June 2006")."""
