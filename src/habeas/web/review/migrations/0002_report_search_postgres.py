@@ -10,9 +10,9 @@ table of 0001 serves there.
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import migrations
+
+from habeas.web.store.migrations._vendor import VendorRunSQL
 
 # Must stay the expression of habeas.web.store.queries.REPORT_WORDS, or the index is not used
 # (tests/store/test_search_postgres.py reads the query plan).
@@ -24,18 +24,6 @@ CREATE = [
 DROP = ["DROP INDEX IF EXISTS review_report_words_gin"]
 
 
-class PostgresOnlyRunSQL(migrations.RunSQL):  # type: ignore[misc]
-    """RunSQL that applies on PostgreSQL only."""
-
-    def database_forwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, *args)
-
-    def database_backwards(self, app_label: str, schema_editor: Any, *args: Any) -> None:
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, *args)
-
-
 class Migration(migrations.Migration):  # type: ignore[misc]
     dependencies = [("review", "0001_report_search_index")]  # noqa: RUF012
-    operations = [PostgresOnlyRunSQL(sql=CREATE, reverse_sql=DROP)]  # noqa: RUF012
+    operations = [VendorRunSQL("postgresql", sql=CREATE, reverse_sql=DROP)]  # noqa: RUF012
