@@ -96,3 +96,39 @@ def test_extractions_come_back_from_workers_whole() -> None:
         assert copy == value and copy is not value
     with pytest.raises(AttributeError):
         pickle.loads(pickle.dumps(event)).place = "Baku"  # type: ignore[misc]  # still frozen
+
+
+_WARM_PROBE = """
+import sys
+from habeas.batch.work import warm
+from habeas.extract import ner_ru
+warm("", frozenset(sys.argv[1].split(",")))
+print("ru loaded" if ner_ru._Models.morph is not None else "ru not loaded")
+"""
+
+
+@pytest.mark.parametrize(("langs", "expected"), [("en", "ru not loaded"), ("en,ru", "ru loaded")])
+def test_warming_loads_only_the_languages_of_the_batch(langs: str, expected: str) -> None:
+    # A fresh interpreter: this test process may have loaded Russian already.
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", _WARM_PROBE, langs], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == expected
+
+
+def test_the_languages_of_a_batch_are_unknown_when_a_report_has_none() -> None:
+    from habeas.batch.work import languages_of
+    from habeas.model import Report
+
+    en, ru = Report(doc_id="a", text="x", lang="en"), Report(doc_id="b", text="y", lang="ru")
+    assert languages_of([en, ru]) == frozenset({"en", "ru"})
+    assert languages_of([en, Report(doc_id="c", text="z")]) is None
+
+
+def test_an_empty_batch_extracts_nothing_on_workers() -> None:
+    from habeas.batch.run import extract_reports
+
+    assert list(extract_reports([], workers=2)) == []

@@ -8,7 +8,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from itertools import islice
+from itertools import chain, islice
 from typing import Any, TypeVar
 
 from habeas import model
@@ -85,16 +85,22 @@ def extract_reports(
     spec: str = "",
 ) -> Iterator[tuple[model.Report, model.Extraction]]:
     """Each report with its extraction, in order, computed on workers."""
-    from habeas.batch.work import extract_chunk, warm
+    from habeas.batch.work import extract_chunk, languages_of, warm
 
     pending: list[list[model.Report]] = []
+    parts = chunked(reports, chunk)
+    first = next(parts, None)
+    if first is None:
+        return
 
     def jobs() -> Iterator[tuple[str, list[model.Report]]]:
-        for part in chunked(reports, chunk):
+        assert first is not None
+        for part in chain([first], parts):
             pending.append(part)
             yield spec, part
 
-    ready = partial(warm, spec)
+    # The first chunk tells which languages to load before the work starts.
+    ready = partial(warm, spec, languages_of(first))
     for results in map_ordered(
         extract_chunk, jobs(), workers=workers, dask=dask, initializer=ready
     ):

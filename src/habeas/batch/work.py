@@ -44,14 +44,33 @@ _WARM_TEXTS = {
 }
 
 
-def warm(spec: str) -> None:
+def warm(spec: str, langs: frozenset[str] | None = None) -> None:
     """Build the extractor in this worker process before its first chunk (a pool's
-    initializer); the default rule engine also reads a line in each of its languages."""
+    initializer); the default rule engine also reads a line in each of `langs`
+    (None: every language it reads).
+
+    Russian costs about a second to load (its morphology and name models): an
+    English batch should not pay it. A language left out loads in each worker on
+    its first report instead."""
     engine = extractor_from(spec)
     if spec not in ("", DEFAULT_EXTRACTOR):
         return  # another engine (a language model...) is not called for nothing
     for lang, text in _WARM_TEXTS.items():
-        engine.extract(model.Report(doc_id=f"warm-{lang}", text=text, lang=lang))
+        if langs is None or lang in langs:
+            engine.extract(model.Report(doc_id=f"warm-{lang}", text=text, lang=lang))
+    if langs is None or "ru" in langs:
+        from habeas.extract import ner_ru
+
+        ner_ru.preload()
+
+
+def languages_of(reports: list[model.Report]) -> frozenset[str] | None:
+    """The languages these reports are in, or None where one is not given (it is
+    detected from the text, so any language may be needed)."""
+    langs = {r.lang for r in reports}
+    if None in langs or "" in langs:
+        return None
+    return frozenset(lang for lang in langs if lang)
 
 
 def extract_chunk(job: tuple[str, list[model.Report]]) -> list[model.Extraction]:

@@ -86,6 +86,16 @@ class _Models:
             cls.ner = NewsNERTagger(cls.embedding)
 
 
+def preload() -> None:
+    """Load the taggers now rather than on the first doubtful name: a batch's
+    parent process loads them once for the workers it forks."""
+    if ENABLED:
+        try:
+            _Models.load_ner()
+        except ImportError:  # natasha not installed: the dictionary alone is used
+            return
+
+
 # The OpenBLAS builds numpy ships with, and the setters they export.
 _BLAS_SETTERS = (
     "scipy_openblas_set_num_threads64_",
