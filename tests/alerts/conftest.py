@@ -20,6 +20,8 @@ from typing import Any
 import pytest
 from alerts_support import make_user
 
+from db_support import empty_audit_log
+
 _ENV_TO_CLEAR = (
     "HABEAS_DATABASE_URL",
     "HABEAS_SMTP_HOST",
@@ -61,7 +63,10 @@ def empty_tables(alerts_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in _ENV_TO_CLEAR:
         monkeypatch.delenv(name, raising=False)
-    for model in (a.Delivery, a.Alert, a.Subscription, a.SupportAction):
+    # Each test starts its own audit chain, as on a new instance: on a reused PostgreSQL
+    # database the log would otherwise begin with an earlier session's entries.
+    empty_audit_log()
+    for model in (a.Delivery, a.Alert, a.Subscription):
         model.objects.all().delete()
     for model in (m.Evidence, m.Version, m.Event, m.NameForm, m.Person):
         model.objects.all().delete()

@@ -18,6 +18,8 @@ from typing import Any
 import pytest
 from store_support import EXTRACTOR, Site
 
+from db_support import empty_audit_log
+
 
 @pytest.fixture(scope="session", autouse=True)
 def django_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
@@ -44,7 +46,7 @@ def empty_store(django_store: Path) -> Iterator[None]:
     from habeas.web.store import models as m
     from habeas.web.store.tasks import queue
 
-    _empty_audit_log()
+    empty_audit_log()
     for model in (m.Evidence, m.Version, m.Event, m.NameForm, m.Person, m.FeedItem, m.Feed):
         model.objects.all().delete()
     m.Source.objects.all().delete()
@@ -55,24 +57,6 @@ def empty_store(django_store: Path) -> Iterator[None]:
     # Another test directory may have set Django up first: pin what these tests rely on.
     with override_settings(HABEAS_EXTRACTOR=EXTRACTOR):
         yield
-
-
-def _empty_audit_log() -> None:
-    from django.db import connection
-
-    from habeas.web.audit.models import AuditEntry, AuditHead
-
-    # The app never deletes audit entries (its queryset refuses); tests start afresh with SQL.
-    with connection.cursor() as cursor:
-        # Support notes may be left by an earlier session under its own instance key (a
-        # reused PostgreSQL database): the ORM would have to decrypt them to delete them.
-        cursor.execute("DELETE FROM alerts_supportaction")
-        for table in (AuditEntry._meta.db_table, AuditHead._meta.db_table):
-            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
-    # ...and so does the signed checkpoint of the chain's head, kept outside the database.
-    from habeas.web.audit.checkpoint import checkpoint_path
-
-    checkpoint_path().unlink(missing_ok=True)
 
 
 @pytest.fixture
