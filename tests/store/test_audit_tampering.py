@@ -226,3 +226,19 @@ def test_the_upgrade_rechains_an_unkeyed_log(capsys: pytest.CaptureFixture[str])
 
     code, said = _verify(capsys)
     assert (code, said.strip()) == (0, "audit log intact: 4 entries")
+
+
+def test_a_backup_of_a_broken_log_is_kept_but_its_maker_is_warned(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HABEAS_BACKUP_PASSPHRASE", PASSPHRASE)
+    _log(4)
+    assert main(["backup", str(tmp_path / "good.backup"), "--quiet"]) == 0
+    assert "warning" not in capsys.readouterr().err
+    _sql("UPDATE audit_auditentry SET actor = 'user:mallory' WHERE seq = 2")
+
+    code = main(["backup", str(tmp_path / "bad.backup"), "--quiet"])
+    said = capsys.readouterr().err
+    assert code == 1
+    assert "entry #2 was altered" in said and "habeas restore" in said
+    assert (tmp_path / "bad.backup").stat().st_size > 0  # the data is still saved

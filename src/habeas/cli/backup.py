@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,9 @@ def register(subparsers: Any) -> None:
         description=(
             "Write FILE: every table and every snapshot, with a manifest of SHA-256 sums, "
             "encrypted with a key derived from a passphrase (--passphrase-file, or "
-            "HABEAS_BACKUP_PASSPHRASE). Safe while the app runs."
+            "HABEAS_BACKUP_PASSPHRASE). Safe while the app runs. Exits 1 with a warning "
+            "(the file still written) when the audit log does not check out, since a "
+            "restore refuses such a backup."
         ),
     )
     backup.add_argument("file", type=Path, metavar="FILE")
@@ -83,7 +86,28 @@ def run_backup(args: argparse.Namespace) -> int:
         text=f"wrote {args.file}: {done.rows} rows in {done.tables} tables, "
         f"{done.snapshots} snapshots ({done.bytes} bytes, encrypted)",
     )
-    return 0
+    return _audit_log_restorable()
+
+
+def _audit_log_restorable() -> int:
+    """0 when the audit log checks out as `habeas restore` will check it, else 1 with a warning.
+
+    The backup is kept either way (its data may be the only copy), but a restore
+    refuses a broken log, so whoever runs backups must hear it now, not on the
+    day they need one.
+    """
+    from habeas.web.audit.chain import verify
+
+    check = verify(local=False)
+    if check.ok:
+        return 0
+    print(
+        f"habeas: warning: the audit log does not check out ({check.problem}); "
+        "`habeas restore` refuses a backup whose log is broken. Run `habeas audit verify` "
+        "and see docs/security.md.",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def run_restore(args: argparse.Namespace) -> int:
