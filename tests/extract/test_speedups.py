@@ -45,3 +45,45 @@ def test_date_shapes_are_kept_per_lexicon_not_per_language() -> None:
     assert [d.kind for d in find_dates(text, load_lexicon("en"))] == [DateKind.YESTERDAY]
     assert find_dates(text, without) == []
     assert [d.kind for d in find_dates(text, load_lexicon("en"))] == [DateKind.YESTERDAY]
+
+
+GATED_TEXTS = {
+    "en": [
+        "Oren Laskaris was detained on charges of hooliganism and disobeying the police.",
+        "He faces up to eight years if convicted of fraud under Article 178.",
+        "Police did not detain the blogger Ivo Brenner, who was later accused of tax evasion.",
+        "The weather was fine and the market was busy all week.",
+    ],
+    "ru": [
+        "Тимура Ахмедзянова задержали по обвинению в хулиганстве и неповиновении полиции.",
+        "Ему грозит от трех до пяти лет, его не арестовали, сообщил адвокат.",
+        "Погода была хорошая, и на рынке весь день было много людей.",
+    ],
+    "az": [
+        "Rəşad Quliyev xuliqanlıq ittihamı ilə saxlanılıb, vəkili bildirib.",
+        "Ona həbs təhlükəsi ilə hədə gəliblər, o, saxlanılmayıb.",
+        "Hava gözəl idi və bazarda bütün gün çoxlu adam var idi.",
+    ],
+}
+
+
+def test_a_keyword_gate_finds_what_its_plain_pattern_finds() -> None:
+    import re
+
+    from habeas.extract.lexicon import fold_case, keyword_gate
+
+    for lang, texts in GATED_TEXTS.items():
+        lex = load_lexicon(lang)
+        plain = [p for p in (lex.charge_frame, lex.negation) if isinstance(p, re.Pattern)]
+        assert plain
+        for pattern in plain:
+            gate = keyword_gate(pattern)
+            for text in texts:
+                low = fold_case(text)
+                for cut in range(0, len(low) + 1, 7):
+                    window = low[:cut]
+                    want = pattern.search(window)
+                    got = gate.search(window)
+                    assert (got and got.span()) == (want and want.span()), (lang, window)
+                    if not gate.possible(window):
+                        assert not list(pattern.finditer(window)), (lang, window)
