@@ -30,7 +30,7 @@ from habeas.extract.dates import (
 )
 from habeas.extract.keywords import text_mask
 from habeas.extract.language import detect_language
-from habeas.extract.lexicon import Lexicon, Trigger, fold_case, keyword_gate, load_lexicon
+from habeas.extract.lexicon import Lexicon, Trigger, fold_case, load_lexicon
 from habeas.extract.linking import Linker
 from habeas.extract.merge import merge_events
 from habeas.extract.numbers import parse_number
@@ -636,10 +636,7 @@ class _Document:
         if self.lex.negation is None:
             return False
         window = self.low[max(floor, start - 30) : start]
-        # As a WordPattern: its keywords (where it has some) rule a window out, and
-        # a lookahead for its first characters spares trying each of its many
-        # branches at every position of the window.
-        return keyword_gate(self.lex.negation).search(window) is not None
+        return bool(self.lex.negation.search(window))
 
     # ------------------------------------------------------------ when
 
