@@ -87,3 +87,23 @@ def test_a_keyword_gate_finds_what_its_plain_pattern_finds() -> None:
                     assert (got and got.span()) == (want and want.span()), (lang, window)
                     if not gate.possible(window):
                         assert not list(pattern.finditer(window)), (lang, window)
+
+
+def test_numeric_dates_keep_their_left_edge_with_the_lookbehind_after_the_digits() -> None:
+    from habeas.extract.dates import find_dates
+    from habeas.extract.lexicon import fold_case
+
+    en = load_lexicon("en")
+
+    def spans(text: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+        return [(d.start, d.end, d.year, d.month, d.day) for d in find_dates(fold_case(text), en)]
+
+    assert spans("Oren Laskaris was detained on 2024-03-08 at dawn.") == [(30, 40, 2024, 3, 8)]
+    assert spans("2024-03-08 Oren Laskaris was detained.") == [(0, 10, 2024, 3, 8)]
+    assert spans("He was held on 8.3.2024 and again on 11.12.2023.") == [
+        (15, 23, 2024, 3, 8),
+        (37, 47, 2023, 12, 11),
+    ]
+    # A digit, a period or a hyphen right before is another number's, not a date's start.
+    for text in ("Case 12024-03-08 was heard.", "Ref -2024-03-08 ends.", "Ref 5.8.3.2024 ends."):
+        assert not any(d.year for d in find_dates(fold_case(text), en)), text

@@ -112,9 +112,14 @@ def _lookup(table: tuple[tuple[WordPattern, int], ...], word: str) -> int | None
 
 
 # Shapes every language writes the same way: ISO dates, and day.month.year.
+# The left edge is checked after the first digits, by a lookbehind that reaches
+# past them: a pattern that opens with a digit lets the regex engine skip to the
+# digits of a sentence, where a leading lookbehind is tried at every position.
 _GENERIC = (
-    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(
+        r"(?P<year>(?:19|20)(?<![\d.-]..)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"
+    ),
+    re.compile(r"(?P<day>\d(?<![\d.].)\d?)\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
 )
 # A weekday said as the past one ("last Friday", «в прошлую пятницу», "keçən cümə").
 _DIGIT = re.compile(r"\d")  # both shapes need one, as do the lexicon's numeric ones
