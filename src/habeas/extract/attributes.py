@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from habeas.extract.keywords import text_mask
-from habeas.extract.lexicon import Lexicon
+from habeas.extract.lexicon import Lexicon, keyword_gate
 from habeas.extract.numbers import parse_amount, parse_number
 from habeas.model import Charge, LegalCode, Penalty, PenaltyKind
 
@@ -315,7 +315,9 @@ def _frame_charges(
     a new clause); each conjunct is a charge. A frame right before an article
     number is left to the article, which carries the label already.
     """
-    if lex.charge_frame is None:
+    # The frame is a long alternation with lookbehinds, tried at every position:
+    # its keywords rule out most sentences first.
+    if lex.charge_frame is None or not keyword_gate(lex.charge_frame).possible(low):
         return []
     out: list[tuple[int, int, Charge]] = []
     for m in lex.charge_frame.finditer(low):

@@ -112,9 +112,14 @@ def _lookup(table: tuple[tuple[WordPattern, int], ...], word: str) -> int | None
 
 
 # Shapes every language writes the same way: ISO dates, and day.month.year.
+# The left edge is checked after the first digits, by a lookbehind that reaches
+# past them: a pattern that opens with a digit lets the regex engine skip to the
+# digits of a sentence, where a leading lookbehind is tried at every position.
 _GENERIC = (
-    re.compile(r"(?<![\d.-])(?P<year>(?:19|20)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"),
-    re.compile(r"(?<![\d.])(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
+    re.compile(
+        r"(?P<year>(?:19|20)(?<![\d.-]..)\d{2})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?![\d-])"
+    ),
+    re.compile(r"(?P<day>\d(?<![\d.].)\d?)\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d{2})(?!\d)"),
 )
 # A weekday said as the past one ("last Friday", «в прошлую пятницу», "keçən cümə").
 _DIGIT = re.compile(r"\d")  # both shapes need one, as do the lexicon's numeric ones
@@ -148,6 +153,21 @@ _PREPOSITION = frozenset(
 )
 
 
+# The shapes a lexicon has, in `_ORDER`, per lexicon (kept alive here, so its id
+# is not reused): every sentence asks for them.
+_SHAPES: dict[int, tuple[Lexicon, tuple[tuple[str, DateKind, WordPattern], ...]]] = {}
+
+
+def _shapes(lex: Lexicon) -> tuple[tuple[str, DateKind, WordPattern], ...]:
+    entry = _SHAPES.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        if len(_SHAPES) > 16:
+            _SHAPES.clear()
+        shapes = tuple((k, kind, lex.dates[k]) for k, kind in _ORDER if k in lex.dates)
+        entry = _SHAPES[id(lex)] = (lex, shapes)
+    return entry[1]
+
+
 def find_dates(
     text: str, lex: Lexicon, *, offset: int = 0, dateline: bool = True
 ) -> list[DateMention]:
@@ -176,11 +196,10 @@ def find_dates(
             s, e = m.span()
             add(_mention(m.groupdict(), DateKind.ABSOLUTE, lex, s + offset, e + offset), s, e)
     mask = text_mask(text)
-    for key, kind in _ORDER:
-        regex = lex.dates.get(key)
+    for key, kind, regex in _shapes(lex):
         # finditer's first tests, made here without a call (see rules._all_triggers)
         # and with the digit test done once for all shapes
-        if regex is None or (regex.bit and not mask & regex.bit) or (regex.digit and not digit):
+        if (regex.bit and not mask & regex.bit) or (regex.digit and not digit):
             continue
         for m in regex.finditer(text):
             s, e = m.span()

@@ -17,7 +17,7 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -186,6 +186,13 @@ class WordPattern:
 
     def fullmatch(self, text: str) -> re.Match[str] | None:
         return self.regex.fullmatch(text)
+
+
+@lru_cache(maxsize=256)
+def keyword_gate(regex: re.Pattern[str]) -> WordPattern:
+    """The keyword test of a lexicon pattern kept as a plain regex (see
+    WordPattern.possible): a sentence it rules out has no match of `regex`."""
+    return WordPattern(regex, words=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,7 @@ to the people they most likely mean when an event needs a subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -229,6 +229,7 @@ class People:
         self.mentions: list[Mention] = []
         # The role word before an offset, asked by judging, building and speakers alike.
         self._roles_before: dict[int, str | None] = {}
+        self._starts: list[int] = []  # of `mentions`, for in_span
         self._build()
 
     # ------------------------------------------------------------ building
@@ -812,7 +813,14 @@ class People:
     # ------------------------------------------------------------ queries
 
     def in_span(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        # Mentions are sorted by start once built: a bisect finds the span's first,
+        # where a scan of every mention per sentence grew with the square of a
+        # report's length. The starts are taken again if mentions were added.
+        if len(self._starts) != len(self.mentions):
+            self._starts = [m.start for m in self.mentions]
+        lo = bisect_left(self._starts, start)
+        hi = bisect_right(self._starts, end, lo)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
 
     def gender(self, entity: int) -> str | None:
         return self.entities[entity].gender

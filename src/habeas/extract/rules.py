@@ -175,6 +175,9 @@ class _Document:
         self.low = fold_case(report.text)
         self.lex = lex
         self.sentences = split_sentences(self.text)
+        # A sentence's index by its start: list.index compares dataclasses one by one,
+        # which grew with the square of a report's length as every hit asks.
+        self._index_of = {s.start: i for i, s in enumerate(self.sentences)}
         self.people = People(self.text, lex)
         self.state = _State()
         self.drafts: list[_Draft] = []
@@ -670,7 +673,7 @@ class _Document:
         inside = next(
             (r for r in relative if r[0] <= hit.start < r[1] or r[0] < hit.end <= r[1]), None
         )
-        here = self.hits[self.sentences.index(sentence)]
+        here = self.hits[self._index_of[sentence.start]]
         owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
         others = [k for k in here if k.trigger.type is not hit.trigger.type]
         for d, value in zip(dates, resolved, strict=True):

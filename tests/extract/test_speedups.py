@@ -1,0 +1,109 @@
+"""The shortcuts that make the rule engine faster give what the plain way gives.
+
+Each one is checked against the plain computation it replaces, on invented
+reports with fictional people.
+"""
+
+from __future__ import annotations
+
+from habeas.extract.lexicon import load_lexicon
+from habeas.extract.people import People
+
+REPORT_EN = (
+    "Police detained the blogger Oren Laskaris outside the court on 3 March. "
+    "His lawyer, Mira Taltos, said he was beaten. "
+    "Laskaris and the student Ivo Brenner were later sentenced to 15 days each. "
+    "They were released on Friday, Taltos told reporters."
+)
+
+
+def test_mentions_in_a_span_are_those_inside_it_in_text_order() -> None:
+    people = People(REPORT_EN, load_lexicon("en"))
+    assert people.mentions
+    edges = sorted(
+        {0, len(REPORT_EN)} | {m.start for m in people.mentions} | {m.end for m in people.mentions}
+    )
+    for start in edges:
+        for end in edges:
+            plain = [m for m in people.mentions if start <= m.start and m.end <= end]
+            assert people.in_span(start, end) == plain
+
+
+def test_date_shapes_are_kept_per_lexicon_not_per_language() -> None:
+    import tomllib
+    from importlib import resources
+
+    from habeas.extract.dates import DateKind, find_dates
+    from habeas.extract.lexicon import fold_case, parse_lexicon
+
+    data = tomllib.loads(
+        (resources.files("habeas.extract") / "lexicons" / "en.toml").read_text(encoding="utf-8")
+    )
+    del data["dates"]["yesterday"]
+    without = parse_lexicon(data, source="en.toml")
+    text = fold_case("Oren Laskaris was detained yesterday.")
+    assert [d.kind for d in find_dates(text, load_lexicon("en"))] == [DateKind.YESTERDAY]
+    assert find_dates(text, without) == []
+    assert [d.kind for d in find_dates(text, load_lexicon("en"))] == [DateKind.YESTERDAY]
+
+
+GATED_TEXTS = {
+    "en": [
+        "Oren Laskaris was detained on charges of hooliganism and disobeying the police.",
+        "He faces up to eight years if convicted of fraud under Article 178.",
+        "Police did not detain the blogger Ivo Brenner, who was later accused of tax evasion.",
+        "The weather was fine and the market was busy all week.",
+    ],
+    "ru": [
+        "Тимура Ахмедзянова задержали по обвинению в хулиганстве и неповиновении полиции.",
+        "Ему грозит от трех до пяти лет, его не арестовали, сообщил адвокат.",
+        "Погода была хорошая, и на рынке весь день было много людей.",
+    ],
+    "az": [
+        "Rəşad Quliyev xuliqanlıq ittihamı ilə saxlanılıb, vəkili bildirib.",
+        "Ona həbs təhlükəsi ilə hədə gəliblər, o, saxlanılmayıb.",
+        "Hava gözəl idi və bazarda bütün gün çoxlu adam var idi.",
+    ],
+}
+
+
+def test_a_keyword_gate_finds_what_its_plain_pattern_finds() -> None:
+    import re
+
+    from habeas.extract.lexicon import fold_case, keyword_gate
+
+    for lang, texts in GATED_TEXTS.items():
+        lex = load_lexicon(lang)
+        plain = [p for p in (lex.charge_frame, lex.negation) if isinstance(p, re.Pattern)]
+        assert plain
+        for pattern in plain:
+            gate = keyword_gate(pattern)
+            for text in texts:
+                low = fold_case(text)
+                for cut in range(0, len(low) + 1, 7):
+                    window = low[:cut]
+                    want = pattern.search(window)
+                    got = gate.search(window)
+                    assert (got and got.span()) == (want and want.span()), (lang, window)
+                    if not gate.possible(window):
+                        assert not list(pattern.finditer(window)), (lang, window)
+
+
+def test_numeric_dates_keep_their_left_edge_with_the_lookbehind_after_the_digits() -> None:
+    from habeas.extract.dates import find_dates
+    from habeas.extract.lexicon import fold_case
+
+    en = load_lexicon("en")
+
+    def spans(text: str) -> list[tuple[int, int, int | None, int | None, int | None]]:
+        return [(d.start, d.end, d.year, d.month, d.day) for d in find_dates(fold_case(text), en)]
+
+    assert spans("Oren Laskaris was detained on 2024-03-08 at dawn.") == [(30, 40, 2024, 3, 8)]
+    assert spans("2024-03-08 Oren Laskaris was detained.") == [(0, 10, 2024, 3, 8)]
+    assert spans("He was held on 8.3.2024 and again on 11.12.2023.") == [
+        (15, 23, 2024, 3, 8),
+        (37, 47, 2023, 12, 11),
+    ]
+    # A digit, a period or a hyphen right before is another number's, not a date's start.
+    for text in ("Case 12024-03-08 was heard.", "Ref -2024-03-08 ends.", "Ref 5.8.3.2024 ends."):
+        assert not any(d.year for d in find_dates(fold_case(text), en)), text
