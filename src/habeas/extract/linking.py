@@ -90,6 +90,9 @@ class Linker:
                 return kin[0] if kin else []
             clause = self.clause(hit, sentence, dashes=False)
             cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        if not cands:
+            clause = self._with_clause_before(clause, sentence)
+            cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         named = [
             m
             for m in cands
@@ -312,6 +315,22 @@ class Linker:
                 end = min(end, b_start)
                 break
         return sentence.start + start, sentence.start + end
+
+    def _with_clause_before(self, clause: tuple[int, int], sentence: Sentence) -> tuple[int, int]:
+        """ "X and Y are insulted, and when they object are tortured": a clause
+        opened by a conjunction that names no one, not even by a pronoun, goes on
+        with the subject of the clause before it (the lexicon says which
+        boundaries may be crossed so)."""
+        cue = self.lex.extra.get("shared_subject_boundary")
+        found = self._boundaries.get((sentence.start, sentence.end))
+        if not cue or not found:
+            return clause
+        rel = clause[0] - sentence.start
+        before = [b for b in found if b[1] <= rel]
+        if not before or before[-1][1] != rel or not _compiled(cue).fullmatch(before[-1][2]):
+            return clause
+        start = before[-2][1] if len(before) >= 2 else 0
+        return sentence.start + start, clause[1]
 
     def relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         regex = self.lex.relative_clause

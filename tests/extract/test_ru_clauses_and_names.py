@@ -1,0 +1,35 @@
+"""Russian mechanisms found by grouping the errors of real reports and checked on
+invented sentences: clauses that share a subject, names the gazetteer lacks,
+ruler surnames, plural family names. Every person here is fictional."""
+
+from .helpers import extract, first, names, person, types
+
+
+def ru(text: str, published: str = "2024-03-19"):
+    return extract(text, published=published, lang="ru")
+
+
+def test_a_clause_after_a_that_names_no_one_shares_the_subject_before_it() -> None:
+    r = ru(
+        "Тимура Ахмедзянова задержали 3 марта. Олег Сабиров и Ренат Галиев подвергаются"
+        " оскорблениям, а при попытке возразить подвергаются пыткам."
+    )
+    assert "ill_treatment" in types(person(r, "Олег Сабиров"))
+    assert "ill_treatment" in types(person(r, "Ренат Галиев"))
+    assert "ill_treatment" not in types(person(r, "Тимур Ахмедзянов"))
+
+
+def test_a_court_clause_after_a_reaches_the_detainee_before_it() -> None:
+    r = ru(
+        "Тимура Ахмедзянова задержали 3 марта. Полиция задержала Олега Сабирова,"
+        " а суд на следующий день арестовал на 10 суток."
+    )
+    assert first(person(r, "Олег Сабиров"), "sentence").penalty is not None
+    assert "sentence" not in types(person(r, "Тимур Ахмедзянов"))
+
+
+def test_a_clause_after_a_with_its_own_name_keeps_it() -> None:
+    r = ru("Полиция задержала Олега Сабирова, а Рената Галиева отпустили.")
+    assert types(person(r, "Олег Сабиров")) == ["detention"]
+    assert types(person(r, "Ренат Галиев")) == ["release"]
+    assert names(r) == {"Олег Сабиров", "Ренат Галиев"}
