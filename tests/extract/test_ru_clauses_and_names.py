@@ -33,3 +33,22 @@ def test_a_clause_after_a_with_its_own_name_keeps_it() -> None:
     assert types(person(r, "Олег Сабиров")) == ["detention"]
     assert types(person(r, "Ренат Галиев")) == ["release"]
     assert names(r) == {"Олег Сабиров", "Ренат Галиев"}
+
+
+def test_a_given_name_before_a_ruler_surname_makes_a_person() -> None:
+    r = ru("Полиция задержала активиста Ниджата Алиева у его дома 12 марта.")
+    assert names(r) == {"Ниджат Алиев"}
+    assert first(person(r, "Ниджат Алиев"), "detention").date is not None
+
+
+def test_a_bare_ruler_surname_later_is_the_namesake_already_named() -> None:
+    r = ru("Ниджата Алиева задержали 3 марта. Суд арестовал Алиева на 30 суток.")
+    assert types(person(r, "Ниджат Алиев")) == ["detention", "sentence"]
+
+
+def test_a_ruler_named_in_full_or_by_title_is_no_person() -> None:
+    r = ru(
+        "Тимура Ахмедзянова помиловал президент Ильхам Алиев. Журналист Олег Сабиров"
+        " критиковал президента Алиева, и его задержали."
+    )
+    assert names(r) == {"Тимур Ахмедзянов", "Олег Сабиров"}

@@ -357,6 +357,28 @@ class People:
             NameMention(second, run.end, toks[1:], run.possessive),
         ]
 
+    def _ruler(self, run: NameMention) -> bool:
+        """«Ильхама Алиева», «президент Кадыров»: a ruler named in full, or by a
+        bare surname after a title, is no person of the report; the surname alone
+        elsewhere may still be a namesake's («Ниджат Алиев … Алиева задержали»)."""
+        rulers = self.lex.extra.get("rulers")
+        if not rulers:
+            return False
+        first, last = run.tokens[0].casefold(), run.tokens[-1].casefold()
+        for ruler in rulers:
+            given, surname = ruler.split()
+            if not last.startswith(surname) or len(last) > len(surname) + 3:
+                continue
+            if len(run.tokens) >= 2:
+                if first.startswith(given) and len(first) <= len(given) + 3:
+                    return True
+                continue
+            title = self.lex.extra.get("ruler_title")
+            before = self.low[max(0, run.start - 40) : run.start]
+            if title and re.search(title, before):
+                return True
+        return False
+
     @staticmethod
     def _ru_name_word(token: str, *, first: bool) -> bool:
         """A word of a Russian name: in the dictionary as one, a known given name, or
@@ -477,7 +499,9 @@ class People:
         if self.lex.lang == "az":
             self._az_surname_forms(runs)
         if self.lex.lang == "ru":
-            runs = [part for run in runs for part in self._split_ru_run(run)]
+            runs = [
+                part for run in runs for part in self._split_ru_run(run) if not self._ruler(part)
+            ]
         singles: list[NameMention] = []
         judged = [self._judge(run) for run in runs]
         if self.lex.lang != "ru":
