@@ -2,6 +2,8 @@
 invented sentences: clauses that share a subject, names the gazetteer lacks,
 ruler surnames, plural family names. Every person here is fictional."""
 
+import pytest
+
 from .helpers import extract, first, names, person, types
 
 
@@ -52,3 +54,15 @@ def test_a_ruler_named_in_full_or_by_title_is_no_person() -> None:
         " критиковал президента Алиева, и его задержали."
     )
     assert names(r) == {"Тимур Ахмедзянов", "Олег Сабиров"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Полиция задержала Кундуз Жолдубаеву 12 марта.",
+        "Кундуз Жолдубаевой назначили 10 суток ареста.",
+    ],
+)
+def test_an_unknown_given_name_before_a_surname_in_an_oblique_case(text: str) -> None:
+    # Neither the dictionary nor the tagger knows «Кундуз»; the surname's case does.
+    assert names(ru(text)) == {"Кундуз Жолдубаева"}

@@ -284,14 +284,26 @@ class People:
         if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
         span = person_at(self.text, run.start, run.end)
-        if span is None:
-            return None
-        words = [
-            m.group()
-            for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
-            if m.group() in run.tokens
-        ]
-        return tuple(words) if 2 <= len(words) <= 3 else None
+        if span is not None:
+            words = [
+                m.group()
+                for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
+                if m.group() in run.tokens
+            ]
+            if 2 <= len(words) <= 3:
+                return tuple(words)
+        # «задержала Кундуз Жолдубаеву»: the tagger misses given names it never saw
+        # (or takes the surname alone); a surname the dictionary reads as one, in a
+        # case no byline or heading takes (not -ова), names a person with the
+        # unknown word before it.
+        surname = run.tokens[-1]
+        if (
+            not surname.casefold().endswith(_NOMINATIVE_LIKE)
+            and self._ru_surname_in_case(run)
+            and RussianMorphology.is_name_token(surname)
+        ):
+            return tuple(run.tokens)
+        return None
 
     def _ru_surname_in_case(self, run: NameMention) -> bool:
         """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the
