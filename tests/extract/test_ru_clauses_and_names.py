@@ -66,3 +66,21 @@ def test_a_ruler_named_in_full_or_by_title_is_no_person() -> None:
 def test_an_unknown_given_name_before_a_surname_in_an_oblique_case(text: str) -> None:
     # Neither the dictionary nor the tagger knows «Кундуз»; the surname's case does.
     assert names(ru(text)) == {"Кундуз Жолдубаева"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В субботу прошел митинг оппозиции. Среди задержанных участников акции оказался"
+        " Тимур Ахмедзянов.",
+        "Полиция задержала участников пикета. Среди задержанных оказались Тимур Ахмедзянов"
+        " и Олег Сабиров.",
+    ],
+)
+def test_one_among_the_detainees_of_a_protest_is_detained_not_a_protester(text: str) -> None:
+    assert types(person(ru(text), "Тимур Ахмедзянов")) == ["detention"]
+
+
+def test_members_named_among_them_keep_the_groups_protest() -> None:
+    r = ru("Полиция задержала участников пикета. Среди них оказался Тимур Ахмедзянов.")
+    assert sorted(types(person(r, "Тимур Ахмедзянов"))) == ["detention", "protest"]

@@ -462,10 +462,12 @@ class _Document:
                 return []
             if named < 2:
                 return []
+        detainees = self.lex.extra.get("detainee_membership")
+        among_detainees = cued and detainees is not None and re.match(detainees, low) is not None
         hits = [
             _Hit(h.trigger, h.start, h.end, group_date=date, terms=h.terms)
             for at, h, date in self.state.group_hits
-            if index - at <= 3
+            if index - at <= 3 and not (among_detainees and h.type is EventType.PROTEST)
         ]
         self.state.group_hits, self.state.group_heads = [], set()
         self.state.group_size = None
