@@ -84,3 +84,53 @@ def test_one_among_the_detainees_of_a_protest_is_detained_not_a_protester(text: 
 def test_members_named_among_them_keep_the_groups_protest() -> None:
     r = ru("Полиция задержала участников пикета. Среди них оказался Тимур Ахмедзянов.")
     assert sorted(types(person(r, "Тимур Ахмедзянов"))) == ["detention", "protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Активисты провели пикет в поддержку Тимура Ахмедзянова.",
+        "Активисты провели пикет против ареста Тимура Ахмедзянова.",
+    ],
+)
+def test_whom_a_protest_is_for_is_no_protester(text: str) -> None:
+    assert names(ru(text)) == set()
+
+
+def test_whom_a_protest_is_for_is_not_the_one_detained_after_it() -> None:
+    r = ru("Олег Сабиров провел пикет в поддержку Тимура Ахмедзянова и был задержан.")
+    assert names(r) == {"Олег Сабиров"}
+    assert sorted(types(person(r, "Олег Сабиров"))) == ["detention", "protest"]
+
+
+def test_a_relative_clause_gives_whom_a_protest_is_for_an_event() -> None:
+    r = ru("Олег Сабиров провел пикет в поддержку Тимура Ахмедзянова, которого задержали.")
+    assert types(person(r, "Тимур Ахмедзянов")) == ["detention"]
+
+
+def test_an_organiser_after_a_dash_is_not_whom_the_picket_is_for() -> None:
+    r = ru("Полиция задержала организатора пикета в поддержку Кравцова - Елену Суворкину.")
+    assert "Елена Суворкина" in names(r)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fəallar Rəşad Quliyevin həbsinə qarşı aksiya keçirib.",
+        "Fəallar Rəşad Quliyevə dəstək aksiyası keçiriblər.",
+        "Fəallar Rəşad Quliyevin azad edilməsi tələbi ilə piket keçiriblər.",
+    ],
+)
+def test_az_whom_a_protest_is_for_is_no_protester(text: str) -> None:
+    r = extract(text, published="2024-03-19", lang="az")
+    assert all("protest" not in types(p) for p in r.persons)
+
+
+def test_az_the_arrest_in_the_cue_stays_the_owners() -> None:
+    r = extract(
+        "Rəşad Quliyevin həbsinə etiraz edən Tural Məmmədov saxlanılıb.",
+        published="2024-03-19",
+        lang="az",
+    )
+    assert types(person(r, "Rəşad Quliyev")) == ["detention"]
+    assert types(person(r, "Tural Məmmədov")) == ["detention"]
