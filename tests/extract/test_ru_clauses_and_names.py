@@ -134,3 +134,35 @@ def test_az_the_arrest_in_the_cue_stays_the_owners() -> None:
     )
     assert types(person(r, "Rəşad Quliyev")) == ["detention"]
     assert types(person(r, "Tural Məmmədov")) == ["detention"]
+
+
+def az(text: str):
+    return extract(text, published="2024-03-19", lang="az")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bakı Apellyasiya Məhkəməsi şikayəti təmin etməyib. Jurnalist Rəşad Quliyev"
+        " fevralın 5-də saxlanılıb.",
+        "Bakı Apellyasiya Məhkəməsi şikayəti təmin etməyib. Bu barədə jurnalist Rəşad"
+        " Quliyevin vəkili Elçin Sadıqov məlumat verib.",
+    ],
+)
+def test_az_an_appeal_told_before_anyone_is_named_is_the_next_ones(text: str) -> None:
+    assert "appeal" in types(person(az(text), "Rəşad Quliyev"))
+
+
+def test_az_an_unowned_appeal_before_two_names_is_no_ones() -> None:
+    r = az(
+        "Bakı Apellyasiya Məhkəməsi şikayəti təmin etməyib. Rəşad Quliyev və Tural"
+        " Məmmədov fevralın 5-də saxlanılıb."
+    )
+    assert all("appeal" not in types(p) for p in r.persons)
+
+
+def test_ru_an_unowned_appeal_keeps_its_outcome() -> None:
+    r = ru(
+        "Апелляционный суд оставил приговор без изменения. Тимур Ахмедзянов был осужден на 5 лет."
+    )
+    assert first(person(r, "Тимур Ахмедзянов"), "appeal").outcome is not None

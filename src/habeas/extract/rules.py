@@ -149,6 +149,9 @@ class _State:
     # the last sentence with court decisions told without a date, and those drafts:
     # «Ему избрали меру пресечения. … Решение сегодня принял судья» dates them
     undated_decisions: tuple[int, list[int]] | None = None
+    # court decisions told before anyone is named ("The appeal court rejected the
+    # complaint."), waiting for the next sentence to name the one they are about
+    unowned_decisions: tuple[int, list[tuple[_Hit, PartialDate | None]]] | None = None
 
 
 class RuleExtractor:
@@ -267,7 +270,11 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self.hits[index] + self._members_of_last_group(index, sentence, low)
+        hits = (
+            self.hits[index]
+            + self._members_of_last_group(index, sentence, low)
+            + self._owner_named_next(index, sentence)
+        )
         dates = self.dates[index]
         resolved = self._resolve_dates(dates)
         if not hits:
@@ -321,6 +328,17 @@ class _Document:
             if not targets:
                 heads = self.link.group_heads(sentence)
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
+                if (
+                    not (heads or they)
+                    and hit.trigger.type in _DECISIONS
+                    and self.lex.extra.get("decision_owner_named_next")
+                    and not self.link.affected
+                    and hit.group_date is _NO_DATE
+                ):
+                    date = self._date_for(hit, dates, resolved, sentence)
+                    _, waiting = self.state.unowned_decisions or (index, [])
+                    self.state.unowned_decisions = (index, [*waiting, (hit, date)])
+                    continue
                 if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
                     kept = _Hit(hit.trigger, hit.start, hit.end, terms=tuple(penalties))
@@ -472,6 +490,27 @@ class _Document:
         self.state.group_hits, self.state.group_heads = [], set()
         self.state.group_size = None
         return hits
+
+    def _owner_named_next(self, index: int, sentence: Sentence) -> list[_Hit]:
+        """«Apellyasiya Məhkəməsi şikayəti təmin etməyib. Jurnalist X …»: decisions
+        told before anyone is named are about the one person the next sentence
+        names (not a speaker, not a lawyer); with two or more, about no one."""
+        waiting = self.state.unowned_decisions
+        if waiting is None:
+            return []
+        self.state.unowned_decisions = None
+        if index - waiting[0] != 1:
+            return []
+        named = self.link.ids(
+            [
+                m
+                for m in self.people.in_span(sentence.start, sentence.end)
+                if m.kind in ("name", "possessive") and not m.speaker and m.victim_role
+            ]
+        )
+        if len(named) != 1:
+            return []
+        return [_Hit(h.trigger, h.start, h.end, group_date=date) for h, date in waiting[1]]
 
     @staticmethod
     def _same_heads(a: set[str], b: set[str]) -> bool:
@@ -808,8 +847,10 @@ class _Document:
             event = replace(event, charges=tuple(charges))
         elif etype is EventType.APPEAL:
             outcome = None
+            # a decision passed on from an earlier sentence tells its outcome there
+            told = self.link.sentence_of(hit.start)
             for pattern, value in self.lex.outcomes:
-                if pattern.search(low):
+                if pattern.search(self.low[told.start : told.end] if told.text else low):
                     outcome = AppealOutcome(value)
                     break
             event = replace(event, outcome=outcome, authority=court)
