@@ -166,3 +166,30 @@ def test_ru_an_unowned_appeal_keeps_its_outcome() -> None:
         "Апелляционный суд оставил приговор без изменения. Тимур Ахмедзянов был осужден на 5 лет."
     )
     assert first(person(r, "Тимур Ахмедзянов"), "appeal").outcome is not None
+
+
+def _years(r, name: str) -> float | None:
+    penalty = first(person(r, name), "sentence").penalty
+    return penalty.years if penalty else None
+
+
+def test_a_verdict_told_again_after_a_dash_gives_each_name_its_term() -> None:
+    r = ru(
+        "Тимур Ахмедзянов приговорен к 7 годам колонии. Олег Сабиров — к пяти годам,"
+        " Ренат Галиев — к трем годам."
+    )
+    assert [_years(r, n) for n in ("Тимур Ахмедзянов", "Олег Сабиров", "Ренат Галиев")] == [
+        7,
+        5,
+        3,
+    ]
+
+
+def test_a_dashed_term_without_a_name_before_it_is_no_ones() -> None:
+    # «Абдулфайза Атои» is no name the engine knows: the term is not the first man's
+    r = ru("Тимур Ахмедзянов приговорен к 7 годам колонии. Бывший чиновник Атои - к 17 годам.")
+    assert types(person(r, "Тимур Ахмедзянов")) == ["sentence"]
+
+
+def test_a_dashed_year_is_no_term() -> None:
+    assert ru("Тимур Ахмедзянов — к 2025 году.").persons == ()

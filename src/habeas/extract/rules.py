@@ -325,6 +325,12 @@ class _Document:
                 )
             else:
                 targets = self.link.targets(hit, mentions, sentence)
+            if hit.trigger.named:
+                lo = self.link.clause(hit, sentence)[0]
+                told = {
+                    m.entity for m in mentions if m.kind == "name" and lo <= m.start < hit.start
+                }
+                targets = [t for t in targets if t in told]
             if not targets:
                 heads = self.link.group_heads(sentence)
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
