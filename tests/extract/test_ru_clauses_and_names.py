@@ -193,3 +193,17 @@ def test_a_dashed_term_without_a_name_before_it_is_no_ones() -> None:
 
 def test_a_dashed_year_is_no_term() -> None:
     assert ru("Тимур Ахмедзянов — к 2025 году.").persons == ()
+
+
+def test_a_limb_broken_by_others_is_ill_treatment() -> None:
+    r = ru("Тимура Ахмедзянова задержали 3 марта. По его словам, полицейские сломали ему руку.")
+    assert first(person(r, "Тимур Ахмедзянов"), "ill_treatment").detail == "избиение"
+
+
+def test_a_beating_and_a_broken_arm_are_one_form() -> None:
+    r = ru("Тимура Ахмедзянова задержали 3 марта. В отделе его избили и сломали ему руку.")
+    assert types(person(r, "Тимур Ахмедзянов")).count("ill_treatment") == 1
+
+
+def test_ones_own_broken_leg_is_no_ill_treatment() -> None:
+    assert ru("Олег Сабиров сломал ногу на тренировке.").persons == ()
