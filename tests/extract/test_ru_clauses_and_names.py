@@ -207,3 +207,40 @@ def test_a_beating_and_a_broken_arm_are_one_form() -> None:
 
 def test_ones_own_broken_leg_is_no_ill_treatment() -> None:
     assert ru("Олег Сабиров сломал ногу на тренировке.").persons == ()
+
+
+def _days(r, name: str) -> float | None:
+    penalty = first(person(r, name), "sentence").penalty
+    return penalty.days if penalty else None
+
+
+def test_a_family_named_by_a_plural_surname_is_each_member() -> None:
+    r = ru(
+        "Полиция задержала Марину Ахмедзянову и Тимура Ахмедзянова. Позже Ахмедзяновых отпустили."
+    )
+    assert "release" in types(person(r, "Марина Ахмедзянова"))
+    assert "release" in types(person(r, "Тимур Ахмедзянов"))
+
+
+def test_kin_words_before_a_plural_surname_order_its_members() -> None:
+    r = ru(
+        "Силовики задержали Марину Ахмедзянову и ее брата Тимура. Брату и сестре"
+        " Ахмедзяновым дали соответственно 12 и 15 суток ареста."
+    )
+    assert (_days(r, "Тимур Ахмедзянов"), _days(r, "Марина Ахмедзянова")) == (12, 15)
+
+
+def test_his_instrumental_is_not_the_family() -> None:
+    r = ru(
+        "Полиция задержала Марину Ахмедзянову и Тимура Ахмедзянова. Следователь поговорил"
+        " с Ахмедзяновым, и его отпустили."
+    )
+    assert "release" not in types(person(r, "Марина Ахмедзянова"))
+
+
+def test_two_terms_told_respectively_go_in_name_order() -> None:
+    r = ru(
+        "Суд приговорил Олега Сабирова и Рената Галиева к шести и четырем годам колонии"
+        " соответственно."
+    )
+    assert (_years(r, "Олег Сабиров"), _years(r, "Ренат Галиев")) == (6, 4)
