@@ -244,3 +244,13 @@ def test_two_terms_told_respectively_go_in_name_order() -> None:
         " соответственно."
     )
     assert (_years(r, "Олег Сабиров"), _years(r, "Ренат Галиев")) == (6, 4)
+
+
+def test_a_group_told_with_two_days_gives_its_members_not_the_first() -> None:
+    # Which member was detained on which day is not told: the group's event takes
+    # neither day (the scene's last date at most, which gives way to a told one).
+    r = ru(
+        "Четыре человека, задержанных на акциях 2 марта и 9 марта, подали жалобы."
+        " Жалобы подали Олег Сабиров, Ренат Галиев, Тимур Ахмедзянов и Ильдар Каримов."
+    )
+    assert str(first(person(r, "Ренат Галиев"), "detention").date) != "2024-03-02"

@@ -73,6 +73,8 @@ _PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
 
 
 _ONE_WORD = re.compile(r"\w+\s+")
+# Between two dates of one list: a comma or a conjunction.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:и|and|və|or|или)\s+)?")
 
 
 def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
@@ -347,6 +349,10 @@ class _Document:
                     continue
                 if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
+                    if self._dates_listed(dates, resolved, date):
+                        # "five people detained at the rallies of 27 July and 3
+                        # August": which member on which day is not told
+                        date = None
                     kept = _Hit(hit.trigger, hit.start, hit.end, terms=tuple(penalties))
                     group_hits.append((index, kept, date))
                     self.state.group_heads |= heads
@@ -766,6 +772,21 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _dates_listed(
+        self, dates: list[DateMention], resolved: list[PartialDate | None], date: PartialDate | None
+    ) -> bool:
+        """Whether `date` is one of two different days told side by side ("on 27 July
+        and 3 August", «27 июля и 3 августа»)."""
+        if date is None:
+            return False
+        told = list(zip(dates, resolved, strict=True))
+        for (a, va), (b, vb) in pairwise(told):
+            if va is None or vb is None or va == vb or date not in (va, vb):
+                continue
+            if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
+                return True
+        return False
 
     def _told_between(self, d: DateMention, end: int) -> bool:
         """Whether a reported clause opens between a date and a trigger ("On
