@@ -254,3 +254,8 @@ def test_a_group_told_with_two_days_gives_its_members_not_the_first() -> None:
         " Жалобы подали Олег Сабиров, Ренат Галиев, Тимур Ахмедзянов и Ильдар Каримов."
     )
     assert str(first(person(r, "Ренат Галиев"), "detention").date) != "2024-03-02"
+
+
+def test_az_being_pushed_about_in_custody_is_ill_treatment() -> None:
+    r = az("Fəal Tural Məmmədov martın 9-da saxlanılıb. Polis bölməsində onu itələyiblər.")
+    assert "ill_treatment" in types(person(r, "Tural Məmmədov"))
