@@ -259,3 +259,9 @@ def test_a_group_told_with_two_days_gives_its_members_not_the_first() -> None:
 def test_az_being_pushed_about_in_custody_is_ill_treatment() -> None:
     r = az("Fəal Tural Məmmədov martın 9-da saxlanılıb. Polis bölməsində onu itələyiblər.")
     assert "ill_treatment" in types(person(r, "Tural Məmmədov"))
+
+
+def test_a_kyrgyz_given_name_in_a_long_vowel_does_not_decline() -> None:
+    assert names(ru("Суд оштрафовал Айсулуу Токтосунову на 5 тысяч сомов.")) == {
+        "Айсулуу Токтосунова"
+    }
