@@ -265,3 +265,28 @@ def test_a_kyrgyz_given_name_in_a_long_vowel_does_not_decline() -> None:
     assert names(ru("Суд оштрафовал Айсулуу Токтосунову на 5 тысяч сомов.")) == {
         "Айсулуу Токтосунова"
     }
+
+
+def test_days_of_a_relative_date_are_no_term() -> None:
+    r = ru(
+        "Журналиста Олега Сабирова 5 марта задержали сотрудники ФСБ. Через два дня суд"
+        " отправил его в СИЗО на два месяца."
+    )
+    penalty = first(person(r, "Олег Сабиров"), "pretrial_detention").penalty
+    assert penalty is not None and (penalty.months, penalty.days) == (2, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Марина Ахмедзянова отбывает пятилетний срок в колонии.", 5),
+        ("Суд приговорил Марину Ахмедзянову к 12-летнему заключению.", 12),
+    ],
+)
+def test_a_term_told_as_an_adjective(text: str, years: int) -> None:
+    assert _years(ru(text), "Марина Ахмедзянова") == years
+
+
+def test_whom_one_came_to_support_is_not_the_one_detained() -> None:
+    r = ru("Сабирова задержали у здания суда, куда он пришел поддержать Тимура Ахмедзянова.")
+    assert "Тимур Ахмедзянов" not in names(r)
