@@ -290,3 +290,24 @@ def test_a_term_told_as_an_adjective(text: str, years: int) -> None:
 def test_whom_one_came_to_support_is_not_the_one_detained() -> None:
     r = ru("Сабирова задержали у здания суда, куда он пришел поддержать Тимура Ахмедзянова.")
     assert "Тимур Ахмедзянов" not in names(r)
+
+
+def _sentences(r, name: str) -> list[tuple[float | None, str | None]]:
+    return [
+        (e.penalty.years if e.penalty else None, str(e.date) if e.date else None)
+        for e in person(r, name).events
+        if e.type.value == "sentence"
+    ]
+
+
+def test_az_a_reduction_from_one_term_to_another_gives_the_new_one() -> None:
+    r = az("Rəşad Quliyevin cəzası 5 ildən 3 ilə endirilib.")
+    assert _sentences(r, "Rəşad Quliyev") == [(3, None)]
+
+
+def test_az_the_old_term_beside_a_reduction_keeps_its_own_day() -> None:
+    r = az(
+        "Martın 5-də Bakı Apellyasiya Məhkəməsi Rəşad Quliyevin 5 illik həbs cəzasını 3 ilə"
+        " endirib. Quliyev yanvar ayında məhkum edilmişdi."
+    )
+    assert sorted(_sentences(r, "Rəşad Quliyev")) == [(3, "2024-03-05"), (5, "2024-01")]

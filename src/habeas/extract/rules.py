@@ -313,6 +313,15 @@ class _Document:
         if not decisions:
             self._charges_told_after(index, text, low, charges if charges else None)
         first_draft = len(self.drafts)
+        one_named = len({m.entity for m in mentions if m.kind == "name"}) == 1
+        reduced_here = (
+            one_named
+            and len(penalties) >= 2
+            and any(h.trigger.type is EventType.APPEAL for h in hits)
+        ) and any(
+            value == AppealOutcome.REDUCED.value and pattern.search(low)
+            for pattern, value in self.lex.outcomes
+        )
         named_here: list[int] = []
         group_hits = list(self.state.group_hits)
         for hit in hits:
@@ -360,6 +369,11 @@ class _Document:
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
+            elif hit.trigger.type is EventType.SENTENCE and reduced_here:
+                # «X-in 5 illik cəzasını 3 ilə endirib»: one person, the old term and
+                # the new one told: the sentence beside the reduction is the old
+                # one, passed on another day
+                date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
             soft = False
@@ -392,7 +406,13 @@ class _Document:
                 self.link.affected[entity] = None
                 if event.outcome is AppealOutcome.REDUCED and terms:
                     # "reduced from four years to two": the new term is a sentence too.
-                    new_term = self._penalty_for(entity, hit, terms)
+                    # «5 illik cəzasını 3 ilə endirib», «с пяти до трёх лет»: of one
+                    # person's two terms, the new one is told last
+                    new_term = (
+                        terms[-1][1]
+                        if len(targets) == 1 and len(terms) >= 2
+                        else self._penalty_for(entity, hit, terms)
+                    )
                     if new_term is not None:
                         reduced = replace(event, type=EventType.SENTENCE, outcome=None)
                         reduced = replace(reduced, penalty=new_term)
