@@ -311,3 +311,8 @@ def test_az_the_old_term_beside_a_reduction_keeps_its_own_day() -> None:
         " endirib. Quliyev yanvar ayında məhkum edilmişdi."
     )
     assert sorted(_sentences(r, "Rəşad Quliyev")) == [(3, "2024-03-05"), (5, "2024-01")]
+
+
+def test_days_spent_in_the_special_detention_centre_are_the_arrest_served() -> None:
+    r = ru("Олег Сабиров провел в спецприемнике 10 суток и вышел на свободу.")
+    assert _days(r, "Олег Сабиров") == 10
