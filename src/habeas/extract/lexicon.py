@@ -205,6 +205,9 @@ class Trigger:
     # a charge named as the ground of something else ("arrested on bribery
     # charges"): no event of its own when a court decision is told in the sentence
     ground: bool = False
+    # an event only of a name told before it in its clause, never of a pronoun or
+    # the story's last subject («Y — к пяти годам»: no name, no verdict)
+    named: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -376,7 +379,8 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         not_after = _compile(rf"(?:{_alternation(before)})$", where) if before else None
         ground = bool(entry.get("ground", False))
         regex = _words(_alternation(pats), where, tmpl)
-        triggers.append(Trigger(etype, target, regex, not_after, ground))
+        named = bool(entry.get("named", False))
+        triggers.append(Trigger(etype, target, regex, not_after, ground, named))
 
     roles = []
     for name, spec in _table(data, "roles").items():

@@ -90,6 +90,9 @@ class Linker:
                 return kin[0] if kin else []
             clause = self.clause(hit, sentence, dashes=False)
             cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
+        if not cands:
+            clause = self._with_clause_before(clause, sentence)
+            cands = [m for m in mentions if clause[0] <= m.start and m.end <= clause[1]]
         named = [
             m
             for m in cands
@@ -231,16 +234,29 @@ class Linker:
         """Whether `m` is only whom the action is for ("participants in support of X
         arrested"): never a protester; the subject of another event only through
         a relative clause of their own ("in support of X, who was jailed")."""
-        if not self._beneficiary(m):
+        after = self._beneficiary_after(m)
+        if after is not None and m.end <= hit.start < after:
+            # «X-in həbsinə qarşı aksiya»: the arrest inside the cue is X's own
+            return hit.type is EventType.PROTEST
+        if after is None and not self._beneficiary(m):
             return False
         if hit.type is EventType.PROTEST or hit.start < m.start:
             return True
-        return re.search(r"\bwho\b", self.low[m.end : hit.start]) is None
+        own = self.lex.extra.get("beneficiary_own_clause", r"\bwho\b")
+        return re.search(own, self.low[m.end : hit.start]) is None
 
     def _beneficiary(self, m: Mention) -> bool:
         cue = self.lex.extra.get("beneficiary")
         before = self.low[max(0, m.start - 40) : m.start]
         return bool(cue) and _compiled(rf"(?:{cue})\s*$").search(before) is not None
+
+    def _beneficiary_after(self, m: Mention) -> int | None:
+        """Where a cue that makes `m` whom an action is for ends, in languages
+        that put it after the name ("X-in həbsinə qarşı", "X-ə dəstək"); None
+        when there is none."""
+        cue = self.lex.extra.get("beneficiary_after")
+        found = _compiled(cue).match(self.low, m.end) if cue else None
+        return found.end() if found else None
 
     def _definite_group(self, hit: Anchor, low: str) -> list[int] | None:
         """ "The activists were taken to court": a definite plural noun means the
@@ -312,6 +328,22 @@ class Linker:
                 end = min(end, b_start)
                 break
         return sentence.start + start, sentence.start + end
+
+    def _with_clause_before(self, clause: tuple[int, int], sentence: Sentence) -> tuple[int, int]:
+        """ "X and Y are insulted, and when they object are tortured": a clause
+        opened by a conjunction that names no one, not even by a pronoun, goes on
+        with the subject of the clause before it (the lexicon says which
+        boundaries may be crossed so)."""
+        cue = self.lex.extra.get("shared_subject_boundary")
+        found = self._boundaries.get((sentence.start, sentence.end))
+        if not cue or not found:
+            return clause
+        rel = clause[0] - sentence.start
+        before = [b for b in found if b[1] <= rel]
+        if not before or before[-1][1] != rel or not _compiled(cue).fullmatch(before[-1][2]):
+            return clause
+        start = before[-2][1] if len(before) >= 2 else 0
+        return sentence.start + start, clause[1]
 
     def relative_clauses(self, sentence: Sentence) -> list[tuple[int, int]]:
         regex = self.lex.relative_clause

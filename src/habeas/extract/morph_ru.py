@@ -36,6 +36,11 @@ _GIVEN_NAME_CASES = (
 )
 
 
+# «Айсулуу», «Нурзаада»: a Kyrgyz name ends in a long vowel, which no Russian case
+# form does; it does not decline (the dictionary's guess gave «Айсулуа»).
+_LONG_VOWEL_END = re.compile(r"(?:уу|аа|оо|ээ|ыы|үү|өө)$", re.IGNORECASE)
+
+
 def gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
     """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
     names = given_names()
@@ -299,7 +304,7 @@ class RussianMorphology:
     def _nominative_token(token: str, gender: str | None, case: str | None) -> str:
         # Cached per word form, gender and case: pymorphy3's inflect() is the
         # costliest step of a Russian name, and names recur across reports.
-        if not re.search("[а-яё]", token, re.IGNORECASE):
+        if not re.search("[а-яё]", token, re.IGNORECASE) or _LONG_VOWEL_END.search(token):
             return token
         parses = RussianMorphology.parse(token)
         best = None

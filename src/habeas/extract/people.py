@@ -97,6 +97,18 @@ _RU_KIN = re.compile(
 )
 
 
+# A family's surname in a plural form («Раентовых», «Раентовым», «Ивановы»), and
+# what makes the -ым form plural (it is also his instrumental: «с Раентовым»).
+_MALE_SURNAME_PLURAL = tuple(
+    e + end for e in ("ов", "ев", "ёв", "ин", "ын") for end in ("ыми", "ых", "ым", "ы")
+)
+_PLURAL_CUE = re.compile(
+    r"(?<!\w)(?:и|супруг\w*|брать\w*|сестр(?:ам|ах|ами)|родител\w*|семь\w+)\s+(?:\w+\s+)?$"
+)
+# Kin words by the gender they name, to order a family told by them («брату и сестре»).
+_RU_KIN_GENDER = {w: gender for w, (gender, _) in _RU_KIN_FORMS.items()}
+
+
 def _gender_of(tokens: Sequence[str]) -> str | None:
     last = tokens[-1].casefold()
     if last.endswith(FEMALE_ENDINGS):
@@ -285,14 +297,26 @@ class People:
         if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
         span = person_at(self.text, run.start, run.end)
-        if span is None:
-            return None
-        words = [
-            m.group()
-            for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
-            if m.group() in run.tokens
-        ]
-        return tuple(words) if 2 <= len(words) <= 3 else None
+        if span is not None:
+            words = [
+                m.group()
+                for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
+                if m.group() in run.tokens
+            ]
+            if 2 <= len(words) <= 3:
+                return tuple(words)
+        # «задержала Кундуз Жолдубаеву»: the tagger misses given names it never saw
+        # (or takes the surname alone); a surname the dictionary reads as one, in a
+        # case no byline or heading takes (not -ова), names a person with the
+        # unknown word before it.
+        surname = run.tokens[-1]
+        if (
+            not surname.casefold().endswith(_NOMINATIVE_LIKE)
+            and self._ru_surname_in_case(run)
+            and RussianMorphology.is_name_token(surname)
+        ):
+            return tuple(run.tokens)
+        return None
 
     def _ru_surname_in_case(self, run: NameMention) -> bool:
         """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the
@@ -357,6 +381,28 @@ class People:
             NameMention(run.start, run.start + len(toks[0]), toks[:1]),
             NameMention(second, run.end, toks[1:], run.possessive),
         ]
+
+    def _ruler(self, run: NameMention) -> bool:
+        """«Ильхама Алиева», «президент Кадыров»: a ruler named in full, or by a
+        bare surname after a title, is no person of the report; the surname alone
+        elsewhere may still be a namesake's («Ниджат Алиев … Алиева задержали»)."""
+        rulers = self.lex.extra.get("rulers")
+        if not rulers:
+            return False
+        first, last = run.tokens[0].casefold(), run.tokens[-1].casefold()
+        for ruler in rulers:
+            given, surname = ruler.split()
+            if not last.startswith(surname) or len(last) > len(surname) + 3:
+                continue
+            if len(run.tokens) >= 2:
+                if first.startswith(given) and len(first) <= len(given) + 3:
+                    return True
+                continue
+            title = self.lex.extra.get("ruler_title")
+            before = self.low[max(0, run.start - 40) : run.start]
+            if title and re.search(title, before):
+                return True
+        return False
 
     @staticmethod
     def _ru_name_word(token: str, *, first: bool) -> bool:
@@ -478,7 +524,9 @@ class People:
         if self.lex.lang == "az":
             self._az_surname_forms(runs)
         if self.lex.lang == "ru":
-            runs = [part for run in runs for part in self._split_ru_run(run)]
+            runs = [
+                part for run in runs for part in self._split_ru_run(run) if not self._ruler(part)
+            ]
         singles: list[NameMention] = []
         judged = [self._judge(run) for run in runs]
         if self.lex.lang != "ru":
@@ -512,7 +560,11 @@ class People:
         if self.lex.lang == "ru":
             singles = self._kin_by_given_name(singles)
         for run in singles:
-            for token in run.tokens[-1:]:
+            family = self._family_named(run) if self.lex.lang == "ru" else []
+            for member in family:
+                member.mentions.append((run.start, run.end))
+                self.mentions.append(Mention(run.start, run.end, member.id, "name"))
+            for token in run.tokens[-1:] if not family else ():
                 linked = self._entity_for_single(token, run.start)
                 if linked is None:
                     continue
@@ -608,6 +660,35 @@ class People:
             self.mentions.append(Mention(run.start, run.end, entity.id, "name"))
             taken.add(run.start)
         return [r for r in singles if r.start not in taken]
+
+    def _family_named(self, run: NameMention) -> list[Entity]:
+        """«Брату и сестре Раентовым дали 12 и 15 суток», «супругов Ивановых»: a
+        surname in a plural form means every person of that family the report
+        named in full, in the order kin words before it give by gender («брату и
+        сестре»: him, then her). -ых, -ыми and -ы are only plural; -ым is also his
+        instrumental, so it counts only after a plural cue."""
+        token = run.tokens[-1]
+        if len(run.tokens) != 1 or not token.casefold().endswith(_MALE_SURNAME_PLURAL):
+            return []
+        low = token.casefold()
+        ending = next(e for e in ("ыми", "ых", "ым", "ы") if low.endswith(e))
+        before = re.split(r"[.!?]", self.low[max(0, run.start - 40) : run.start])[-1]
+        if ending == "ым" and not _PLURAL_CUE.search(before):
+            return []
+        stem = token_key(token[: -len(ending)])
+        family = [
+            e
+            for e in self.entities
+            if len(e.keys) >= 2 and (e.surname_key == stem or e.surname_key == stem + "a")
+        ]
+        if len(family) < 2:
+            return []
+        kin = [_RU_KIN_GENDER[w] for w in re.findall(r"\w+", before) if w in _RU_KIN_GENDER]
+        if len(kin) == len(family):
+            family.sort(
+                key=lambda e: [g == e.gender for g in kin].index(True) if e.gender in kin else 0
+            )
+        return family
 
     def _owner_before(self, start: int, singles: list[NameMention]) -> Entity | None:
         """The person named last before `start` and close to it, by a full name

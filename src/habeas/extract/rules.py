@@ -73,6 +73,8 @@ _PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
 
 
 _ONE_WORD = re.compile(r"\w+\s+")
+# Between two dates of one list: a comma or a conjunction.
+_LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:и|and|və|or|или)\s+)?")
 
 
 def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
@@ -149,6 +151,9 @@ class _State:
     # the last sentence with court decisions told without a date, and those drafts:
     # «Ему избрали меру пресечения. … Решение сегодня принял судья» dates them
     undated_decisions: tuple[int, list[int]] | None = None
+    # court decisions told before anyone is named ("The appeal court rejected the
+    # complaint."), waiting for the next sentence to name the one they are about
+    unowned_decisions: tuple[int, list[tuple[_Hit, PartialDate | None]]] | None = None
 
 
 class RuleExtractor:
@@ -270,7 +275,11 @@ class _Document:
     def _sentence(self, index: int, sentence: Sentence) -> None:
         text = sentence.text
         low = self.low[sentence.start : sentence.end]
-        hits = self.hits[index] + self._members_of_last_group(index, sentence, low)
+        hits = (
+            self.hits[index]
+            + self._members_of_last_group(index, sentence, low)
+            + self._owner_named_next(index, sentence)
+        )
         dates = self.dates[index]
         resolved = self._resolve_dates(dates)
         if not hits:
@@ -307,6 +316,15 @@ class _Document:
         if not decisions:
             self._charges_told_after(index, text, low, charges if charges else None)
         first_draft = len(self.drafts)
+        one_named = len({m.entity for m in mentions if m.kind == "name"}) == 1
+        reduced_here = (
+            one_named
+            and len(penalties) >= 2
+            and any(h.trigger.type is EventType.APPEAL for h in hits)
+        ) and any(
+            value == AppealOutcome.REDUCED.value and pattern.search(low)
+            for pattern, value in self.lex.outcomes
+        )
         named_here: list[int] = []
         group_hits = list(self.state.group_hits)
         for hit in hits:
@@ -321,11 +339,32 @@ class _Document:
                 )
             else:
                 targets = self.link.targets(hit, mentions, sentence)
+            if hit.trigger.named:
+                lo = self.link.clause(hit, sentence)[0]
+                told = {
+                    m.entity for m in mentions if m.kind == "name" and lo <= m.start < hit.start
+                }
+                targets = [t for t in targets if t in told]
             if not targets:
                 heads = self.link.group_heads(sentence)
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
+                if (
+                    not (heads or they)
+                    and hit.trigger.type in _DECISIONS
+                    and self.lex.extra.get("decision_owner_named_next")
+                    and not self.link.affected
+                    and hit.group_date is _NO_DATE
+                ):
+                    date = self._date_for(hit, dates, resolved, sentence)
+                    _, waiting = self.state.unowned_decisions or (index, [])
+                    self.state.unowned_decisions = (index, [*waiting, (hit, date)])
+                    continue
                 if heads or they:
                     date = self._date_for(hit, dates, resolved, sentence)
+                    if self._dates_listed(dates, resolved, date):
+                        # "five people detained at the rallies of 27 July and 3
+                        # August": which member on which day is not told
+                        date = None
                     kept = _Hit(hit.trigger, hit.start, hit.end, terms=tuple(penalties))
                     group_hits.append((index, kept, date))
                     self.state.group_heads |= heads
@@ -333,6 +372,11 @@ class _Document:
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
+            elif hit.trigger.type is EventType.SENTENCE and reduced_here:
+                # «X-in 5 illik cəzasını 3 ilə endirib»: one person, the old term and
+                # the new one told: the sentence beside the reduction is the old
+                # one, passed on another day
+                date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
             soft = False
@@ -365,7 +409,13 @@ class _Document:
                 self.link.affected[entity] = None
                 if event.outcome is AppealOutcome.REDUCED and terms:
                     # "reduced from four years to two": the new term is a sentence too.
-                    new_term = self._penalty_for(entity, hit, terms)
+                    # «5 illik cəzasını 3 ilə endirib», «с пяти до трёх лет»: of one
+                    # person's two terms, the new one is told last
+                    new_term = (
+                        terms[-1][1]
+                        if len(targets) == 1 and len(terms) >= 2
+                        else self._penalty_for(entity, hit, terms)
+                    )
                     if new_term is not None:
                         reduced = replace(event, type=EventType.SENTENCE, outcome=None)
                         reduced = replace(reduced, penalty=new_term)
@@ -465,14 +515,37 @@ class _Document:
                 return []
             if named < 2:
                 return []
+        detainees = self.lex.extra.get("detainee_membership")
+        among_detainees = cued and detainees is not None and re.match(detainees, low) is not None
         hits = [
             _Hit(h.trigger, h.start, h.end, group_date=date, terms=h.terms)
             for at, h, date in self.state.group_hits
-            if index - at <= 3
+            if index - at <= 3 and not (among_detainees and h.type is EventType.PROTEST)
         ]
         self.state.group_hits, self.state.group_heads = [], set()
         self.state.group_size = None
         return hits
+
+    def _owner_named_next(self, index: int, sentence: Sentence) -> list[_Hit]:
+        """«Apellyasiya Məhkəməsi şikayəti təmin etməyib. Jurnalist X …»: decisions
+        told before anyone is named are about the one person the next sentence
+        names (not a speaker, not a lawyer); with two or more, about no one."""
+        waiting = self.state.unowned_decisions
+        if waiting is None:
+            return []
+        self.state.unowned_decisions = None
+        if index - waiting[0] != 1:
+            return []
+        named = self.link.ids(
+            [
+                m
+                for m in self.people.in_span(sentence.start, sentence.end)
+                if m.kind in ("name", "possessive") and not m.speaker and m.victim_role
+            ]
+        )
+        if len(named) != 1:
+            return []
+        return [_Hit(h.trigger, h.start, h.end, group_date=date) for h, date in waiting[1]]
 
     @staticmethod
     def _same_heads(a: set[str], b: set[str]) -> bool:
@@ -723,6 +796,21 @@ class _Document:
                 best = (dist, value)
         return best[1] if best else None
 
+    def _dates_listed(
+        self, dates: list[DateMention], resolved: list[PartialDate | None], date: PartialDate | None
+    ) -> bool:
+        """Whether `date` is one of two different days told side by side ("on 27 July
+        and 3 August", «27 июля и 3 августа»)."""
+        if date is None:
+            return False
+        told = list(zip(dates, resolved, strict=True))
+        for (a, va), (b, vb) in pairwise(told):
+            if va is None or vb is None or va == vb or date not in (va, vb):
+                continue
+            if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
+                return True
+        return False
+
     def _told_between(self, d: DateMention, end: int) -> bool:
         """Whether a reported clause opens between a date and a trigger ("On
         Monday, X told Y that …", "X said on Monday that …")."""
@@ -809,8 +897,10 @@ class _Document:
             event = replace(event, charges=tuple(charges))
         elif etype is EventType.APPEAL:
             outcome = None
+            # a decision passed on from an earlier sentence tells its outcome there
+            told = self.link.sentence_of(hit.start)
             for pattern, value in self.lex.outcomes:
-                if pattern.search(low):
+                if pattern.search(self.low[told.start : told.end] if told.text else low):
                     outcome = AppealOutcome(value)
                     break
             event = replace(event, outcome=outcome, authority=court)
