@@ -333,14 +333,17 @@ class _Document:
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
             soft = False
-            if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
+            served = self._served_term(hit, hits)
+            if served:
+                date = None  # "released on 18 March after serving 15 days": the release's day
+            elif date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited)
                 soft = date is not None
-            if date is None and hit.trigger.type in _DECISIONS:
+            if date is None and hit.trigger.type in _DECISIONS and not served:
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -357,6 +360,8 @@ class _Document:
                 )
                 if event is None:
                     continue
+                if served:
+                    event = replace(event, date=None)  # nor the hearing told before
                 self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
                 self.link.affected.pop(entity, None)
                 self.link.affected[entity] = None
@@ -719,6 +724,19 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _served_term(self, hit: _Hit, hits: list[_Hit]) -> bool:
+        """Whether a sentence's term is told as served by a release in the same
+        sentence ("freed on Thursday after serving 30 days", «вышел 18 марта,
+        отбыв 15 суток»): the date is the release's, and the sentence's own day
+        would need arithmetic on the term, which the gold does not do."""
+        cue = self.lex.extra.get("served_term")
+        if not cue or hit.trigger.type is not EventType.SENTENCE:
+            return False
+        if not any(k.trigger.type is EventType.RELEASE for k in hits):
+            return False
+        around = self.low[max(0, hit.start - 40) : hit.end + 40]
+        return re.search(cue, around) is not None
 
     def _told_between(self, d: DateMention, end: int) -> bool:
         """Whether a reported clause opens between a date and a trigger ("On
