@@ -128,3 +128,24 @@ def test_ill_treatment_in_a_report_of_one_dated_episode_takes_its_day() -> None:
     )
     p = person(extract(text), "Nigar Hasanova")
     assert str(first(p, "ill_treatment").date) == "2025-03-13"
+
+
+def test_a_petty_sentence_told_after_the_scenes_arrest_is_of_the_scenes_day() -> None:
+    text = (
+        "Today police came to the flat of the activist Elnur Sadigli in Baku. "
+        "He was detained at the door, and a district court sentenced him to 30 days "
+        "of administrative arrest."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "detention").date) == "2025-03-13"
+    assert str(first(p, "sentence").date) == "2025-03-13"
+
+
+def test_a_petty_sentence_told_before_the_scenes_release_keeps_no_date() -> None:
+    # The release comes after the court, which may have sat days after the arrest.
+    text = (
+        "В воскресенье полицейские пришли домой к активисту Тимуру Ахмедзянову. "
+        "Суд оштрафовал Ахмедзянова на 200 рублей, после чего его освободили."
+    )
+    p = person(extract(text, lang="ru"), "Тимур Ахмедзянов")
+    assert first(p, "sentence").date is None

@@ -341,7 +341,9 @@ class _Document:
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
-                date = self._court_after_arrest(index, sentence, inherited)
+                date = self._court_after_arrest(index, sentence, inherited) or self._court_in_scene(
+                    hit, sentence, hits, resolved
+                )
                 soft = date is not None
             if date is None and hit.trigger.type in _DECISIONS and not served:
                 date = self._sitting_just_before(index)
@@ -531,6 +533,26 @@ class _Document:
         if not 1 <= index - at <= 2 or sentence.paragraph != paragraph:
             return None
         return date
+
+    def _court_in_scene(
+        self,
+        hit: _Hit,
+        sentence: Sentence,
+        hits: list[_Hit],
+        resolved: list[PartialDate | None],
+    ) -> PartialDate | None:
+        """The scene's day for a petty-offence sentence told with the scene's
+        arrest or release ("today police came for him … after which he was
+        sentenced to 30 days"): an event of a dated episode takes its date, and
+        such courts sit the day of the arrest. Told before the arrest or release
+        ("fined, after which he was released"), the court may have sat later."""
+        if any(resolved) or not self._same_scene(sentence):
+            return None
+        scene = (EventType.DETENTION, EventType.RELEASE)
+        if not any(h.trigger.type in scene and h.end <= hit.start for h in hits):
+            return None
+        date = self.state.last_date
+        return date if date is not None and date.day else None
 
     def _update_state(
         self,
