@@ -336,6 +336,10 @@ class _Document:
             served = self._served_term(hit, hits)
             if served:
                 date = None  # "released on 18 March after serving 15 days": the release's day
+            elif (
+                date is None and self._nominal(hit) and self._dated_elsewhere(hit, dates, resolved)
+            ):
+                pass  # "in December the court ruled that Hazi's arrest was illegal"
             elif date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
@@ -700,9 +704,15 @@ class _Document:
         here = self.hits[self.sentences.index(sentence)]
         owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
         others = [k for k in here if k.trigger.type is not hit.trigger.type]
+        nominal = self._nominal(hit)
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
+                continue
+            if nominal and not (0 <= d.start - hit.end <= 4 or 0 <= hit.start - d.end <= 16):
+                # "his arrest in August 2014", "on 8 March, the day of his arrest"
+                # are dated; in "In December the court ruled that Hazi's arrest
+                # was illegal" the date is the ruling's
                 continue
             if hit.trigger.type in _LEGAL and self._owned(d, owners):
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the
@@ -746,6 +756,26 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _nominal(self, hit: _Hit) -> bool:
+        """Whether a trigger is an event named as a noun of someone ("Hazi's
+        arrest", "her detention"), the object of another verb more often than
+        the news itself."""
+        cue = self.lex.extra.get("nominal_trigger")
+        if not cue or hit.trigger.type is not EventType.DETENTION:
+            return False
+        return re.match(cue, self.low[hit.start : hit.end]) is not None
+
+    @staticmethod
+    def _dated_elsewhere(
+        hit: _Hit, dates: list[DateMention], resolved: list[PartialDate | None]
+    ) -> bool:
+        """Whether the sentence tells a date other than one the trigger is in
+        ("the day after his arrest"): the sentence's time is its own, not the scene's."""
+        return any(
+            v is not None and not d.start <= hit.start < d.end
+            for d, v in zip(dates, resolved, strict=True)
+        )
 
     def _served_term(self, hit: _Hit, hits: list[_Hit]) -> bool:
         """Whether a sentence's term is told as served by a release in the same
