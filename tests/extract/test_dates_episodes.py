@@ -149,3 +149,22 @@ def test_a_petty_sentence_told_before_the_scenes_release_keeps_no_date() -> None
     )
     p = person(extract(text, lang="ru"), "Тимур Ахмедзянов")
     assert first(p, "sentence").date is None
+
+
+def test_an_undated_arrest_told_after_a_dated_release_is_another_episode() -> None:
+    text = (
+        "On 16 March 2017 Elnur Sadigli was released under a pardon. "
+        "His party says Sadigli was detained again for his posts on social media."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "release").date) == "2017-03-16"
+    assert first(p, "detention").date is None
+
+
+def test_an_undated_release_told_after_a_dated_arrest_shares_its_day() -> None:
+    text = (
+        "On 4 March police detained Elnur Sadigli at a rally in Baku. "
+        "He was released at the station after signing a statement."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "release").date) == "2025-03-04"

@@ -340,6 +340,8 @@ class _Document:
                 date is None and self._nominal(hit) and self._dated_elsewhere(hit, dates, resolved)
             ):
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
+            elif date is None and self._arrest_after_release(hit):
+                pass  # another episode than the release's, on a day not told
             elif date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
@@ -756,6 +758,17 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _arrest_after_release(self, hit: _Hit) -> bool:
+        """Whether an undated detention follows a release told with the scene's
+        date ("On 16 March he was pardoned. … the new arrest of X"): an arrest
+        after a release starts another episode, not the same day."""
+        if hit.trigger.type is not EventType.DETENTION:
+            return False
+        for draft in reversed(self.drafts):
+            if draft.event.date == self.state.last_date and not draft.soft_date:
+                return draft.event.type is EventType.RELEASE
+        return False
 
     def _nominal(self, hit: _Hit) -> bool:
         """Whether a trigger is an event named as a noun of someone ("Hazi's
