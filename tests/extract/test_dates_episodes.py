@@ -168,3 +168,13 @@ def test_an_undated_release_told_after_a_dated_arrest_shares_its_day() -> None:
     )
     p = person(extract(text), "Elnur Sadigli")
     assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_a_sentence_going_back_in_time_does_not_take_the_later_scenes_day() -> None:
+    text = (
+        "On 22 March police detained Anar Sadigli in Baku. On 12 March, a court had "
+        "charged Elnur Sadigli, who was already being held in custody since being "
+        "questioned on 2 March."
+    )
+    p = person(extract(text, published="2025-03-25"), "Elnur Sadigli")
+    assert first(p, "detention").date is None

@@ -342,7 +342,12 @@ class _Document:
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
-            elif date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
+            elif (
+                date is None
+                and hit.trigger.type in _NARRATIVE
+                and self._same_scene(sentence)
+                and not self._flashback(resolved)
+            ):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
@@ -769,6 +774,16 @@ class _Document:
             if draft.event.date == self.state.last_date and not draft.soft_date:
                 return draft.event.type is EventType.RELEASE
         return False
+
+    def _flashback(self, resolved: list[PartialDate | None]) -> bool:
+        """Whether a sentence's own dates all lie before the scene's: it goes back
+        in time ("On December 19 … held since being charged on November 27"), and
+        the scene, later, is not what its undated events belong to."""
+        scene = self.state.last_date.as_date() if self.state.last_date else None
+        own = [r.as_date() for r in resolved if r is not None]
+        if scene is None or not own:
+            return False
+        return all(day is not None and day < scene for day in own)
 
     def _nominal(self, hit: _Hit) -> bool:
         """Whether a trigger is an event named as a noun of someone ("Hazi's
