@@ -128,3 +128,53 @@ def test_ill_treatment_in_a_report_of_one_dated_episode_takes_its_day() -> None:
     )
     p = person(extract(text), "Nigar Hasanova")
     assert str(first(p, "ill_treatment").date) == "2025-03-13"
+
+
+def test_a_petty_sentence_told_after_the_scenes_arrest_is_of_the_scenes_day() -> None:
+    text = (
+        "Today police came to the flat of the activist Elnur Sadigli in Baku. "
+        "He was detained at the door, and a district court sentenced him to 30 days "
+        "of administrative arrest."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "detention").date) == "2025-03-13"
+    assert str(first(p, "sentence").date) == "2025-03-13"
+
+
+def test_a_petty_sentence_told_before_the_scenes_release_keeps_no_date() -> None:
+    # The release comes after the court, which may have sat days after the arrest.
+    text = (
+        "В воскресенье полицейские пришли домой к активисту Тимуру Ахмедзянову. "
+        "Суд оштрафовал Ахмедзянова на 200 рублей, после чего его освободили."
+    )
+    p = person(extract(text, lang="ru"), "Тимур Ахмедзянов")
+    assert first(p, "sentence").date is None
+
+
+def test_an_undated_arrest_told_after_a_dated_release_is_another_episode() -> None:
+    text = (
+        "On 16 March 2017 Elnur Sadigli was released under a pardon. "
+        "His party says Sadigli was detained again for his posts on social media."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "release").date) == "2017-03-16"
+    assert first(p, "detention").date is None
+
+
+def test_an_undated_release_told_after_a_dated_arrest_shares_its_day() -> None:
+    text = (
+        "On 4 March police detained Elnur Sadigli at a rally in Baku. "
+        "He was released at the station after signing a statement."
+    )
+    p = person(extract(text), "Elnur Sadigli")
+    assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_a_sentence_going_back_in_time_does_not_take_the_later_scenes_day() -> None:
+    text = (
+        "On 22 March police detained Anar Sadigli in Baku. On 12 March, a court had "
+        "charged Elnur Sadigli, who was already being held in custody since being "
+        "questioned on 2 March."
+    )
+    p = person(extract(text, published="2025-03-25"), "Elnur Sadigli")
+    assert first(p, "detention").date is None

@@ -380,14 +380,30 @@ class _Document:
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
             soft = False
-            if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
+            served = self._served_term(hit, hits)
+            if served:
+                date = None  # "released on 18 March after serving 15 days": the release's day
+            elif (
+                date is None and self._nominal(hit) and self._dated_elsewhere(hit, dates, resolved)
+            ):
+                pass  # "in December the court ruled that Hazi's arrest was illegal"
+            elif date is None and self._arrest_after_release(hit):
+                pass  # another episode than the release's, on a day not told
+            elif (
+                date is None
+                and hit.trigger.type in _NARRATIVE
+                and self._same_scene(sentence)
+                and not self._flashback(resolved)
+            ):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
-                date = self._court_after_arrest(index, sentence, inherited)
+                date = self._court_after_arrest(index, sentence, inherited) or self._court_in_scene(
+                    hit, sentence, hits, resolved
+                )
                 soft = date is not None
-            if date is None and hit.trigger.type in _DECISIONS:
+            if date is None and hit.trigger.type in _DECISIONS and not served:
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -404,6 +420,8 @@ class _Document:
                 )
                 if event is None:
                     continue
+                if served:
+                    event = replace(event, date=None)  # nor the hearing told before
                 self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
                 self.link.affected.pop(entity, None)
                 self.link.affected[entity] = None
@@ -603,6 +621,26 @@ class _Document:
             return None
         return date
 
+    def _court_in_scene(
+        self,
+        hit: _Hit,
+        sentence: Sentence,
+        hits: list[_Hit],
+        resolved: list[PartialDate | None],
+    ) -> PartialDate | None:
+        """The scene's day for a petty-offence sentence told with the scene's
+        arrest or release ("today police came for him … after which he was
+        sentenced to 30 days"): an event of a dated episode takes its date, and
+        such courts sit the day of the arrest. Told before the arrest or release
+        ("fined, after which he was released"), the court may have sat later."""
+        if any(resolved) or not self._same_scene(sentence):
+            return None
+        scene = (EventType.DETENTION, EventType.RELEASE)
+        if not any(h.trigger.type in scene and h.end <= hit.start for h in hits):
+            return None
+        date = self.state.last_date
+        return date if date is not None and date.day else None
+
     def _update_state(
         self,
         named_here: list[int],
@@ -749,9 +787,15 @@ class _Document:
         here = self.hits[self._index_of[sentence.start]]
         owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
         others = [k for k in here if k.trigger.type is not hit.trigger.type]
+        nominal = self._nominal(hit)
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
+                continue
+            if nominal and not (0 <= d.start - hit.end <= 4 or 0 <= hit.start - d.end <= 16):
+                # "his arrest in August 2014", "on 8 March, the day of his arrest"
+                # are dated; in "In December the court ruled that Hazi's arrest
+                # was illegal" the date is the ruling's
                 continue
             if hit.trigger.type in _LEGAL and self._owned(d, owners):
                 # «оштрафовали за акцию 21 декабря»: the offence's date, not the
@@ -810,6 +854,60 @@ class _Document:
             if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
                 return True
         return False
+
+    def _arrest_after_release(self, hit: _Hit) -> bool:
+        """Whether an undated detention follows a release told with the scene's
+        date ("On 16 March he was pardoned. … the new arrest of X"): an arrest
+        after a release starts another episode, not the same day."""
+        if hit.trigger.type is not EventType.DETENTION:
+            return False
+        for draft in reversed(self.drafts):
+            if draft.event.date == self.state.last_date and not draft.soft_date:
+                return draft.event.type is EventType.RELEASE
+        return False
+
+    def _flashback(self, resolved: list[PartialDate | None]) -> bool:
+        """Whether a sentence's own dates all lie before the scene's: it goes back
+        in time ("On December 19 … held since being charged on November 27"), and
+        the scene, later, is not what its undated events belong to."""
+        scene = self.state.last_date.as_date() if self.state.last_date else None
+        own = [r.as_date() for r in resolved if r is not None]
+        if scene is None or not own:
+            return False
+        return all(day is not None and day < scene for day in own)
+
+    def _nominal(self, hit: _Hit) -> bool:
+        """Whether a trigger is an event named as a noun of someone ("Hazi's
+        arrest", "her detention"), the object of another verb more often than
+        the news itself."""
+        cue = self.lex.extra.get("nominal_trigger")
+        if not cue or hit.trigger.type is not EventType.DETENTION:
+            return False
+        return re.match(cue, self.low[hit.start : hit.end]) is not None
+
+    @staticmethod
+    def _dated_elsewhere(
+        hit: _Hit, dates: list[DateMention], resolved: list[PartialDate | None]
+    ) -> bool:
+        """Whether the sentence tells a date other than one the trigger is in
+        ("the day after his arrest"): the sentence's time is its own, not the scene's."""
+        return any(
+            v is not None and not d.start <= hit.start < d.end
+            for d, v in zip(dates, resolved, strict=True)
+        )
+
+    def _served_term(self, hit: _Hit, hits: list[_Hit]) -> bool:
+        """Whether a sentence's term is told as served by a release in the same
+        sentence ("freed on Thursday after serving 30 days", «вышел 18 марта,
+        отбыв 15 суток»): the date is the release's, and the sentence's own day
+        would need arithmetic on the term, which the gold does not do."""
+        cue = self.lex.extra.get("served_term")
+        if not cue or hit.trigger.type is not EventType.SENTENCE:
+            return False
+        if not any(k.trigger.type is EventType.RELEASE for k in hits):
+            return False
+        around = self.low[max(0, hit.start - 40) : hit.end + 40]
+        return re.search(cue, around) is not None
 
     def _told_between(self, d: DateMention, end: int) -> bool:
         """Whether a reported clause opens between a date and a trigger ("On
