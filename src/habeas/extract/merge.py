@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from habeas.model import Event, EventType, Penalty
 
+_PENALISED = (EventType.SENTENCE, EventType.PRETRIAL_DETENTION)
+
 
 def _compatible_dates(a: Event, b: Event) -> bool:
     return a.date is None or b.date is None or a.date == b.date
@@ -90,7 +92,12 @@ def merge_events(
     merged_soft: list[bool] = []
     for event, is_soft in zip(events, flags, strict=True):
         probe = replace(event, date=None) if is_soft else event
-        for i, kept in enumerate(merged):
+        order = list(enumerate(merged))
+        if event.penalty is None and event.type in _PENALISED:
+            # A decision told again without its term ("convicted him on charges of
+            # X" after two terms were told) is the one told last.
+            order.reverse()
+        for i, kept in order:
             if kept.type is not event.type:
                 continue  # never the same (see _same), and a probe is a costly copy
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept

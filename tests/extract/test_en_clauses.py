@@ -1,0 +1,35 @@
+"""English mechanisms of the generalisation round: what one clause of a
+sentence says is kept to that clause's person (fictional people)."""
+
+from habeas.model import PenaltyKind
+
+from .helpers import extract, first, person
+
+
+def test_a_term_in_one_clause_is_not_given_to_the_person_of_the_next() -> None:
+    r = extract(
+        "Oren Laskaris was jailed for five years while Nijat Vantosh received a suspended sentence."
+    )
+    jailed = first(person(r, "Oren Laskaris"), "sentence").penalty
+    suspended = first(person(r, "Nijat Vantosh"), "sentence").penalty
+    assert jailed is not None and (jailed.kind, jailed.years) == (PenaltyKind.PRISON, 5)
+    assert suspended is not None
+    assert (suspended.kind, suspended.years) == (PenaltyKind.SUSPENDED_SENTENCE, None)
+
+
+def test_a_term_after_for_is_no_offence() -> None:
+    r = extract("Oren Laskaris was jailed for five years on Monday.")
+    assert first(person(r, "Oren Laskaris"), "sentence").charges == ()
+
+
+def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -> None:
+    r = extract(
+        "Oren Laskaris, who is serving a two-year prison term, says he did not write the post, "
+        "and has been sentenced to another six years. "
+        "The court convicted Laskaris on charges of espionage."
+    )
+    sentences = [e for e in person(r, "Oren Laskaris").events if e.type.value == "sentence"]
+    by_years = {e.penalty.years: e for e in sentences if e.penalty is not None}
+    assert [c.label for c in by_years[6].charges] == ["espionage"]
+    assert by_years[2].charges == ()
+
