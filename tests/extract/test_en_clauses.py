@@ -33,3 +33,7 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
     assert [c.label for c in by_years[6].charges] == ["espionage"]
     assert by_years[2].charges == ()
 
+
+def test_a_name_outside_the_gazetteer_after_an_active_arrest_and_a_role_is_a_person() -> None:
+    r = extract("Police detained journalist Oren Laskaris on 4 March.")
+    assert first(person(r, "Oren Laskaris"), "detention").date is not None
