@@ -37,3 +37,12 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
 def test_a_name_outside_the_gazetteer_after_an_active_arrest_and_a_role_is_a_person() -> None:
     r = extract("Police detained journalist Oren Laskaris on 4 March.")
     assert first(person(r, "Oren Laskaris"), "detention").date is not None
+
+
+def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:
+    r = extract(
+        "Eight activists were detained in Baku on 4 March. "
+        "Among those still held are Oren Laskaris and Nijat Vantosh."
+    )
+    for name in ("Oren Laskaris", "Nijat Vantosh"):
+        assert first(person(r, name), "detention").date is not None
