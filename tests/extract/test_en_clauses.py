@@ -1,7 +1,7 @@
 """English mechanisms of the generalisation round: what one clause of a
 sentence says is kept to that clause's person (fictional people)."""
 
-from habeas.model import PenaltyKind
+from habeas.model import PartialDate, PenaltyKind
 
 from .helpers import extract, first, person
 
@@ -46,3 +46,13 @@ def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:
     )
     for name in ("Oren Laskaris", "Nijat Vantosh"):
         assert first(person(r, name), "detention").date is not None
+
+
+def test_a_term_served_is_not_dated_by_the_release_that_ends_it() -> None:
+    r = extract(
+        "Oren Laskaris was sentenced to 30 days of administrative detention on 2 February. "
+        "He walked free on Thursday after serving 30 days."
+    )
+    p = person(r, "Oren Laskaris")
+    assert [e.date for e in p.events if e.type.value == "sentence"] == [PartialDate(2025, 2, 2)]
+    assert first(p, "release").date == PartialDate(2025, 3, 13)

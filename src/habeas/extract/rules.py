@@ -333,14 +333,21 @@ class _Document:
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
             soft = False
-            if date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
+            served = self._served_term(hit)
+            if served:
+                # "released on Thursday after serving 30 days": the day is the
+                # release's; the sentence's own day would need arithmetic.
+                date = None
+            if served:
+                pass
+            elif date is None and hit.trigger.type in _NARRATIVE and self._same_scene(sentence):
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited)
                 soft = date is not None
-            if date is None and hit.trigger.type in _DECISIONS:
+            if date is None and hit.trigger.type in _DECISIONS and not served:
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -359,7 +366,15 @@ class _Document:
                     else (own_terms if inside else penalties) or list(hit.terms)
                 )
                 event = self._event(
-                    hit, entity, sentence, date, terms, charges, court, index, inherited
+                    hit,
+                    entity,
+                    sentence,
+                    date,
+                    terms,
+                    charges,
+                    court,
+                    index,
+                    None if served else inherited,
                 )
                 if event is None:
                     continue
@@ -391,6 +406,13 @@ class _Document:
             ]
             self.state.undated_decisions = (index, undated) if undated else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _served_term(self, hit: _Hit) -> bool:
+        """Whether a sentence is told only by the time served of it."""
+        cue = self.lex.extra.get("served_term")
+        if not cue or hit.trigger.type is not EventType.SENTENCE:
+            return False
+        return re.match(cue, self.low[hit.start : hit.end]) is not None
 
     def _clause_terms(
         self,
