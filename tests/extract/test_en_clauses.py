@@ -1,9 +1,11 @@
 """English mechanisms of the generalisation round: what one clause of a
 sentence says is kept to that clause's person (fictional people)."""
 
+import pytest
+
 from habeas.model import PartialDate, PenaltyKind
 
-from .helpers import extract, first, person
+from .helpers import extract, first, person, types
 
 
 def test_a_term_in_one_clause_is_not_given_to_the_person_of_the_next() -> None:
@@ -56,3 +58,20 @@ def test_a_term_served_is_not_dated_by_the_release_that_ends_it() -> None:
     p = person(r, "Oren Laskaris")
     assert [e.date for e in p.events if e.type.value == "sentence"] == [PartialDate(2025, 2, 2)]
     assert first(p, "release").date == PartialDate(2025, 3, 13)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oren Laskaris was detained on Monday. A court fined the Vantor Foundation 5,000 manats.",
+        "Vantor Media was charged with smuggling, and its director Oren Laskaris was detained "
+        "on Monday.",
+    ],
+)
+def test_what_befalls_an_institution_is_not_given_to_a_person(text: str) -> None:
+    assert types(person(extract(text), "Oren Laskaris")) == ["detention"]
+
+
+def test_a_person_named_after_an_institution_before_the_verb_is_its_object() -> None:
+    r = extract("Police detained Vantor TV journalist Tural Laskaris on 4 March.")
+    assert types(person(r, "Tural Laskaris")) == ["detention"]

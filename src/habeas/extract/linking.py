@@ -72,7 +72,7 @@ class Linker:
     )
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
-        if self._unnamed_subject(hit):
+        if self._unnamed_subject(hit) or self._institution_argument(hit):
             return []
         clause = self.clause(hit, sentence)
         group = self._group_reference(hit, clause, mentions)
@@ -546,6 +546,25 @@ class Linker:
         if not cue or not 0 <= hit.start - m.end <= 80:
             return False
         return _compiled(cue).match(self.low[m.end : hit.start]) is not None
+
+    def _institution_argument(self, hit: Anchor) -> bool:
+        """ "Abzas Media was charged with …", "fined the Meydan Foundation 5,000
+        manats": the event befell an institution, so it is no one's, neither a
+        name's later in the clause nor the story's current subject's."""
+        head = self.lex.extra.get("institution_head")
+        if not head:
+            return False
+        if _PASSIVE_START.match(self.low[hit.start : hit.end]):
+            before = self.text[max(0, hit.start - 60) : hit.start]
+            return _compiled(rf"\b(?:{head})\s+$").search(before) is not None
+        after = self.text[hit.end : hit.end + 80]
+        return (
+            _compiled(
+                rf"^\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{head})"
+                r"(?=\s*(?:[\d,.;]|$)|\s+(?:for|with|on|in|over|after|and)\b)"
+            ).match(after)
+            is not None
+        )
 
     def _unnamed_subject(self, hit: Anchor) -> bool:
         """ "X and those who protested in his defence": the trigger's subject is
