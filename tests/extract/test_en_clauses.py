@@ -75,3 +75,11 @@ def test_what_befalls_an_institution_is_not_given_to_a_person(text: str) -> None
 def test_a_person_named_after_an_institution_before_the_verb_is_its_object() -> None:
     r = extract("Police detained Vantor TV journalist Tural Laskaris on 4 March.")
     assert types(person(r, "Tural Laskaris")) == ["detention"]
+
+
+def test_taking_someone_to_the_police_station_after_other_words_is_a_detention() -> None:
+    r = extract(
+        "On Monday, officers came to the flat of the blogger and took his mother "
+        "Leyla Karimova to the police station."
+    )
+    assert first(person(r, "Leyla Karimova"), "detention").date is not None
