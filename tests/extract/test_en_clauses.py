@@ -83,3 +83,12 @@ def test_taking_someone_to_the_police_station_after_other_words_is_a_detention()
         "Leyla Karimova to the police station."
     )
     assert first(person(r, "Leyla Karimova"), "detention").date is not None
+
+
+def test_the_day_of_a_ruling_on_an_arrest_is_not_the_arrests() -> None:
+    r = extract(
+        "Oren Laskaris was detained in May 2014. In December, the European Court "
+        "ruled that Laskaris's arrest was illegal."
+    )
+    p = person(r, "Oren Laskaris")
+    assert [e.date for e in p.events if e.type.value == "detention"] == [PartialDate(2014, 5)]
