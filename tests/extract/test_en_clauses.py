@@ -92,3 +92,10 @@ def test_the_day_of_a_ruling_on_an_arrest_is_not_the_arrests() -> None:
     )
     p = person(r, "Oren Laskaris")
     assert [e.date for e in p.events if e.type.value == "detention"] == [PartialDate(2014, 5)]
+
+
+def test_not_saying_on_what_charges_someone_was_detained_tells_the_detention() -> None:
+    r = extract(
+        "The authorities did not say on what charges they had detained blogger Tural Laskaris."
+    )
+    assert types(person(r, "Tural Laskaris")) == ["detention"]
