@@ -36,9 +36,19 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
     assert by_years[2].charges == ()
 
 
-def test_a_name_outside_the_gazetteer_after_an_active_arrest_and_a_role_is_a_person() -> None:
-    r = extract("Police detained journalist Oren Laskaris on 4 March.")
-    assert first(person(r, "Oren Laskaris"), "detention").date is not None
+@pytest.mark.parametrize(
+    ("text", "etype"),
+    [
+        ("Police detained journalist Oren Laskaris on 4 March.", "detention"),
+        # the verb right before and the term right after frame the name
+        ("The court sentenced Oren Laskaris to five years on 4 March.", "sentence"),
+        ("A judge fined Oren Laskaris 500 manats on 4 March.", "sentence"),
+    ],
+)
+def test_a_name_outside_the_gazetteer_framed_by_an_active_decision_is_a_person(
+    text: str, etype: str
+) -> None:
+    assert first(person(extract(text), "Oren Laskaris"), etype).date is not None
 
 
 def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:
