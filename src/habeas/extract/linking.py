@@ -42,6 +42,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=4)
+def _institution_frames(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An institution as a passive subject right before the verb, and as an
+    active object right after it, told by the last word of its name."""
+    return (
+        re.compile(rf"\b(?:{head})\s+$"),
+        re.compile(
+            rf"^\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{head})"
+            r"(?=\s*(?:[\d,.;]|$)|\s+(?:for|with|on|in|over|after|and)\b)"
+        ),
+    )
+
+
 def _family_key(surname_key: str) -> str:
     """One key for a family's male and female surname forms (Rzayev / Rzayeva)."""
     return surname_key[:-1] if surname_key.endswith("a") else surname_key
@@ -554,17 +567,10 @@ class Linker:
         head = self.lex.extra.get("institution_head")
         if not head:
             return False
+        subject, obj = _institution_frames(head)
         if _PASSIVE_START.match(self.low[hit.start : hit.end]):
-            before = self.text[max(0, hit.start - 60) : hit.start]
-            return _compiled(rf"\b(?:{head})\s+$").search(before) is not None
-        after = self.text[hit.end : hit.end + 80]
-        return (
-            _compiled(
-                rf"^\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{head})"
-                r"(?=\s*(?:[\d,.;]|$)|\s+(?:for|with|on|in|over|after|and)\b)"
-            ).match(after)
-            is not None
-        )
+            return subject.search(self.text[max(0, hit.start - 60) : hit.start]) is not None
+        return obj.match(self.text[hit.end : hit.end + 80]) is not None
 
     def _unnamed_subject(self, hit: Anchor) -> bool:
         """ "X and those who protested in his defence": the trigger's subject is

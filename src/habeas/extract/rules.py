@@ -353,11 +353,13 @@ class _Document:
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
                 self.state.last_arrest = (index, sentence.paragraph, date)
             respectively = self._respectively(low, targets, penalties)
-            clause = self.link.clause(hit, sentence)
             own_terms = self._clause_terms(hit, sentence, hits, penalties)
-            # A clause with no name of its own tells of the subject carried over
-            # ("X, who …, says …, and has been sentenced to six years").
-            named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
+            named: list[int | None] = []
+            if own_terms is not penalties:
+                # A clause with no name of its own tells of the subject carried over
+                # ("X, who …, says …, and has been sentenced to six years").
+                clause = self.link.clause(hit, sentence)
+                named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
             for entity in targets:
                 inside = not named or entity in named
                 terms = (
