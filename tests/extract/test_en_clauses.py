@@ -109,3 +109,12 @@ def test_not_saying_on_what_charges_someone_was_detained_tells_the_detention() -
         "The authorities did not say on what charges they had detained blogger Tural Laskaris."
     )
     assert types(person(r, "Tural Laskaris")) == ["detention"]
+
+
+def test_an_undated_charge_of_another_offence_told_later_is_a_second_charging() -> None:
+    r = extract(
+        "Police arrested Oren Laskaris on allegations of insulting a neighbour. "
+        "Later, while Laskaris was in pretrial detention, investigators also accused him "
+        "of damaging a shop window."
+    )
+    assert types(person(r, "Oren Laskaris")).count("charge") == 2

@@ -52,7 +52,19 @@ def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
         return a.authority is None or b.authority is None or a.authority == b.authority
     if a.type is EventType.APPEAL:
         return a.outcome is None or b.outcome is None or a.outcome == b.outcome
+    if a.type is EventType.CHARGE and a.charges and b.charges and a.date is None is b.date:
+        # Two undated chargings that name different offences ("arrested on
+        # allegations of X … later also accused of Y") are two chargings.
+        return _shared_charge(a, b)
     return True
+
+
+def _shared_charge(a: Event, b: Event) -> bool:
+    return any(
+        (x.article and x.article == y.article) or (x.label and x.label == y.label)
+        for x in a.charges
+        for y in b.charges
+    )
 
 
 def _combine(a: Event, b: Event) -> Event:
