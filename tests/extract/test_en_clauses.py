@@ -118,3 +118,11 @@ def test_an_undated_charge_of_another_offence_told_later_is_a_second_charging() 
         "of damaging a shop window."
     )
     assert types(person(r, "Oren Laskaris")).count("charge") == 2
+
+
+def test_a_criminal_case_told_with_its_article_before_the_verb_is_a_charge() -> None:
+    r = extract(
+        "On 23 June, a criminal case under article 205 of the Criminal Code (arson) "
+        "was instigated against Tural Laskaris."
+    )
+    assert types(person(r, "Tural Laskaris")) == ["charge"]
