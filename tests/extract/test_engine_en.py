@@ -1,5 +1,7 @@
 """The rule engine on short English reports about invented people, one phenomenon each."""
 
+import pytest
+
 from habeas.model import LegalCode, PenaltyKind
 
 from .helpers import extract, first, names, person, types
@@ -148,10 +150,15 @@ def test_time_served_of_a_longer_term_is_not_the_term() -> None:
     assert penalty is not None and penalty.years == 6
 
 
-def test_a_reduced_term_is_the_new_one() -> None:
+@pytest.mark.parametrize(
+    "new_term",
+    # the unit of the new term may be left to the old one's
+    ["to three years.", "to three.", "to three on 4 March."],
+)
+def test_a_reduced_term_is_the_new_one(new_term: str) -> None:
     r = extract(
         "The Baku Court of Appeal on Tuesday reduced the sentence of activist Lala Ismayilova "
-        "from five years to three years."
+        f"from five years {new_term}"
     )
     p = person(r, "Lala Ismayilova")
     assert first(p, "appeal").outcome is not None

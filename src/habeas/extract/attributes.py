@@ -123,7 +123,10 @@ def find_penalties(low: str, lex: Lexicon, *, offset: int = 0) -> list[tuple[int
             if term is None:
                 continue
             unit = next(iter(term))
-            kind_name = cue or lex.penalty_defaults.get(unit)
+            # "X was jailed for five years while Y got a suspended sentence": a cue
+            # in the term's own clause names its kind before one elsewhere.
+            kind_name = _cue_kind(_clause_at(text, m.start(), lex), lex) or cue
+            kind_name = kind_name or lex.penalty_defaults.get(unit)
             if kind_name is None or not _near_decision_word(text, lex):
                 continue
             if unit == "hours" and kind_name != PenaltyKind.COMMUNITY_SERVICE.value:
@@ -225,6 +228,18 @@ def _superseded(text: str, start: int, end: int, lex: Lexicon) -> bool:
         return False
     before, after = text[max(0, start - 25) : start], text[end : end + 60]
     return bool(regex.search(before + "\x00" + after))
+
+
+def _clause_at(text: str, pos: int, lex: Lexicon) -> str:
+    """The stretch of a sentence between the clause boundaries around `pos`."""
+    start, end = 0, len(text)
+    for b in lex.clause_boundary.finditer(text):
+        if b.end() <= pos:
+            start = b.end()
+        elif b.start() > pos:
+            end = b.start()
+            break
+    return text[start:end]
 
 
 def _cue_kind(text: str, lex: Lexicon) -> str | None:

@@ -42,6 +42,19 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+@lru_cache(maxsize=4)
+def _institution_frames(head: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """An institution as a passive subject right before the verb, and as an
+    active object right after it, told by the last word of its name."""
+    return (
+        re.compile(rf"\b(?:{head})\s+$"),
+        re.compile(
+            rf"^\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{0,4}}?(?:{head})"
+            r"(?=\s*(?:[\d,.;]|$)|\s+(?:for|with|on|in|over|after|and)\b)"
+        ),
+    )
+
+
 def _family_key(surname_key: str) -> str:
     """One key for a family's male and female surname forms (Rzayev / Rzayeva)."""
     return surname_key[:-1] if surname_key.endswith("a") else surname_key
@@ -72,7 +85,7 @@ class Linker:
     )
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
-        if self._unnamed_subject(hit):
+        if self._unnamed_subject(hit) or self._institution_argument(hit):
             return []
         clause = self.clause(hit, sentence)
         group = self._group_reference(hit, clause, mentions)
@@ -578,6 +591,18 @@ class Linker:
         if not cue or not 0 <= hit.start - m.end <= 80:
             return False
         return _compiled(cue).match(self.low[m.end : hit.start]) is not None
+
+    def _institution_argument(self, hit: Anchor) -> bool:
+        """ "Abzas Media was charged with …", "fined the Meydan Foundation 5,000
+        manats": the event befell an institution, so it is no one's, neither a
+        name's later in the clause nor the story's current subject's."""
+        head = self.lex.extra.get("institution_head")
+        if not head:
+            return False
+        subject, obj = _institution_frames(head)
+        if _PASSIVE_START.match(self.low[hit.start : hit.end]):
+            return subject.search(self.text[max(0, hit.start - 60) : hit.start]) is not None
+        return obj.match(self.text[hit.end : hit.end + 80]) is not None
 
     def _unnamed_subject(self, hit: Anchor) -> bool:
         """ "X and those who protested in his defence": the trigger's subject is

@@ -11,6 +11,8 @@ from dataclasses import replace
 
 from habeas.model import Event, EventType, Penalty
 
+_PENALISED = (EventType.SENTENCE, EventType.PRETRIAL_DETENTION)
+
 
 def _compatible_dates(a: Event, b: Event) -> bool:
     return a.date is None or b.date is None or a.date == b.date
@@ -50,7 +52,19 @@ def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
         return a.authority is None or b.authority is None or a.authority == b.authority
     if a.type is EventType.APPEAL:
         return a.outcome is None or b.outcome is None or a.outcome == b.outcome
+    if a.type is EventType.CHARGE and a.charges and b.charges and a.date is None is b.date:
+        # Two undated chargings that name different offences ("arrested on
+        # allegations of X … later also accused of Y") are two chargings.
+        return _shared_charge(a, b)
     return True
+
+
+def _shared_charge(a: Event, b: Event) -> bool:
+    return any(
+        (x.article and x.article == y.article) or (x.label and x.label == y.label)
+        for x in a.charges
+        for y in b.charges
+    )
 
 
 def _combine(a: Event, b: Event) -> Event:
@@ -90,7 +104,12 @@ def merge_events(
     merged_soft: list[bool] = []
     for event, is_soft in zip(events, flags, strict=True):
         probe = replace(event, date=None) if is_soft else event
-        for i, kept in enumerate(merged):
+        order = list(enumerate(merged))
+        if event.penalty is None and event.type in _PENALISED:
+            # A decision told again without its term ("convicted him on charges of
+            # X" after two terms were told) is the one told last.
+            order.reverse()
+        for i, kept in order:
             if kept.type is not event.type:
                 continue  # never the same (see _same), and a probe is a costly copy
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept

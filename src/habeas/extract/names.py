@@ -207,6 +207,18 @@ _EVENT_AFTER = re.compile(
     r"^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
     r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
 )
+# Before a person's name: the active of such an event, with a role word between
+# or not ("police detained journalist X Y").
+_EVENT_BEFORE = re.compile(
+    r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
+    r"|convicted|freed|summoned)\s+(?:(?:the\s+)?[a-z-]+\s+)?$"
+)
+# After the object of such a verb: its term ("sentenced X Y to five years", "fined
+# X Y 500 manats"), which with the verb frames the run as the person sentenced.
+_TERM_AFTER = re.compile(
+    r"^\s+(?:to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty)\b)"
+)
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
 
@@ -313,6 +325,13 @@ def judge_latin_run(
         score += 1
     if _EVENT_AFTER.match(text[run.end : run.end + 50]):
         score += 1
-    if _PERSON_BEFORE.search(text[max(0, run.start - 25) : run.start]):
+    before = text[max(0, run.start - 30) : run.start]
+    if _PERSON_BEFORE.search(before[-25:]):
         score += 1
+    elif event_before := _EVENT_BEFORE.search(before):
+        score += 1
+        if event_before.group().endswith(("ed ", "ed\t")) and _TERM_AFTER.match(
+            text[run.end : run.end + 20]
+        ):
+            score += 1
     return tuple(tokens) if score >= 2 else None

@@ -409,14 +409,30 @@ class _Document:
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
                 self.state.last_arrest = (index, sentence.paragraph, date)
             respectively = self._respectively(low, targets, penalties)
+            own_terms = self._clause_terms(hit, sentence, hits, penalties)
+            named: list[int | None] = []
+            if own_terms is not penalties:
+                # A clause with no name of its own tells of the subject carried over
+                # ("X, who …, says …, and has been sentenced to six years").
+                clause = self.link.clause(hit, sentence)
+                named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
             for entity in targets:
+                inside = not named or entity in named
                 terms = (
                     [(0, respectively[entity])]
                     if entity in respectively
-                    else penalties or list(hit.terms)
+                    else (own_terms if inside else penalties) or list(hit.terms)
                 )
                 event = self._event(
-                    hit, entity, sentence, date, terms, charges, court, index, inherited
+                    hit,
+                    entity,
+                    sentence,
+                    date,
+                    terms,
+                    charges,
+                    court,
+                    index,
+                    None if served else inherited,
                 )
                 if event is None:
                     continue
@@ -456,6 +472,40 @@ class _Document:
             ]
             self.state.undated_decisions = (index, undated) if undated else None
         self._update_state(named_here, mentions, resolved, sentence.paragraph)
+
+    def _clause_terms(
+        self,
+        hit: _Hit,
+        sentence: Sentence,
+        hits: list[_Hit],
+        penalties: list[tuple[int, Penalty]],
+    ) -> list[tuple[int, Penalty]]:
+        """The terms of a decision told beside another one in its own clause.
+
+        "X was jailed for five years while Y received a suspended sentence": the
+        five years are X's, and Y's clause names only the kind of its penalty.
+        """
+        if not penalties or hit.trigger.type not in _PENALISED:
+            return penalties
+        clause = self.link.clause(hit, sentence)
+        others = {
+            self.link.clause(h, sentence)
+            for h in hits
+            if h is not hit and h.trigger.type in _PENALISED
+        } - {clause}
+        if not others:
+            return penalties
+        inside = [p for p in penalties if clause[0] <= p[0] < clause[1]]
+        if inside:
+            return inside
+        if not all(any(a <= at < b for a, b in others) for at, _ in penalties):
+            return penalties
+        kind = None
+        for cue, name in self.lex.penalty_cues:
+            if cue.search(self.low[clause[0] : clause[1]]):
+                kind = PenaltyKind(name)
+                break
+        return [(hit.start, Penalty(kind=kind))] if kind else []
 
     def _decision_dated_after(
         self, index: int, low: str, resolved: list[PartialDate | None]
@@ -901,10 +951,13 @@ class _Document:
         sentence ("freed on Thursday after serving 30 days", «вышел 18 марта,
         отбыв 15 суток»): the date is the release's, and the sentence's own day
         would need arithmetic on the term, which the gold does not do."""
-        cue = self.lex.extra.get("served_term")
-        if not cue or hit.trigger.type is not EventType.SENTENCE:
+        if hit.trigger.type is not EventType.SENTENCE:
             return False
-        if not any(k.trigger.type is EventType.RELEASE for k in hits):
+        told = self.lex.extra.get("served_trigger")
+        if told and re.match(told, self.low[hit.start : hit.end]):
+            return True  # the trigger itself is the time served: "after serving 30 days"
+        cue = self.lex.extra.get("served_term")
+        if not cue or not any(k.trigger.type is EventType.RELEASE for k in hits):
             return False
         around = self.low[max(0, hit.start - 40) : hit.end + 40]
         return re.search(cue, around) is not None
