@@ -123,3 +123,31 @@ def test_the_ground_of_an_arrest_is_a_charge_beside_a_sentence() -> None:
         published="2024-05-10",
     )
     assert types(person(r, "Farid Aliyev")) == ["sentence"]
+
+
+def test_a_charging_told_after_a_remand_is_not_the_remand_orders() -> None:
+    r = extract(
+        "On 4 March a court sent Kamran Velisoy to pretrial detention for three months. "
+        "Velisoy is accused of selling forged ferry tickets."
+    )
+    p = person(r, "Kamran Velisoy")
+    assert first(p, "pretrial_detention").charges == ()
+    assert [c.label for c in first(p, "charge").charges] == ["selling forged ferry tickets"]
+
+
+def test_charges_told_after_a_decision_of_another_month_are_a_new_charge() -> None:
+    r = extract(
+        "In April, a court sentenced Samir Sollov to two years in prison. "
+        "In July, prosecutors charged Sollov with arson."
+    )
+    assert first(person(r, "Samir Sollov"), "sentence").charges == ()
+
+
+def test_charges_told_after_go_only_to_the_one_they_name() -> None:
+    r = extract(
+        "On 2 May a court sentenced Kamran Velisoy and Farid Velkov to 10 days each. "
+        "Velkov was accused of painting slogans on a bridge."
+    )
+    assert first(person(r, "Kamran Velisoy"), "sentence").charges == ()
+    sentence = first(person(r, "Farid Velkov"), "sentence")
+    assert [c.label for c in sentence.charges] == ["painting slogans on a bridge"]

@@ -272,7 +272,7 @@ class _Document:
         resolved = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
-            self._charges_told_after(index, text, low, None)
+            self._charges_told_after(index, text, low, None, resolved=resolved)
             self._decision_dated_after(index, low, resolved)
             self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
@@ -302,7 +302,15 @@ class _Document:
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
         if not decisions:
-            self._charges_told_after(index, text, low, charges if charges else None)
+            self._charges_told_after(
+                index,
+                text,
+                low,
+                charges if charges else None,
+                resolved=resolved,
+                told_as_charge=any(h.trigger.type is EventType.CHARGE for h in hits),
+                named={m.entity for m in mentions if m.kind == "name"},
+            )
         first_draft = len(self.drafts)
         named_here: list[int] = []
         group_hits = list(self.state.group_hits)
@@ -404,10 +412,24 @@ class _Document:
             draft.event = replace(draft.event, date=dates[0])
 
     def _charges_told_after(
-        self, index: int, text: str, low: str, charges: list[Charge] | None
+        self,
+        index: int,
+        text: str,
+        low: str,
+        charges: list[Charge] | None,
+        *,
+        resolved: list[PartialDate | None],
+        told_as_charge: bool = False,
+        named: set[int | None] | None = None,
     ) -> None:
         """Gives the charges of this sentence to the decisions of the one before it
-        that were told without any ("…got 15 days. They were accused of X.")."""
+        that were told without any ("…got 15 days. They were accused of X.").
+
+        Not to a decision of another time ("In April he was jailed. In July he
+        was charged with X": a new charge), nor of someone the sentence does not
+        name when it names people, nor to a pretrial order when the sentence
+        tells a charging of its own: the order carries only the charges told
+        with it ("on charges of X"), the charging is the charge event's."""
         bare = self.state.bare_decisions
         if bare is None or index - bare[0] > 1:
             return
@@ -418,9 +440,23 @@ class _Document:
             # unnamed crowd's charges, not those of the decisions told before
             return
         found = charges if charges is not None else find_charges(text, low, self.lex)
+        # "in October … on 30 October": one time told less and more exactly
+        told = [str(d) for d in resolved if d is not None]
         for i in bare[1]:
             draft = self.drafts[i]
-            draft.event = replace(draft.event, charges=tuple(found))
+            event = draft.event
+            if told_as_charge and event.type is EventType.PRETRIAL_DETENTION:
+                continue
+            date = str(event.date)
+            if (
+                event.date is not None
+                and told
+                and not any(t.startswith(date) or date.startswith(t) for t in told)
+            ):
+                continue
+            if named and draft.entity not in named:
+                continue
+            draft.event = replace(event, charges=tuple(found))
 
     def _respectively(
         self, low: str, targets: list[int], penalties: list[tuple[int, Penalty]]
