@@ -151,3 +151,15 @@ def test_charges_told_after_go_only_to_the_one_they_name() -> None:
     assert first(person(r, "Kamran Velisoy"), "sentence").charges == ()
     sentence = first(person(r, "Farid Velkov"), "sentence")
     assert [c.label for c in sentence.charges] == ["painting slogans on a bridge"]
+
+
+def test_a_bare_label_an_articles_label_says_is_one_charge() -> None:
+    r = extract(
+        "On 2 May a court found Farid Velkov guilty of disobeying the police and sentenced "
+        "him to 10 days. Velkov was sentenced to 10 days under Article 535 (disobeying "
+        "lawful demands of the police) of the Code of Administrative Offences."
+    )
+    sentence = first(person(r, "Farid Velkov"), "sentence")
+    assert [(c.article, c.label) for c in sentence.charges] == [
+        ("535", "disobeying lawful demands of the police")
+    ]

@@ -7,9 +7,10 @@ keeps the fuller fields and the first evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from habeas.model import Event, EventType, Penalty
+from habeas.model import Charge, Event, EventType, Penalty
 
 
 def _compatible_dates(a: Event, b: Event) -> bool:
@@ -53,13 +54,34 @@ def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
     return True
 
 
+_WORD = re.compile(r"\w{4,}")
+
+
+def _stems(label: str | None) -> set[str]:
+    """A label's longer words cut to five letters, so that "disobeying" and
+    "disobey", «хулиганство» and «хулиганства» agree."""
+    return {w[:5] for w in _WORD.findall((label or "").casefold())}
+
+
+def _covered(c: Charge, by: Charge) -> bool:
+    """A bare label that an article's label already says ("disobeying the police"
+    beside "Article 535 (disobeying the lawful demands of the police)")."""
+    if c.article or not by.article:
+        return False
+    words = _stems(c.label)
+    return bool(words) and words <= _stems(by.label)
+
+
 def _combine(a: Event, b: Event) -> Event:
     charges = list(a.charges)
     for c in b.charges:
         if not any(
-            (c.article and c.article == x.article) or (not c.article and c.label == x.label)
+            (c.article and c.article == x.article)
+            or (not c.article and c.label == x.label)
+            or _covered(c, x)
             for x in charges
         ):
+            charges = [x for x in charges if not _covered(x, c)]
             charges.append(c)
     return replace(
         a,
