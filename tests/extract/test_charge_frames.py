@@ -163,3 +163,18 @@ def test_a_bare_label_an_articles_label_says_is_one_charge() -> None:
     assert [(c.article, c.label) for c in sentence.charges] == [
         ("535", "disobeying lawful demands of the police")
     ]
+
+
+def test_two_chargings_of_other_offences_are_two_charge_events() -> None:
+    r = extract(
+        "Kamran Velisoy was charged with stealing a tractor. "
+        "He was also charged with forging a passport."
+    )
+    charges = [e.charges for e in person(r, "Kamran Velisoy").events if e.type.value == "charge"]
+    assert [[c.label for c in cs] for cs in charges] == [
+        ["stealing a tractor"],
+        ["forging a passport"],
+    ]
+    # an article told without its offence may be the offence told before
+    r = extract("Kamran Velisoy was charged with hooliganism. He was charged under Article 221.")
+    assert types(person(r, "Kamran Velisoy")) == ["charge"]

@@ -51,6 +51,9 @@ def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
         return a.authority is None or b.authority is None or a.authority == b.authority
     if a.type is EventType.APPEAL:
         return a.outcome is None or b.outcome is None or a.outcome == b.outcome
+    if a.type is EventType.CHARGE and a.charges and b.charges:
+        # "charged with A" … "also charged with B": two chargings, not one told twice
+        return any(_agree(x, y) for x in a.charges for y in b.charges)
     return True
 
 
@@ -61,6 +64,15 @@ def _stems(label: str | None) -> set[str]:
     """A label's longer words cut to five letters, so that "disobeying" and
     "disobey", «хулиганство» and «хулиганства» agree."""
     return {w[:5] for w in _WORD.findall((label or "").casefold())}
+
+
+def _agree(x: Charge, y: Charge) -> bool:
+    """Whether two charges can be one offence told twice."""
+    if x.article and y.article:
+        return x.article == y.article
+    sx, sy = _stems(x.label), _stems(y.label)
+    # an article told without its offence's name may be any offence
+    return not sx or not sy or bool(sx & sy)
 
 
 def _covered(c: Charge, by: Charge) -> bool:
