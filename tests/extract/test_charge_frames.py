@@ -178,3 +178,14 @@ def test_two_chargings_of_other_offences_are_two_charge_events() -> None:
     # an article told without its offence may be the offence told before
     r = extract("Kamran Velisoy was charged with hooliganism. He was charged under Article 221.")
     assert types(person(r, "Kamran Velisoy")) == ["charge"]
+
+
+def test_charges_told_at_two_triggers_of_a_sentence_stay_with_their_own() -> None:
+    r = extract(
+        "Kamran Velisoy, who was sentenced to two years for arson, and Farid Velkov, "
+        "who was charged with forging a passport, were transferred to another prison."
+    )
+    sentence = first(person(r, "Kamran Velisoy"), "sentence")
+    assert [c.label for c in sentence.charges] == ["arson"]
+    charge = first(person(r, "Farid Velkov"), "charge")
+    assert [c.label for c in charge.charges] == ["forging a passport"]

@@ -244,7 +244,12 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
 
     Patterns run on `low` (the case-folded sentence); labels are cut from `text`.
     """
-    charges: list[Charge] = []
+    return [c for _, c in find_charges_at(text, low, lex)]
+
+
+def find_charges_at(text: str, low: str, lex: Lexicon) -> list[tuple[int, Charge]]:
+    """The charges of `find_charges`, each with where in the sentence it is told."""
+    charges: list[tuple[int, Charge]] = []
     covered: list[tuple[int, int]] = []
     if lex.article is not None:
         for m in lex.article.finditer(low):
@@ -254,7 +259,7 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
             for i, num in enumerate(numbers):
                 span = (base + num.start(), base + num.end())
                 label = _label_around(text, low, span, lex, first=i == 0)
-                charges.append(Charge(label=label, article=num.group(), code=code))
+                charges.append((span[0], Charge(label=label, article=num.group(), code=code)))
             covered.append(m.span())
     framed = _frame_charges(text, low, lex, covered)
     labelled: list[tuple[int, int]] = []
@@ -271,13 +276,13 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
             if any(s < m.end() and m.start() < e for s, e in labelled):
                 continue
             label = text[m.start() : m.end()].strip()
-            if any(c.label and c.label.casefold() == label.casefold() for c in charges):
+            if any(c.label and c.label.casefold() == label.casefold() for _, c in charges):
                 continue
-            charges.append(Charge(label=label))
+            charges.append((m.start(), Charge(label=label)))
             # "petty hooliganism and disobeying police": a label only hides the
             # words it covers, not the next offence (an article's window does)
             labelled.append(m.span())
-    charges.extend(c for _, _, c in framed)
+    charges.extend((a, c) for a, _, c in framed)
     return _dedupe(charges)
 
 
@@ -378,15 +383,15 @@ def _quoted(low: str, start: int) -> list[tuple[int, int]]:
         at = end + 1
 
 
-def _dedupe(charges: list[Charge]) -> list[Charge]:
+def _dedupe(charges: list[tuple[int, Charge]]) -> list[tuple[int, Charge]]:
     seen: set[tuple[str | None, str | None]] = set()
     out = []
-    for c in charges:
+    for at, c in charges:
         key = (c.article, None if c.article else (c.label or "").casefold().strip(_TRIM))
         if key in seen:
             continue
         seen.add(key)
-        out.append(c)
+        out.append((at, c))
     return out
 
 

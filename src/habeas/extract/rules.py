@@ -10,12 +10,14 @@ about the same person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from habeas.extract.attributes import (
     find_authority,
     find_charges,
+    find_charges_at,
     find_duration_hours,
     find_penalties,
     find_place,
@@ -149,6 +151,27 @@ class _State:
     # the last sentence with court decisions told without a date, and those drafts:
     # «Ему избрали меру пресечения. … Решение сегодня принял судья» dates them
     undated_decisions: tuple[int, list[int]] | None = None
+
+
+def _charges_of(
+    hit: _Hit, hits: list[_Hit], charges_at: list[tuple[int, Charge]], base: int
+) -> list[Charge]:
+    """The charges told between this legal event's trigger and the next one's,
+    when a sentence tells its charges at more than one of them ("X, serving
+    seven years for extortion, and Y, sentenced on drug charges"); [] when the
+    sentence's charges all stand in one place, or none in this trigger's stretch.
+    Charges told before the first trigger go with it."""
+    starts = sorted({h.start for h in hits if h.trigger.type in _LEGAL})
+    if len(starts) < 2 or len(charges_at) < 2:
+        return []
+
+    def stretch(at: int) -> int:
+        return max(0, bisect_right(starts, at) - 1)
+
+    if len({stretch(base + at) for at, _ in charges_at}) < 2:
+        return []
+    mine = stretch(hit.start)
+    return [c for at, c in charges_at if stretch(base + at) == mine]
 
 
 class RuleExtractor:
@@ -285,9 +308,11 @@ class _Document:
         mentions = self.people.in_span(sentence.start, sentence.end)
         penalties: list[tuple[int, Penalty]] = []
         charges: list[Charge] = []
+        charges_at: list[tuple[int, Charge]] = []
         if any(h.trigger.type in _LEGAL for h in hits):
             penalties = find_penalties(low, self.lex, offset=sentence.start)
-            charges = find_charges(text, low, self.lex)
+            charges_at = find_charges_at(text, low, self.lex)
+            charges = [c for _, c in charges_at]
             same = self.lex.same_charge
             if not charges and same and self.state.last_decision and same.search(low):
                 charges = list(self.state.last_decision[2])
@@ -354,6 +379,7 @@ class _Document:
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
                 self.state.last_arrest = (index, sentence.paragraph, date)
             respectively = self._respectively(low, targets, penalties)
+            own = _charges_of(hit, hits, charges_at, sentence.start) or charges
             for entity in targets:
                 terms = (
                     [(0, respectively[entity])]
@@ -361,7 +387,7 @@ class _Document:
                     else penalties or list(hit.terms)
                 )
                 event = self._event(
-                    hit, entity, sentence, date, terms, charges, court, index, inherited
+                    hit, entity, sentence, date, terms, own, court, index, inherited
                 )
                 if event is None:
                     continue
