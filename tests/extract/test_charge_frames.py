@@ -189,3 +189,10 @@ def test_charges_told_at_two_triggers_of_a_sentence_stay_with_their_own() -> Non
     assert [c.label for c in sentence.charges] == ["arson"]
     charge = first(person(r, "Farid Velkov"), "charge")
     assert [c.label for c in charge.charges] == ["forging a passport"]
+
+
+def test_a_list_of_offences_goes_on_past_an_item_with_an_article() -> None:
+    got = labels("She was found guilty of fraud, the forgery of a deed, and cattle rustling.")
+    assert got == ["fraud", "forgery of a deed", "cattle rustling"]
+    # ", the" opening a new clause still ends the frame
+    assert labels("He was charged with arson, the ministry and the police said.") == ["arson"]

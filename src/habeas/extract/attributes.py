@@ -335,6 +335,8 @@ def _frame_charges(
             start = end = m.end()
             stop = lex.charge_frame_end.search(low, start) if lex.charge_frame_end else None
             end = stop.start() if stop else len(low)
+            if stop is not None:
+                end = _list_goes_on(text, low, start, stop, lex) or end
             end = min(end, start + 160)
         if any(s - 10 <= end and start <= e for s, e in covered):
             continue
@@ -359,6 +361,31 @@ def _frame_charges(
             if label is not None:
                 out.append((a, b, Charge(label=label)))
     return out
+
+
+_ARTICLE_WORD = re.compile(r",\s+(?:the|a|an)\s")
+
+
+def _list_goes_on(text: str, low: str, start: int, stop: re.Match[str], lex: Lexicon) -> int:
+    """Where a frame's list ends when the stop that cut it is only its next item:
+    "guilty of A, the B, and C" (", the" also opens a new clause: "charged with
+    A, the court said"). The list goes on when it closes with "and" and every
+    item left is an offence; 0 when it does not."""
+    if lex.charge_frame_end is None or lex.charge_split is None:
+        return 0
+    if not _ARTICLE_WORD.match(low, stop.start()):
+        return 0
+    after = lex.charge_frame_end.search(low, stop.end())
+    end = after.start() if after else len(low)
+    seps = list(lex.charge_split.finditer(low, stop.start(), end))
+    if len(seps) < 2 or "and" not in seps[-1].group():
+        return 0
+    edges = [stop.start(), *(m.end() for m in seps)]
+    stops = [m.start() for m in seps[1:]] + [end]
+    items = zip(edges[1:], stops, strict=True)
+    if all(_frame_label(text, low, a, b, lex) is not None for a, b in items):
+        return end
+    return 0
 
 
 _OPEN_QUOTE = {"“": "”", "«": "»", '"': '"', "‘": "’", "„": "“"}
