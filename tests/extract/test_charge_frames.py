@@ -196,3 +196,14 @@ def test_a_list_of_offences_goes_on_past_an_item_with_an_article() -> None:
     assert got == ["fraud", "forgery of a deed", "cattle rustling"]
     # ", the" opening a new clause still ends the frame
     assert labels("He was charged with arson, the ministry and the police said.") == ["arson"]
+
+
+def test_a_frame_stops_at_the_deed_the_charge_was_for() -> None:
+    assert labels("He was charged with hooliganism for a post about the governor.") == [
+        "hooliganism"
+    ]
+    assert labels("They were convicted of fraud for selling forged ferry tickets.") == ["fraud"]
+    # "calling for" belongs to the offence
+    assert labels("She was charged with calling for a general strike.") == [
+        "calling for a general strike"
+    ]
