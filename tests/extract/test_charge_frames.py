@@ -207,3 +207,16 @@ def test_a_frame_stops_at_the_deed_the_charge_was_for() -> None:
     assert labels("She was charged with calling for a general strike.") == [
         "calling for a general strike"
     ]
+
+
+def test_a_charge_of_an_organisation_or_an_official_is_not_the_detainees() -> None:
+    for told in (
+        "His newspaper was charged with tax evasion.",
+        "The officer who detained him was later charged with bribery.",
+        "The authorities accused his foundation of tax evasion.",
+    ):
+        r = extract("Kamran Velisoy was detained on Monday. " + told)
+        assert types(person(r, "Kamran Velisoy")) == ["detention"], told
+    # the officials who accuse him are not the accused
+    r = extract("Kamran Velisoy was detained on Monday. Police officers accused him of arson.")
+    assert "charge" in types(person(r, "Kamran Velisoy"))

@@ -282,6 +282,19 @@ class _Document:
             if d.event.type in _CHARGED and not d.event.charges:
                 d.event = replace(d.event, charges=(found,))
 
+    def _charged_other(self, hit: _Hit, sentence: Sentence, mentions: list[Mention]) -> bool:
+        """A charging told of an organisation or an official ("his newspaper was
+        charged with", "accused the officer of"), in a sentence that names no one:
+        not a charge of the person the story is about."""
+        if hit.trigger.type is not EventType.CHARGE or any(m.kind == "name" for m in mentions):
+            return False
+        before = self.lex.extra.get("charged_other_before")
+        inside = self.lex.extra.get("charged_other_object")
+        low = self.low
+        if before and re.search(before, low[max(sentence.start, hit.start - 120) : hit.start]):
+            return True
+        return bool(inside and re.search(inside, low[hit.start : hit.end]))
+
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
 
@@ -351,6 +364,8 @@ class _Document:
                 )
             else:
                 targets = self.link.targets(hit, mentions, sentence)
+            if targets and self._charged_other(hit, sentence, mentions):
+                continue
             if not targets:
                 heads = self.link.group_heads(sentence)
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
