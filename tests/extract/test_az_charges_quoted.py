@@ -35,3 +35,16 @@ def test_a_months_administrative_arrest_spelt_with_an_undotted_i() -> None:
     assert penalty is not None
     assert penalty.kind is PenaltyKind.ADMINISTRATIVE_DETENTION
     assert penalty.months == 1
+
+
+def test_an_offence_whose_final_q_softened_before_a_suffix_is_a_charge() -> None:
+    assert _labels("Kamran Vəlisoy xırda xuliqanlığa görə 20 gün inzibati həbs edilib.") == [
+        "xırda xuliqanlığa"
+    ]
+    assert _labels("Fərid Qaraşov dələduzluğa görə saxlanılıb.") == ["dələduzluğa"]
+
+
+def test_a_hyphened_article_number_is_one_article_of_a_list() -> None:
+    text = "Ona Cinayət Məcəlləsinin 206.3.2 və 193-1-ci maddələri ilə ittiham elan edilib."
+    got = find_charges(text, fold_case(text), load_lexicon("az"))
+    assert [c.article for c in got] == ["206.3.2", "193-1"]

@@ -123,3 +123,100 @@ def test_the_ground_of_an_arrest_is_a_charge_beside_a_sentence() -> None:
         published="2024-05-10",
     )
     assert types(person(r, "Farid Aliyev")) == ["sentence"]
+
+
+def test_a_charging_told_after_a_remand_is_not_the_remand_orders() -> None:
+    r = extract(
+        "On 4 March a court sent Kamran Velisoy to pretrial detention for three months. "
+        "Velisoy is accused of selling forged ferry tickets."
+    )
+    p = person(r, "Kamran Velisoy")
+    assert first(p, "pretrial_detention").charges == ()
+    assert [c.label for c in first(p, "charge").charges] == ["selling forged ferry tickets"]
+
+
+def test_charges_told_after_a_decision_of_another_month_are_a_new_charge() -> None:
+    r = extract(
+        "In April, a court sentenced Samir Sollov to two years in prison. "
+        "In July, prosecutors charged Sollov with arson."
+    )
+    assert first(person(r, "Samir Sollov"), "sentence").charges == ()
+
+
+def test_charges_told_after_go_only_to_the_one_they_name() -> None:
+    r = extract(
+        "On 2 May a court sentenced Kamran Velisoy and Farid Velkov to 10 days each. "
+        "Velkov was accused of painting slogans on a bridge."
+    )
+    assert first(person(r, "Kamran Velisoy"), "sentence").charges == ()
+    sentence = first(person(r, "Farid Velkov"), "sentence")
+    assert [c.label for c in sentence.charges] == ["painting slogans on a bridge"]
+
+
+def test_a_bare_label_an_articles_label_says_is_one_charge() -> None:
+    r = extract(
+        "On 2 May a court found Farid Velkov guilty of disobeying the police and sentenced "
+        "him to 10 days. Velkov was sentenced to 10 days under Article 535 (disobeying "
+        "lawful demands of the police) of the Code of Administrative Offences."
+    )
+    sentence = first(person(r, "Farid Velkov"), "sentence")
+    assert [(c.article, c.label) for c in sentence.charges] == [
+        ("535", "disobeying lawful demands of the police")
+    ]
+
+
+def test_two_chargings_of_other_offences_are_two_charge_events() -> None:
+    r = extract(
+        "Kamran Velisoy was charged with stealing a tractor. "
+        "He was also charged with forging a passport."
+    )
+    charges = [e.charges for e in person(r, "Kamran Velisoy").events if e.type.value == "charge"]
+    assert [[c.label for c in cs] for cs in charges] == [
+        ["stealing a tractor"],
+        ["forging a passport"],
+    ]
+    # an article told without its offence may be the offence told before
+    r = extract("Kamran Velisoy was charged with hooliganism. He was charged under Article 221.")
+    assert types(person(r, "Kamran Velisoy")) == ["charge"]
+
+
+def test_charges_told_at_two_triggers_of_a_sentence_stay_with_their_own() -> None:
+    r = extract(
+        "Kamran Velisoy, who was sentenced to two years for arson, and Farid Velkov, "
+        "who was charged with forging a passport, were transferred to another prison."
+    )
+    sentence = first(person(r, "Kamran Velisoy"), "sentence")
+    assert [c.label for c in sentence.charges] == ["arson"]
+    charge = first(person(r, "Farid Velkov"), "charge")
+    assert [c.label for c in charge.charges] == ["forging a passport"]
+
+
+def test_a_list_of_offences_goes_on_past_an_item_with_an_article() -> None:
+    got = labels("She was found guilty of fraud, the forgery of a deed, and cattle rustling.")
+    assert got == ["fraud", "forgery of a deed", "cattle rustling"]
+    # ", the" opening a new clause still ends the frame
+    assert labels("He was charged with arson, the ministry and the police said.") == ["arson"]
+
+
+def test_a_frame_stops_at_the_deed_the_charge_was_for() -> None:
+    assert labels("He was charged with hooliganism for a post about the governor.") == [
+        "hooliganism"
+    ]
+    assert labels("They were convicted of fraud for selling forged ferry tickets.") == ["fraud"]
+    # "calling for" belongs to the offence
+    assert labels("She was charged with calling for a general strike.") == [
+        "calling for a general strike"
+    ]
+
+
+def test_a_charge_of_an_organisation_or_an_official_is_not_the_detainees() -> None:
+    for told in (
+        "His newspaper was charged with tax evasion.",
+        "The officer who detained him was later charged with bribery.",
+        "The authorities accused his foundation of tax evasion.",
+    ):
+        r = extract("Kamran Velisoy was detained on Monday. " + told)
+        assert types(person(r, "Kamran Velisoy")) == ["detention"], told
+    # the officials who accuse him are not the accused
+    r = extract("Kamran Velisoy was detained on Monday. Police officers accused him of arson.")
+    assert "charge" in types(person(r, "Kamran Velisoy"))

@@ -259,7 +259,12 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
 
     Patterns run on `low` (the case-folded sentence); labels are cut from `text`.
     """
-    charges: list[Charge] = []
+    return [c for _, c in find_charges_at(text, low, lex)]
+
+
+def find_charges_at(text: str, low: str, lex: Lexicon) -> list[tuple[int, Charge]]:
+    """The charges of `find_charges`, each with where in the sentence it is told."""
+    charges: list[tuple[int, Charge]] = []
     covered: list[tuple[int, int]] = []
     if lex.article is not None:
         for m in lex.article.finditer(low):
@@ -269,7 +274,7 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
             for i, num in enumerate(numbers):
                 span = (base + num.start(), base + num.end())
                 label = _label_around(text, low, span, lex, first=i == 0)
-                charges.append(Charge(label=label, article=num.group(), code=code))
+                charges.append((span[0], Charge(label=label, article=num.group(), code=code)))
             covered.append(m.span())
     framed = _frame_charges(text, low, lex, covered)
     labelled: list[tuple[int, int]] = []
@@ -286,13 +291,13 @@ def find_charges(text: str, low: str, lex: Lexicon) -> list[Charge]:
             if any(s < m.end() and m.start() < e for s, e in labelled):
                 continue
             label = text[m.start() : m.end()].strip()
-            if any(c.label and c.label.casefold() == label.casefold() for c in charges):
+            if any(c.label and c.label.casefold() == label.casefold() for _, c in charges):
                 continue
-            charges.append(Charge(label=label))
+            charges.append((m.start(), Charge(label=label)))
             # "petty hooliganism and disobeying police": a label only hides the
             # words it covers, not the next offence (an article's window does)
             labelled.append(m.span())
-    charges.extend(c for _, _, c in framed)
+    charges.extend((a, c) for a, _, c in framed)
     return _dedupe(charges)
 
 
@@ -347,6 +352,8 @@ def _frame_charges(
             start = end = m.end()
             stop = lex.charge_frame_end.search(low, start) if lex.charge_frame_end else None
             end = stop.start() if stop else len(low)
+            if stop is not None:
+                end = _list_goes_on(text, low, start, stop, lex) or end
             end = min(end, start + 160)
         if any(s - 10 <= end and start <= e for s, e in covered):
             continue
@@ -373,6 +380,31 @@ def _frame_charges(
     return out
 
 
+_ARTICLE_WORD = re.compile(r",\s+(?:the|a|an)\s")
+
+
+def _list_goes_on(text: str, low: str, start: int, stop: re.Match[str], lex: Lexicon) -> int:
+    """Where a frame's list ends when the stop that cut it is only its next item:
+    "guilty of A, the B, and C" (", the" also opens a new clause: "charged with
+    A, the court said"). The list goes on when it closes with "and" and every
+    item left is an offence; 0 when it does not."""
+    if lex.charge_frame_end is None or lex.charge_split is None:
+        return 0
+    if not _ARTICLE_WORD.match(low, stop.start()):
+        return 0
+    after = lex.charge_frame_end.search(low, stop.end())
+    end = after.start() if after else len(low)
+    seps = list(lex.charge_split.finditer(low, stop.start(), end))
+    if len(seps) < 2 or "and" not in seps[-1].group():
+        return 0
+    edges = [stop.start(), *(m.end() for m in seps)]
+    stops = [m.start() for m in seps[1:]] + [end]
+    items = zip(edges[1:], stops, strict=True)
+    if all(_frame_label(text, low, a, b, lex) is not None for a, b in items):
+        return end
+    return 0
+
+
 _OPEN_QUOTE = {"“": "”", "«": "»", '"': '"', "‘": "’", "„": "“"}
 
 
@@ -395,15 +427,15 @@ def _quoted(low: str, start: int) -> list[tuple[int, int]]:
         at = end + 1
 
 
-def _dedupe(charges: list[Charge]) -> list[Charge]:
+def _dedupe(charges: list[tuple[int, Charge]]) -> list[tuple[int, Charge]]:
     seen: set[tuple[str | None, str | None]] = set()
     out = []
-    for c in charges:
+    for at, c in charges:
         key = (c.article, None if c.article else (c.label or "").casefold().strip(_TRIM))
         if key in seen:
             continue
         seen.add(key)
-        out.append(c)
+        out.append((at, c))
     return out
 
 

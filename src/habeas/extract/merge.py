@@ -7,9 +7,10 @@ keeps the fuller fields and the first evidence.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
-from habeas.model import Event, EventType, Penalty
+from habeas.model import Charge, Event, EventType, Penalty
 
 _PENALISED = (EventType.SENTENCE, EventType.PRETRIAL_DETENTION)
 
@@ -52,28 +53,49 @@ def _same(a: Event, b: Event, *, one_ill_treatment: bool = False) -> bool:
         return a.authority is None or b.authority is None or a.authority == b.authority
     if a.type is EventType.APPEAL:
         return a.outcome is None or b.outcome is None or a.outcome == b.outcome
-    if a.type is EventType.CHARGE and a.charges and b.charges and a.date is None is b.date:
-        # Two undated chargings that name different offences ("arrested on
-        # allegations of X … later also accused of Y") are two chargings.
-        return _shared_charge(a, b)
+    if a.type is EventType.CHARGE and a.charges and b.charges:
+        # "charged with A" … "also charged with B": two chargings, not one told twice
+        return any(_agree(x, y) for x in a.charges for y in b.charges)
     return True
 
 
-def _shared_charge(a: Event, b: Event) -> bool:
-    return any(
-        (x.article and x.article == y.article) or (x.label and x.label == y.label)
-        for x in a.charges
-        for y in b.charges
-    )
+_WORD = re.compile(r"\w{4,}")
+
+
+def _stems(label: str | None) -> set[str]:
+    """A label's longer words cut to five letters, so that "disobeying" and
+    "disobey", «хулиганство» and «хулиганства» agree."""
+    return {w[:5] for w in _WORD.findall((label or "").casefold())}
+
+
+def _agree(x: Charge, y: Charge) -> bool:
+    """Whether two charges can be one offence told twice."""
+    if x.article and y.article:
+        return x.article == y.article
+    sx, sy = _stems(x.label), _stems(y.label)
+    # an article told without its offence's name may be any offence
+    return not sx or not sy or bool(sx & sy)
+
+
+def _covered(c: Charge, by: Charge) -> bool:
+    """A bare label that an article's label already says ("disobeying the police"
+    beside "Article 535 (disobeying the lawful demands of the police)")."""
+    if c.article or not by.article:
+        return False
+    words = _stems(c.label)
+    return bool(words) and words <= _stems(by.label)
 
 
 def _combine(a: Event, b: Event) -> Event:
     charges = list(a.charges)
     for c in b.charges:
         if not any(
-            (c.article and c.article == x.article) or (not c.article and c.label == x.label)
+            (c.article and c.article == x.article)
+            or (not c.article and c.label == x.label)
+            or _covered(c, x)
             for x in charges
         ):
+            charges = [x for x in charges if not _covered(x, c)]
             charges.append(c)
     return replace(
         a,

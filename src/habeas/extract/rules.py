@@ -10,12 +10,14 @@ about the same person.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from habeas.extract.attributes import (
     find_authority,
     find_charges,
+    find_charges_at,
     find_duration_hours,
     find_penalties,
     find_place,
@@ -156,6 +158,27 @@ class _State:
     unowned_decisions: tuple[int, list[tuple[_Hit, PartialDate | None]]] | None = None
 
 
+def _charges_of(
+    hit: _Hit, hits: list[_Hit], charges_at: list[tuple[int, Charge]], base: int
+) -> list[Charge]:
+    """The charges told between this legal event's trigger and the next one's,
+    when a sentence tells its charges at more than one of them ("X, serving
+    seven years for extortion, and Y, sentenced on drug charges"); [] when the
+    sentence's charges all stand in one place, or none in this trigger's stretch.
+    Charges told before the first trigger go with it."""
+    starts = sorted({h.start for h in hits if h.trigger.type in _LEGAL})
+    if len(starts) < 2 or len(charges_at) < 2:
+        return []
+
+    def stretch(at: int) -> int:
+        return max(0, bisect_right(starts, at) - 1)
+
+    if len({stretch(base + at) for at, _ in charges_at}) < 2:
+        return []
+    mine = stretch(hit.start)
+    return [c for at, c in charges_at if stretch(base + at) == mine]
+
+
 class RuleExtractor:
     """Deterministic, offline extraction with per-language lexicons."""
 
@@ -267,6 +290,19 @@ class _Document:
             if d.event.type in _CHARGED and not d.event.charges:
                 d.event = replace(d.event, charges=(found,))
 
+    def _charged_other(self, hit: _Hit, sentence: Sentence, mentions: list[Mention]) -> bool:
+        """A charging told of an organisation or an official ("his newspaper was
+        charged with", "accused the officer of"), in a sentence that names no one:
+        not a charge of the person the story is about."""
+        if hit.trigger.type is not EventType.CHARGE or any(m.kind == "name" for m in mentions):
+            return False
+        before = self.lex.extra.get("charged_other_before")
+        inside = self.lex.extra.get("charged_other_object")
+        low = self.low
+        if before and re.search(before, low[max(sentence.start, hit.start - 120) : hit.start]):
+            return True
+        return bool(inside and re.search(inside, low[hit.start : hit.end]))
+
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
 
@@ -284,7 +320,7 @@ class _Document:
         resolved = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
-            self._charges_told_after(index, text, low, None)
+            self._charges_told_after(index, text, low, None, resolved=resolved)
             self._decision_dated_after(index, low, resolved)
             self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
@@ -297,9 +333,11 @@ class _Document:
         mentions = self.people.in_span(sentence.start, sentence.end)
         penalties: list[tuple[int, Penalty]] = []
         charges: list[Charge] = []
+        charges_at: list[tuple[int, Charge]] = []
         if any(h.trigger.type in _LEGAL for h in hits):
             penalties = find_penalties(low, self.lex, offset=sentence.start)
-            charges = find_charges(text, low, self.lex)
+            charges_at = find_charges_at(text, low, self.lex)
+            charges = [c for _, c in charges_at]
             same = self.lex.same_charge
             if not charges and same and self.state.last_decision and same.search(low):
                 charges = list(self.state.last_decision[2])
@@ -314,7 +352,15 @@ class _Document:
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
         if not decisions:
-            self._charges_told_after(index, text, low, charges if charges else None)
+            self._charges_told_after(
+                index,
+                text,
+                low,
+                charges if charges else None,
+                resolved=resolved,
+                told_as_charge=any(h.trigger.type is EventType.CHARGE for h in hits),
+                named={m.entity for m in mentions if m.kind == "name"},
+            )
         first_draft = len(self.drafts)
         one_named = len({m.entity for m in mentions if m.kind == "name"}) == 1
         reduced_here = (
@@ -345,6 +391,8 @@ class _Document:
                     m.entity for m in mentions if m.kind == "name" and lo <= m.start < hit.start
                 }
                 targets = [t for t in targets if t in told]
+            if targets and self._charged_other(hit, sentence, mentions):
+                continue
             if not targets:
                 heads = self.link.group_heads(sentence)
                 they = any(m.kind == "plural" for m in mentions) and bool(group_hits)
@@ -416,6 +464,7 @@ class _Document:
                 # ("X, who …, says …, and has been sentenced to six years").
                 clause = self.link.clause(hit, sentence)
                 named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
+            own = _charges_of(hit, hits, charges_at, sentence.start) or charges
             for entity in targets:
                 inside = not named or entity in named
                 terms = (
@@ -429,7 +478,7 @@ class _Document:
                     sentence,
                     date,
                     terms,
-                    charges,
+                    own,
                     court,
                     index,
                     None if served else inherited,
@@ -525,10 +574,24 @@ class _Document:
             draft.event = replace(draft.event, date=dates[0])
 
     def _charges_told_after(
-        self, index: int, text: str, low: str, charges: list[Charge] | None
+        self,
+        index: int,
+        text: str,
+        low: str,
+        charges: list[Charge] | None,
+        *,
+        resolved: list[PartialDate | None],
+        told_as_charge: bool = False,
+        named: set[int | None] | None = None,
     ) -> None:
         """Gives the charges of this sentence to the decisions of the one before it
-        that were told without any ("…got 15 days. They were accused of X.")."""
+        that were told without any ("…got 15 days. They were accused of X.").
+
+        Not to a decision of another time ("In April he was jailed. In July he
+        was charged with X": a new charge), nor of someone the sentence does not
+        name when it names people, nor to a pretrial order when the sentence
+        tells a charging of its own: the order carries only the charges told
+        with it ("on charges of X"), the charging is the charge event's."""
         bare = self.state.bare_decisions
         if bare is None or index - bare[0] > 1:
             return
@@ -539,9 +602,23 @@ class _Document:
             # unnamed crowd's charges, not those of the decisions told before
             return
         found = charges if charges is not None else find_charges(text, low, self.lex)
+        # "in October … on 30 October": one time told less and more exactly
+        told = [str(d) for d in resolved if d is not None]
         for i in bare[1]:
             draft = self.drafts[i]
-            draft.event = replace(draft.event, charges=tuple(found))
+            event = draft.event
+            if told_as_charge and event.type is EventType.PRETRIAL_DETENTION:
+                continue
+            date = str(event.date)
+            if (
+                event.date is not None
+                and told
+                and not any(t.startswith(date) or date.startswith(t) for t in told)
+            ):
+                continue
+            if named and draft.entity not in named:
+                continue
+            draft.event = replace(event, charges=tuple(found))
 
     def _respectively(
         self, low: str, targets: list[int], penalties: list[tuple[int, Penalty]]
