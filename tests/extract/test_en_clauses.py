@@ -43,12 +43,21 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
         # the verb right before and the term right after frame the name
         ("The court sentenced Oren Laskaris to five years on 4 March.", "sentence"),
         ("A judge fined Oren Laskaris 500 manats on 4 March.", "sentence"),
+        # the verb right before and the object's end right after: a place, a date, "and"
+        ("Police detained Oren Laskaris in Ganja on 4 March.", "detention"),
+        ("Police detained Oren Laskaris on 4 March.", "detention"),
+        ("On 4 March police arrested Oren Laskaris and Nijat Vantosh.", "detention"),
     ],
 )
 def test_a_name_outside_the_gazetteer_framed_by_an_active_decision_is_a_person(
     text: str, etype: str
 ) -> None:
     assert first(person(extract(text), "Oren Laskaris"), etype).date is not None
+
+
+def test_capitalised_words_after_an_arrest_verb_are_no_person_without_a_frame() -> None:
+    # "Freedom Square" is followed by a noun, not by the object's end
+    assert extract("Police detained Freedom Square protesters on 4 March.").persons == ()
 
 
 def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:

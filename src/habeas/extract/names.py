@@ -219,6 +219,10 @@ _TERM_AFTER = re.compile(
     r"^\s+(?:to\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
     r"|fifteen|twenty|thirty)\b)"
 )
+# After the object of such a verb, the end of the object: a place, a time or the
+# clause's end ("police detained X Y in Baku on Monday", "arrested X Y, and …"):
+# the run is all of the object, so the one the verb befell.
+_OBJECT_END = re.compile(r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and)\b|[.,;])")
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
 
@@ -330,8 +334,8 @@ def judge_latin_run(
         score += 1
     elif event_before := _EVENT_BEFORE.search(before):
         score += 1
-        if event_before.group().endswith(("ed ", "ed\t")) and _TERM_AFTER.match(
-            text[run.end : run.end + 20]
-        ):
+        verb_right_before = event_before.group().endswith(("ed ", "ed\t"))
+        after = text[run.end : run.end + 20]
+        if verb_right_before and (_TERM_AFTER.match(after) or _OBJECT_END.match(after)):
             score += 1
     return tuple(tokens) if score >= 2 else None
