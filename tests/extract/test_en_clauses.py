@@ -47,6 +47,10 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
         ("Police detained Oren Laskaris in Ganja on 4 March.", "detention"),
         ("Police detained Oren Laskaris on 4 March.", "detention"),
         ("On 4 March police arrested Oren Laskaris and Nijat Vantosh.", "detention"),
+        # the verb further back, a role word right before, the object's end after
+        ("Police detained Meydan TV journalist Oren Laskaris on 4 March.", "detention"),
+        # an apposition between the name and its passive
+        ("Oren Laskaris, a Meydan TV journalist, was detained on 4 March.", "detention"),
     ],
 )
 def test_a_name_outside_the_gazetteer_framed_by_an_active_decision_is_a_person(
@@ -58,6 +62,7 @@ def test_a_name_outside_the_gazetteer_framed_by_an_active_decision_is_a_person(
 def test_capitalised_words_after_an_arrest_verb_are_no_person_without_a_frame() -> None:
     # "Freedom Square" is followed by a noun, not by the object's end
     assert extract("Police detained Freedom Square protesters on 4 March.").persons == ()
+    assert extract("Police detained activists at Freedom Square on 4 March.").persons == ()
 
 
 def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:

@@ -204,7 +204,9 @@ _PERSON_AFTER = re.compile(
 # After a person's name: the passive of an event told of people ("X Y was detained"),
 # a second cue for a name the gazetteer and the surname endings do not know.
 _EVENT_AFTER = re.compile(
-    r"^\s+(?:was|were|has\s+been|had\s+been)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
+    # an apposition may stand between: "X Y, a Meydan TV journalist, was detained"
+    r"^(?:,[^,.;:]{1,60},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
     r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
 )
 # Before a person's name: the active of such an event, with a role word between
@@ -222,7 +224,15 @@ _TERM_AFTER = re.compile(
 # After the object of such a verb, the end of the object: a place, a time or the
 # clause's end ("police detained X Y in Baku on Monday", "arrested X Y, and …"):
 # the run is all of the object, so the one the verb befell.
-_OBJECT_END = re.compile(r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and)\b|[.,;])")
+_OBJECT_END = re.compile(
+    r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and|for|last|yesterday|today"
+    r"|earlier|before|while|without)\b|[.,;])"
+)
+# The same verbs a few words further back ("police detained Meydan TV journalist X Y").
+_EVENT_NEAR = re.compile(
+    r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
+    r"|convicted|freed|summoned)\b"
+)
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
 
@@ -338,4 +348,12 @@ def judge_latin_run(
         after = text[run.end : run.end + 20]
         if verb_right_before and (_TERM_AFTER.match(after) or _OBJECT_END.match(after)):
             score += 1
+    elif (
+        role_before
+        and _OBJECT_END.match(text[run.end : run.end + 20])
+        and _EVENT_NEAR.search(text[max(0, run.start - 50) : run.start])
+    ):
+        # the verb further back, the role word right before, the object's end after:
+        # the run is the role's holder, the one the verb befell
+        score += 1
     return tuple(tokens) if score >= 2 else None
