@@ -51,6 +51,8 @@ def test_a_conviction_told_after_two_terms_gives_its_charges_to_the_last_one() -
         ("Police detained Meydan TV journalist Oren Laskaris on 4 March.", "detention"),
         # an apposition between the name and its passive
         ("Oren Laskaris, a Meydan TV journalist, was detained on 4 March.", "detention"),
+        # a case brought against the run, and the object's end after it
+        ("A criminal case was opened against Oren Laskaris on 4 March.", "charge"),
     ],
 )
 def test_a_name_outside_the_gazetteer_framed_by_an_active_decision_is_a_person(
@@ -63,6 +65,7 @@ def test_capitalised_words_after_an_arrest_verb_are_no_person_without_a_frame() 
     # "Freedom Square" is followed by a noun, not by the object's end
     assert extract("Police detained Freedom Square protesters on 4 March.").persons == ()
     assert extract("Police detained activists at Freedom Square on 4 March.").persons == ()
+    assert extract("A case was opened against Meydan TV on 4 March.").persons == ()
 
 
 def test_members_named_among_those_still_held_get_the_groups_arrest() -> None:

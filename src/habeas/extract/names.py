@@ -228,6 +228,11 @@ _OBJECT_END = re.compile(
     r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and|for|last|yesterday|today"
     r"|earlier|before|while|without)\b|[.,;])"
 )
+# Before the accused: a case or charges brought against them.
+_CASE_AGAINST = re.compile(
+    r"\b(?:case|cases|charges|proceedings)\s+(?:(?:was|were|has|have|had|been|being)\s+)*"
+    r"(?:opened|filed|brought|instigated|launched|initiated|pressed)\s+against\s+$"
+)
 # The same verbs a few words further back ("police detained Meydan TV journalist X Y").
 _EVENT_NEAR = re.compile(
     r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
@@ -348,6 +353,10 @@ def judge_latin_run(
         after = text[run.end : run.end + 20]
         if verb_right_before and (_TERM_AFTER.match(after) or _OBJECT_END.match(after)):
             score += 1
+    elif _CASE_AGAINST.search(before[-45:]):
+        # "a criminal case was opened against X Y on 4 March": with the object's
+        # end, the frame holds the run whole as the accused
+        score += 1 + bool(_OBJECT_END.match(text[run.end : run.end + 20]))
     elif (
         role_before
         and _OBJECT_END.match(text[run.end : run.end + 20])
