@@ -211,10 +211,11 @@ _EVENT_AFTER = re.compile(
 )
 # Before a person's name: the active of such an event, with a role word between
 # or not ("police detained journalist X Y").
-_EVENT_BEFORE = re.compile(
+_ACTIVE_VERB = (
     r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
-    r"|convicted|freed|summoned)\s+(?:(?:the\s+)?[a-z-]+\s+)?$"
+    r"|convicted|freed|summoned)"
 )
+_EVENT_BEFORE = re.compile(_ACTIVE_VERB + r"\s+(?:(?:the\s+)?[a-z-]+\s+)?$")
 # After the object of such a verb: its term ("sentenced X Y to five years", "fined
 # X Y 500 manats"), which with the verb frames the run as the person sentenced.
 _TERM_AFTER = re.compile(
@@ -234,10 +235,7 @@ _CASE_AGAINST = re.compile(
     r"(?:opened|filed|brought|instigated|launched|initiated|pressed)\s+against\s+$"
 )
 # The same verbs a few words further back ("police detained Meydan TV journalist X Y").
-_EVENT_NEAR = re.compile(
-    r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
-    r"|convicted|freed|summoned)\b"
-)
+_EVENT_NEAR = re.compile(_ACTIVE_VERB + r"\b")
 _PERSON_BEFORE = re.compile(r"""(?:named|called|identified\s+as|adlı)\s*["“«]?$""")
 
 
@@ -345,21 +343,21 @@ def judge_latin_run(
     if _EVENT_AFTER.match(text[run.end : run.end + 50]):
         score += 1
     before = text[max(0, run.start - 30) : run.start]
+    after = text[run.end : run.end + 20]
     if _PERSON_BEFORE.search(before[-25:]):
         score += 1
     elif event_before := _EVENT_BEFORE.search(before):
         score += 1
         verb_right_before = event_before.group().endswith(("ed ", "ed\t"))
-        after = text[run.end : run.end + 20]
         if verb_right_before and (_TERM_AFTER.match(after) or _OBJECT_END.match(after)):
             score += 1
     elif _CASE_AGAINST.search(before[-45:]):
         # "a criminal case was opened against X Y on 4 March": with the object's
         # end, the frame holds the run whole as the accused
-        score += 1 + bool(_OBJECT_END.match(text[run.end : run.end + 20]))
+        score += 1 + bool(_OBJECT_END.match(after))
     elif (
         role_before
-        and _OBJECT_END.match(text[run.end : run.end + 20])
+        and _OBJECT_END.match(after)
         and _EVENT_NEAR.search(text[max(0, run.start - 50) : run.start])
     ):
         # the verb further back, the role word right before, the object's end after:
