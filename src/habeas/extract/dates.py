@@ -420,6 +420,15 @@ def resolve(
     return None
 
 
+def before_publication(value: PartialDate | None, published: dt.date | None) -> PartialDate | None:
+    """`value`, unless it lies after publication: a report tells what has happened,
+    so a day after it is a hearing set, a term's end ("his sentence ends in 2029")
+    or a year guessed wrong, and no event's date (the gold dates none so)."""
+    if value is not None and published is not None and value.earliest() > published:
+        return None
+    return value
+
+
 def _infer_year(
     month: int, day: int, published: dt.date | None, previous: PartialDate | None
 ) -> int | None:
@@ -452,7 +461,7 @@ def single_episode_date(
     for m in mentions:
         if m.anchored_on_previous:
             continue
-        value = resolve(m, published=published, previous=None)
+        value = before_publication(resolve(m, published=published, previous=None), published)
         if value is None:
             continue
         if value.day is None:

@@ -26,6 +26,7 @@ from habeas.extract.attributes import (
 from habeas.extract.dates import (
     DateKind,
     DateMention,
+    before_publication,
     find_dates,
     resolve,
     single_episode_date,
@@ -883,7 +884,8 @@ class _Document:
         previous = self.state.last_date
         for d in dates:
             anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
-            value = resolve(d, published=self.report.published, previous=anchor)
+            published = self.report.published
+            value = before_publication(resolve(d, published=published, previous=anchor), published)
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
