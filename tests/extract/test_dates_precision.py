@@ -26,3 +26,33 @@ def test_a_day_after_publication_is_no_episode_of_the_report() -> None:
         published="2025-03-13",
     )
     assert first(person(r, "Oren Laskaris"), "detention").date is None
+
+
+def test_a_later_day_after_the_second_verb_is_the_second_events() -> None:
+    r = extract(
+        "Oren Laskaris was detained at his home on 2 March and released under police "
+        "supervision two days later.",
+    )
+    p = person(r, "Oren Laskaris")
+    assert str(first(p, "detention").date) == "2025-03-02"
+    assert str(first(p, "release").date) == "2025-03-04"
+
+
+def test_a_later_day_before_the_second_verb_is_not_the_firsts() -> None:
+    r = extract(
+        "Jurnalist Elnur Qasımzadə martın 5-də Gəncədə saxlanılıb, üç gün sonra isə sərbəst "
+        "buraxılıb.",
+        lang="az",
+    )
+    p = person(r, "Elnur Qasımzadə")
+    assert str(first(p, "detention").date) == "2025-03-05"
+    assert str(first(p, "release").date) == "2025-03-08"
+
+
+def test_a_later_day_after_a_comma_opens_the_next_clause() -> None:
+    r = extract(
+        "Elnur Qasımzadə martın 5-də yoxa çıxıb, bir gün sonra onun Gəncə polis bölməsində "
+        "saxlandığı məlum olub.",
+        lang="az",
+    )
+    assert str(first(person(r, "Elnur Qasımzadə"), "disappearance").date) == "2025-03-05"

@@ -84,6 +84,8 @@ def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
     return bool(penalties) and all(p.kind in _PETTY_KINDS for _, p in penalties)
 
 
+# Relative days counted forward from the date told before them ("two days later").
+_LATER = {DateKind.NEXT_DAY, DateKind.DAYS_LATER}
 # A marker for "no date carried over" (None is a real value: an undated group event).
 _NO_DATE = object()
 # Events that happen in a scene: without a date word they share the date of the
@@ -917,10 +919,16 @@ class _Document:
         owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
         others = [k for k in here if k.trigger.type is not hit.trigger.type]
         nominal = self._nominal(hit)
+        forward = self._later_in_sentence(hit, dates, resolved, here)
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
                 continue
+            if d in forward:
+                if not forward[d]:
+                    continue
+                best = (-1, value)
+                break
             if nominal and not (0 <= d.start - hit.end <= 4 or 0 <= hit.start - d.end <= 16):
                 # "his arrest in August 2014", "on 8 March, the day of his arrest"
                 # are dated; in "In December the court ruled that Hazi's arrest
@@ -968,6 +976,45 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _later_in_sentence(
+        self,
+        hit: _Hit,
+        dates: list[DateMention],
+        resolved: list[PartialDate | None],
+        here: list[_Hit],
+    ) -> dict[DateMention, bool]:
+        """Whether a "two days later" told after the trigger, counted from a date
+        told before it in the same sentence, is the trigger's own (True) or the
+        next event's (False).
+
+        "detained on 12 March and released two days later": the release's, before
+        the nearer "12 March", which is the arrest's; "detained on 3 April and two
+        days later released", «3 aprel tarixində saxlanılıb, iki gün sonra
+        buraxılıb»: the release's, not the arrest's, though right after it."""
+        out: dict[DateMention, bool] = {}
+        told = [
+            d
+            for d, v in zip(dates, resolved, strict=True)
+            if v is not None and not d.anchored_on_previous
+        ]
+        for d, v in zip(dates, resolved, strict=True):
+            if v is None or d.kind not in _LATER or d.start < hit.end:
+                continue
+            anchor = [a for a in told if a.end <= d.start]
+            if not anchor or anchor[-1].end > hit.start:
+                continue  # counted from a date after the trigger or in another sentence
+            others = [k for k in here if k.start != hit.start]
+            comma = "," in self.low[hit.end : d.start]
+            if any(hit.end <= k.start and k.end <= d.start for k in others):
+                out[d] = False  # another trigger stands between: "detained … and released later"
+            elif any(0 <= k.start - d.end <= 25 or (comma and k.start >= d.end) for k in others):
+                # "two days later released", «yoxa çıxıb, bir gün sonra … saxlandığı»:
+                # the verb after it is the later one
+                out[d] = False
+            else:
+                out[d] = True
+        return out
 
     def _dates_listed(
         self, dates: list[DateMention], resolved: list[PartialDate | None], date: PartialDate | None
