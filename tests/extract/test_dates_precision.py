@@ -56,3 +56,21 @@ def test_a_later_day_after_a_comma_opens_the_next_clause() -> None:
         lang="az",
     )
     assert str(first(person(r, "Elnur Qasımzadə"), "disappearance").date) == "2025-03-05"
+
+
+def test_today_in_the_name_of_an_outlet_is_no_date() -> None:
+    r = extract(
+        "Police detained Oren Laskaris on Tuesday. His lawyer told Caspian Today that he "
+        "had been beaten. He was released the same night."
+    )
+    assert str(first(person(r, "Oren Laskaris"), "release").date) == "2025-03-11"
+
+
+def test_shortly_after_an_hour_is_no_relative_day() -> None:
+    r = extract(
+        "Oren Laskaris was detained on Friday evening. He was released shortly after 2 am "
+        "on Sunday."
+    )
+    p = person(r, "Oren Laskaris")
+    assert str(first(p, "detention").date) == "2025-03-07"
+    assert str(first(p, "release").date) == "2025-03-09"

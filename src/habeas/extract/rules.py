@@ -869,9 +869,25 @@ class _Document:
     def _all_dates(self) -> list[list[DateMention]]:
         # A sentence with an event in it is never a dateline, however short.
         return [
-            find_dates(self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits)
+            [
+                d
+                for d in find_dates(
+                    self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits
+                )
+                if not self._in_a_name(d, s)
+            ]
             for s, hits in zip(self.sentences, self.hits, strict=True)
         ]
+
+    def _in_a_name(self, d: DateMention, sentence: Sentence) -> bool:
+        """Whether a "today" is a word of a name ("Kavkasia Today", "USA Today"):
+        capitalised after a capitalised word inside the sentence. Taken for a
+        date, it moved the story to the day of publication."""
+        if d.kind is not DateKind.TODAY or d.start == sentence.start:
+            return False
+        word = self.text[d.start : d.end]
+        before = self.text[sentence.start : d.start].split()
+        return word[:1].isupper() and bool(before) and before[-1][:1].isupper()
 
     def _negated(self, start: int, floor: int) -> bool:
         if self.lex.negation is None:
