@@ -74,3 +74,15 @@ def test_shortly_after_an_hour_is_no_relative_day() -> None:
     p = person(r, "Oren Laskaris")
     assert str(first(p, "detention").date) == "2025-03-07"
     assert str(first(p, "release").date) == "2025-03-09"
+
+
+def test_nakanune_is_the_eve_of_the_day_told_last() -> None:
+    r = extract(
+        "5 марта суд арестовал активиста Гордея Лапина на 15 суток. Накануне его задержали "
+        "у мэрии.",
+        published="2025-03-14",
+        lang="ru",
+    )
+    p = person(r, "Гордей Лапин")
+    assert str(first(p, "sentence").date) == "2025-03-05"
+    assert str(first(p, "detention").date) == "2025-03-04"

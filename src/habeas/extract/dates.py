@@ -40,6 +40,9 @@ class DateKind(Enum):
     DAYS_AGO = "days_ago"
     # "three days earlier": before the date told last, not before publication
     DAYS_EARLIER = "days_earlier"
+    # «накануне» (on the eve): the day before the day told last, or, when none
+    # was, before publication
+    EVE = "eve"
     LAST_WEEK = "last_week"
     # "the day after his arrest": the day after the detention told last
     DAY_AFTER_ARREST = "day_after_arrest"
@@ -93,6 +96,7 @@ _ORDER = (
     ("next_day", DateKind.NEXT_DAY),
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
+    ("eve", DateKind.EVE),
     ("today", DateKind.TODAY),
     ("part_of_day", DateKind.PART_OF_DAY),
     ("last_week", DateKind.LAST_WEEK),
@@ -393,11 +397,13 @@ def resolve(
         return PartialDate.of(base + dt.timedelta(days=days))
     if kind is DateKind.PART_OF_DAY and previous is not None and previous.day:
         return previous
+    if kind is DateKind.EVE and previous is not None and previous.day:
+        return PartialDate.of(previous.earliest() - dt.timedelta(days=1))
     if published is None:
         return None
     if kind in (DateKind.TODAY, DateKind.PART_OF_DAY):
         return PartialDate.of(published)
-    if kind is DateKind.YESTERDAY:
+    if kind in (DateKind.YESTERDAY, DateKind.EVE):
         return PartialDate.of(published - dt.timedelta(days=1))
     if kind is DateKind.DAYS_AGO:
         return PartialDate.of(published - dt.timedelta(days=mention.offset))
