@@ -86,3 +86,19 @@ def test_nakanune_is_the_eve_of_the_day_told_last() -> None:
     p = person(r, "Гордей Лапин")
     assert str(first(p, "sentence").date) == "2025-03-05"
     assert str(first(p, "detention").date) == "2025-03-04"
+
+
+def test_an_undated_arrest_after_a_courts_day_is_of_the_arrests_day() -> None:
+    r = extract(
+        "Police detained Oren Laskaris at a rally on Saturday. On Monday a court fined "
+        "Laskaris 200 manats. Journalist Timur Belanov was also detained."
+    )
+    assert str(first(person(r, "Timur Belanov"), "detention").date) == "2025-03-08"
+
+
+def test_an_undated_arrest_after_a_courts_day_alone_is_undated() -> None:
+    r = extract(
+        "On Monday a court fined Oren Laskaris 200 manats. Journalist Timur Belanov was "
+        "also detained."
+    )
+    assert first(person(r, "Timur Belanov"), "detention").date is None

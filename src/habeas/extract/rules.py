@@ -92,6 +92,8 @@ _NO_DATE = object()
 # scene told just before in the same paragraph. Ill-treatment and charges are
 # often told apart from the scene, so they keep no date.
 _NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventType.DISAPPEARANCE}
+# What happens before a court sits: the day of a court is not theirs.
+_ARRESTS = {EventType.DETENTION, EventType.PROTEST, EventType.DISAPPEARANCE}
 # In a report of one dated episode, ill-treatment is of that episode's custody too.
 _EPISODIC = _NARRATIVE | {EventType.ILL_TREATMENT}
 
@@ -137,6 +139,9 @@ class _State:
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
     # where the last date was told: undated events of the same paragraph share it
     last_date_paragraph: int = -1
+    # whether the last date was told with court decisions only ("On Monday the
+    # court fined her"): the day a court sat, not the day of an arrest
+    last_date_court: bool = False
     # the last detention told with its own day: (sentence index, paragraph, date)
     last_arrest: tuple[int, int, PartialDate] | None = None
     # a sentence that dates a court's sitting and tells no event of its own
@@ -327,7 +332,7 @@ class _Document:
             self._decision_dated_after(index, low, resolved)
             self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
-            self._update_state([], mentions, resolved, sentence.paragraph)
+            self._update_state([], mentions, resolved, sentence.paragraph, court=False)
             self._forget_old_groups(index)
             return
         court = find_authority(text, self.lex)
@@ -446,7 +451,7 @@ class _Document:
                 and self._same_scene(sentence)
                 and not self._flashback(resolved)
             ):
-                date, soft = self.state.last_date, True
+                date, soft = self._scene_day(hit), True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
@@ -523,7 +528,13 @@ class _Document:
                 if self.drafts[i].event.type in _DECISIONS and self.drafts[i].event.date is None
             ]
             self.state.undated_decisions = (index, undated) if undated else None
-        self._update_state(named_here, mentions, resolved, sentence.paragraph)
+        self._update_state(
+            named_here,
+            mentions,
+            resolved,
+            sentence.paragraph,
+            court=all(h.trigger.type in _LEGAL for h in hits),
+        )
 
     def _clause_terms(
         self,
@@ -722,6 +733,16 @@ class _Document:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
 
+    def _scene_day(self, hit: _Hit) -> PartialDate | None:
+        """The scene's day for an undated event of it. After a court's day ("On
+        Monday the court fined her. X was also detained"), an arrest or a protest
+        is of the day of the arrests told before, not of the court's sitting;
+        with none told, of no day known."""
+        if not self.state.last_date_court or hit.trigger.type not in _ARRESTS:
+            return self.state.last_date
+        arrest = self.state.last_arrest
+        return arrest[2] if arrest is not None else None
+
     def _note_hearing(self, index: int, text: str, resolved: list[PartialDate | None]) -> None:
         """Remembers a sentence that dates a court's sitting without telling its
         decision: the decision told in the next sentence was taken then."""
@@ -777,6 +798,8 @@ class _Document:
         mentions: list[Mention],
         resolved: list[PartialDate | None],
         paragraph: int,
+        *,
+        court: bool,
     ) -> None:
         if named_here:
             self.link.focus = named_here
@@ -795,6 +818,7 @@ class _Document:
             if r is not None:
                 self.state.last_date = r
                 self.state.last_date_paragraph = paragraph
+                self.state.last_date_court = court
 
     def _all_triggers(self) -> list[list[_Hit]]:
         """Every trigger hit of the report, by sentence.
