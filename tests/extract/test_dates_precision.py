@@ -102,3 +102,12 @@ def test_an_undated_arrest_after_a_courts_day_alone_is_undated() -> None:
         "also detained."
     )
     assert first(person(r, "Timur Belanov"), "detention").date is None
+
+
+def test_the_same_day_is_the_last_day_told_not_a_month_told_since() -> None:
+    r = extract(
+        "A Baku court jailed Oren Laskaris for five years on 8 December. Laskaris had been "
+        "arrested in July. The same day the court fined Timur Belanov 300 manats.",
+        published="2025-12-10",
+    )
+    assert str(first(person(r, "Timur Belanov"), "sentence").date) == "2025-12-08"

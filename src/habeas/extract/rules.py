@@ -135,6 +135,7 @@ class _State:
     """What the story is about so far, for pronouns and relative dates."""
 
     last_date: PartialDate | None = None
+    last_day: PartialDate | None = None  # the last date told to the day
     last_court: tuple[int, str] | None = None  # sentence index, name
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
     # where the last date was told: undated events of the same paragraph share it
@@ -817,6 +818,7 @@ class _Document:
         for r in resolved:
             if r is not None:
                 self.state.last_date = r
+                self.state.last_day = r if r.day else self.state.last_day
                 self.state.last_date_paragraph = paragraph
                 self.state.last_date_court = court
 
@@ -924,13 +926,19 @@ class _Document:
     def _resolve_dates(self, dates: list[DateMention]) -> list[PartialDate | None]:
         out: list[PartialDate | None] = []
         previous = self.state.last_date
+        day = self.state.last_day
         for d in dates:
             anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
+            if d.kind is DateKind.SAME_DAY and anchor is not None and anchor.day is None:
+                # "In July he was arrested. That same day, 8 December, …": "that day"
+                # is the last day told, not a month told since
+                anchor = day
             published = self.report.published
             value = before_publication(resolve(d, published=published, previous=anchor), published)
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
+                day = value if value.day else day
         return out
 
     def _last_arrest_day(self) -> PartialDate | None:
