@@ -1,6 +1,11 @@
 """Dates the engine would rather leave out than guess: each test is a shape
 where a date was given that the report does not support."""
 
+import datetime as dt
+
+from habeas.extract.dates import find_dates, resolve
+from habeas.extract.lexicon import fold_case, load_lexicon
+
 from .helpers import extract, first, person
 
 
@@ -111,3 +116,18 @@ def test_the_same_day_is_the_last_day_told_not_a_month_told_since() -> None:
         published="2025-12-10",
     )
     assert str(first(person(r, "Timur Belanov"), "sentence").date) == "2025-12-08"
+
+
+def test_a_span_of_days_is_its_month() -> None:
+    # no one day of "between 14 and 15 July" is the protest's; the gold writes
+    # such a span as its month ("6-8 mart" → 2024-03)
+    for span in ("between 14 and 15 July", "on 14–15 July", "on July 14-15"):
+        r = extract(f"Oren Laskaris was detained {span} in Ganja.", published="2025-07-20")
+        assert str(first(person(r, "Oren Laskaris"), "detention").date) == "2025-07", span
+    r = extract("Гордея Лапина задержали с 14 по 15 июля.", published="2025-07-20", lang="ru")
+    assert str(first(person(r, "Гордей Лапин"), "detention").date) == "2025-07"
+    # two dates told whole stay two days
+    found = find_dates(fold_case("from 14 July to 15 August"), load_lexicon("en"))
+    published = dt.date(2025, 8, 20)
+    days = [str(resolve(d, published=published, previous=None)) for d in found]
+    assert days == ["2025-07-14", "2025-08-15"]

@@ -231,7 +231,30 @@ def find_dates(
     if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
     found = _drop_hours_of_days(_join_year_word(found, text, offset), text, offset)
-    return _drop_weekdays_of_dates(found, text, offset)
+    return _drop_weekdays_of_dates(_days_of_ranges(found, text, offset), text, offset)
+
+
+# A day told as one end of a span of days ("between 14 and 15 July", "20–21 June",
+# «с 14 по 15 июля», "July 14-15"): the other end right before or after it.
+_SPAN_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|until|till|through|по)\s*$")
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|—|and|to|until|till|through)\s*\d{1,2}\b")
+
+
+def _days_of_ranges(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A day that ends or opens a span of days ("between 14 and 15 July") names no
+    one day of the span: it is told as its month, as the gold tells "6-8 mart"."""
+    out = []
+    for i, d in enumerate(found):
+        if d.kind is DateKind.ABSOLUTE and d.day is not None:
+            start, end = d.start - offset, d.end - offset
+            span = _SPAN_BEFORE.search(text[max(0, start - 16) : start])
+            # "July 14-15" (the day told last), not "14 July - 15 August" (two dates)
+            after = _SPAN_AFTER.match(text, end) if text[end - 1].isdigit() else None
+            nxt = found[i + 1].start - offset if i + 1 < len(found) else len(text)
+            if span or (after and after.end() <= nxt):
+                d = replace(d, kind=DateKind.MONTH, day=None)
+        out.append(d)
+    return out
 
 
 def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
