@@ -131,3 +131,17 @@ def test_a_span_of_days_is_its_month() -> None:
     published = dt.date(2025, 8, 20)
     days = [str(resolve(d, published=published, previous=None)) for d in found]
     assert days == ["2025-07-14", "2025-08-15"]
+
+
+def test_a_release_after_the_court_is_of_the_courts_day() -> None:
+    # the arrest's day is the scene's; the release after the fine is the court's
+    r = extract(
+        "Police detained Oren Laskaris on Saturday.\n\n"
+        "On Monday a court fined Laskaris 200 manats, after which he was released."
+    )
+    assert str(first(person(r, "Oren Laskaris"), "release").date) == "2025-03-10"
+    r = extract(
+        "Police detained Oren Laskaris on Saturday. His friend Timur Belanov was detained "
+        "with him.\n\nA court fined Belanov 200 manats, after which he was released."
+    )
+    assert first(person(r, "Timur Belanov"), "release").date is None

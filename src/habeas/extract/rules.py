@@ -448,6 +448,17 @@ class _Document:
                 pass  # another episode than the release's, on a day not told
             elif (
                 date is None
+                and hit.trigger.type is EventType.RELEASE
+                and any(k.trigger.type in _DECISIONS and k.end <= hit.start for k in hits)
+            ):
+                # "the court fined him, after which he was released": freed the day
+                # the court sat, not the day of the arrest the scene tells
+                sat = [
+                    d.event.date for d in self.drafts[first_draft:] if d.event.type in _DECISIONS
+                ]
+                date, soft = (sat[-1] if sat else decision_date), True
+            elif (
+                date is None
                 and hit.trigger.type in _NARRATIVE
                 and self._same_scene(sentence)
                 and not self._flashback(resolved)
