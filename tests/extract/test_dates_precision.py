@@ -145,3 +145,13 @@ def test_a_release_after_the_court_is_of_the_courts_day() -> None:
         "with him.\n\nA court fined Belanov 200 manats, after which he was released."
     )
     assert first(person(r, "Timur Belanov"), "release").date is None
+
+
+def test_a_court_day_with_its_release_is_no_arrest_day() -> None:
+    # (the detention itself comes after a release, so another episode: undated)
+    r = extract(
+        "Police detained Oren Laskaris at a market on Monday. On Tuesday a court fined "
+        "Laskaris 200 manats, and he was released after the hearing. A trader, Timur "
+        "Belanov, was detained at the same time and has not been seen since."
+    )
+    assert str(first(person(r, "Timur Belanov"), "disappearance").date) == "2025-03-10"

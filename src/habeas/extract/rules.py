@@ -446,11 +446,7 @@ class _Document:
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
-            elif (
-                date is None
-                and hit.trigger.type is EventType.RELEASE
-                and any(k.trigger.type in _DECISIONS and k.end <= hit.start for k in hits)
-            ):
+            elif date is None and self._freed_by_court(hit, hits):
                 # "the court fined him, after which he was released": freed the day
                 # the court sat, not the day of the arrest the scene tells
                 sat = [
@@ -545,7 +541,7 @@ class _Document:
             mentions,
             resolved,
             sentence.paragraph,
-            court=all(h.trigger.type in _LEGAL for h in hits),
+            court=all(h.trigger.type in _LEGAL or self._freed_by_court(h, hits) for h in hits),
         )
 
     def _clause_terms(
@@ -744,6 +740,14 @@ class _Document:
         if self.state.last_date is None:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
+
+    @staticmethod
+    def _freed_by_court(hit: _Hit, hits: list[_Hit]) -> bool:
+        """Whether a release is told after a court's decision in its sentence ("fined
+        him, after which he was released"): freed the day the court sat."""
+        return hit.trigger.type is EventType.RELEASE and any(
+            k.trigger.type in _DECISIONS and k.end <= hit.start for k in hits
+        )
 
     def _scene_day(self, hit: _Hit) -> PartialDate | None:
         """The scene's day for an undated event of it. After a court's day ("On
