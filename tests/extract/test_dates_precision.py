@@ -155,3 +155,20 @@ def test_a_court_day_with_its_release_is_no_arrest_day() -> None:
         "Belanov, was detained at the same time and has not been seen since."
     )
     assert str(first(person(r, "Timur Belanov"), "disappearance").date) == "2025-03-10"
+
+
+def test_a_reminder_of_the_background_takes_no_scene_day() -> None:
+    text = (
+        "Police detained Oren Laskaris at a rally on Saturday. {} journalist Timur "
+        "Belanov has not been seen since his arrest."
+    )
+    r = extract(text.format("Recall that"))
+    assert first(person(r, "Timur Belanov"), "disappearance").date is None
+    r = extract(text.format("Meanwhile,"))
+    assert str(first(person(r, "Timur Belanov"), "disappearance").date) == "2025-03-08"
+    r = extract(
+        "Гордея Лапина задержали в субботу у мэрии. Напомним, журналист Тимур Ахмедзянов "
+        "был задержан у здания суда и пропал.",
+        lang="ru",
+    )
+    assert first(person(r, "Тимур Ахмедзянов"), "detention").date is None

@@ -446,6 +446,8 @@ class _Document:
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
+            elif date is None and self._background(low):
+                pass  # "Recall that X was detained …": before the scene, on a day not told
             elif date is None and self._freed_by_court(hit, hits):
                 # "the court fined him, after which he was released": freed the day
                 # the court sat, not the day of the arrest the scene tells
@@ -740,6 +742,12 @@ class _Document:
         if self.state.last_date is None:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
+
+    def _background(self, low: str) -> bool:
+        """Whether a sentence opens as a reminder of the background ("Recall that
+        …", «Напомним, …», "Xatırladaq ki, …")."""
+        cue = self.lex.extra.get("background_opener")
+        return isinstance(cue, str) and re.match(cue, low) is not None
 
     @staticmethod
     def _freed_by_court(hit: _Hit, hits: list[_Hit]) -> bool:
