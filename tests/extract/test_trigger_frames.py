@@ -166,7 +166,8 @@ def test_months_in_a_pretrial_detention_centre_are_a_pretrial_term() -> None:
 def test_arrested_by_a_court_decision_until_a_date_is_pretrial_from_its_own_day() -> None:
     r = extract(
         "On March 22, Samir Gasimli was arrested by a court decision until the end of "
-        "the investigation, May 19."
+        "the investigation, May 19.",
+        published="2025-03-24",
     )
     p = person(r, "Samir Gasimli")
     assert types(p) == ["pretrial_detention"]

@@ -40,6 +40,9 @@ class DateKind(Enum):
     DAYS_AGO = "days_ago"
     # "three days earlier": before the date told last, not before publication
     DAYS_EARLIER = "days_earlier"
+    # «накануне» (on the eve): the day before the day told last, or, when none
+    # was, before publication
+    EVE = "eve"
     LAST_WEEK = "last_week"
     # "the day after his arrest": the day after the detention told last
     DAY_AFTER_ARREST = "day_after_arrest"
@@ -93,6 +96,7 @@ _ORDER = (
     ("next_day", DateKind.NEXT_DAY),
     ("same_day", DateKind.SAME_DAY),
     ("yesterday", DateKind.YESTERDAY),
+    ("eve", DateKind.EVE),
     ("today", DateKind.TODAY),
     ("part_of_day", DateKind.PART_OF_DAY),
     ("last_week", DateKind.LAST_WEEK),
@@ -227,7 +231,30 @@ def find_dates(
     if found and dateline and _is_dateline(text, found, offset) and not _labelled(text, lex):
         return []
     found = _drop_hours_of_days(_join_year_word(found, text, offset), text, offset)
-    return _drop_weekdays_of_dates(found, text, offset)
+    return _drop_weekdays_of_dates(_days_of_ranges(found, text, offset), text, offset)
+
+
+# A day told as one end of a span of days ("between 14 and 15 July", "20–21 June",
+# «с 14 по 15 июля», "July 14-15"): the other end right before or after it.
+_SPAN_BEFORE = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|—|and|to|until|till|through|по)\s*$")
+_SPAN_AFTER = re.compile(r"\s*(?:-|–|—|and|to|until|till|through)\s*\d{1,2}\b")
+
+
+def _days_of_ranges(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
+    """A day that ends or opens a span of days ("between 14 and 15 July") names no
+    one day of the span: it is told as its month, as the gold tells "6-8 mart"."""
+    out = []
+    for i, d in enumerate(found):
+        if d.kind is DateKind.ABSOLUTE and d.day is not None:
+            start, end = d.start - offset, d.end - offset
+            span = _SPAN_BEFORE.search(text[max(0, start - 16) : start])
+            # "July 14-15" (the day told last), not "14 July - 15 August" (two dates)
+            after = _SPAN_AFTER.match(text, end) if text[end - 1].isdigit() else None
+            nxt = found[i + 1].start - offset if i + 1 < len(found) else len(text)
+            if span or (after and after.end() <= nxt):
+                d = replace(d, kind=DateKind.MONTH, day=None)
+        out.append(d)
+    return out
 
 
 def _drop_hours_of_days(found: list[DateMention], text: str, offset: int) -> list[DateMention]:
@@ -393,11 +420,13 @@ def resolve(
         return PartialDate.of(base + dt.timedelta(days=days))
     if kind is DateKind.PART_OF_DAY and previous is not None and previous.day:
         return previous
+    if kind is DateKind.EVE and previous is not None and previous.day:
+        return PartialDate.of(previous.earliest() - dt.timedelta(days=1))
     if published is None:
         return None
     if kind in (DateKind.TODAY, DateKind.PART_OF_DAY):
         return PartialDate.of(published)
-    if kind is DateKind.YESTERDAY:
+    if kind in (DateKind.YESTERDAY, DateKind.EVE):
         return PartialDate.of(published - dt.timedelta(days=1))
     if kind is DateKind.DAYS_AGO:
         return PartialDate.of(published - dt.timedelta(days=mention.offset))
@@ -418,6 +447,15 @@ def resolve(
             return PartialDate(monday.year, monday.month)
         return None
     return None
+
+
+def before_publication(value: PartialDate | None, published: dt.date | None) -> PartialDate | None:
+    """`value`, unless it lies after publication: a report tells what has happened,
+    so a day after it is a hearing set, a term's end ("his sentence ends in 2029")
+    or a year guessed wrong, and no event's date (the gold dates none so)."""
+    if value is not None and published is not None and value.earliest() > published:
+        return None
+    return value
 
 
 def _infer_year(
@@ -452,7 +490,7 @@ def single_episode_date(
     for m in mentions:
         if m.anchored_on_previous:
             continue
-        value = resolve(m, published=published, previous=None)
+        value = before_publication(resolve(m, published=published, previous=None), published)
         if value is None:
             continue
         if value.day is None:

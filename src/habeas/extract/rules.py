@@ -26,6 +26,7 @@ from habeas.extract.attributes import (
 from habeas.extract.dates import (
     DateKind,
     DateMention,
+    before_publication,
     find_dates,
     resolve,
     single_episode_date,
@@ -83,12 +84,16 @@ def _petty(penalties: list[tuple[int, Penalty]]) -> bool:
     return bool(penalties) and all(p.kind in _PETTY_KINDS for _, p in penalties)
 
 
+# Relative days counted forward from the date told before them ("two days later").
+_LATER = {DateKind.NEXT_DAY, DateKind.DAYS_LATER}
 # A marker for "no date carried over" (None is a real value: an undated group event).
 _NO_DATE = object()
 # Events that happen in a scene: without a date word they share the date of the
 # scene told just before in the same paragraph. Ill-treatment and charges are
 # often told apart from the scene, so they keep no date.
 _NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventType.DISAPPEARANCE}
+# What happens before a court sits: the day of a court is not theirs.
+_ARRESTS = {EventType.DETENTION, EventType.PROTEST, EventType.DISAPPEARANCE}
 # In a report of one dated episode, ill-treatment is of that episode's custody too.
 _EPISODIC = _NARRATIVE | {EventType.ILL_TREATMENT}
 
@@ -130,10 +135,14 @@ class _State:
     """What the story is about so far, for pronouns and relative dates."""
 
     last_date: PartialDate | None = None
+    last_day: PartialDate | None = None  # the last date told to the day
     last_court: tuple[int, str] | None = None  # sentence index, name
     last_decision: tuple[int, PartialDate | None, tuple[Charge, ...]] | None = None
     # where the last date was told: undated events of the same paragraph share it
     last_date_paragraph: int = -1
+    # whether the last date was told with court decisions only ("On Monday the
+    # court fined her"): the day a court sat, not the day of an arrest
+    last_date_court: bool = False
     # the last detention told with its own day: (sentence index, paragraph, date)
     last_arrest: tuple[int, int, PartialDate] | None = None
     # a sentence that dates a court's sitting and tells no event of its own
@@ -324,7 +333,7 @@ class _Document:
             self._decision_dated_after(index, low, resolved)
             self._note_hearing(index, text, resolved)
             mentions = self.people.in_span(sentence.start, sentence.end)
-            self._update_state([], mentions, resolved, sentence.paragraph)
+            self._update_state([], mentions, resolved, sentence.paragraph, court=False)
             self._forget_old_groups(index)
             return
         court = find_authority(text, self.lex)
@@ -437,13 +446,22 @@ class _Document:
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
+            elif date is None and self._background(low):
+                pass  # "Recall that X was detained …": before the scene, on a day not told
+            elif date is None and self._freed_by_court(hit, hits):
+                # "the court fined him, after which he was released": freed the day
+                # the court sat, not the day of the arrest the scene tells
+                sat = [
+                    d.event.date for d in self.drafts[first_draft:] if d.event.type in _DECISIONS
+                ]
+                date, soft = (sat[-1] if sat else decision_date), True
             elif (
                 date is None
                 and hit.trigger.type in _NARRATIVE
                 and self._same_scene(sentence)
                 and not self._flashback(resolved)
             ):
-                date, soft = self.state.last_date, True
+                date, soft = self._scene_day(hit), True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
@@ -520,7 +538,13 @@ class _Document:
                 if self.drafts[i].event.type in _DECISIONS and self.drafts[i].event.date is None
             ]
             self.state.undated_decisions = (index, undated) if undated else None
-        self._update_state(named_here, mentions, resolved, sentence.paragraph)
+        self._update_state(
+            named_here,
+            mentions,
+            resolved,
+            sentence.paragraph,
+            court=all(h.trigger.type in _LEGAL or self._freed_by_court(h, hits) for h in hits),
+        )
 
     def _clause_terms(
         self,
@@ -719,6 +743,30 @@ class _Document:
             return False
         return 0 <= sentence.paragraph - self.state.last_date_paragraph <= 1
 
+    def _background(self, low: str) -> bool:
+        """Whether a sentence opens as a reminder of the background ("Recall that
+        …", «Напомним, …», "Xatırladaq ki, …")."""
+        cue = self.lex.extra.get("background_opener")
+        return isinstance(cue, str) and re.match(cue, low) is not None
+
+    @staticmethod
+    def _freed_by_court(hit: _Hit, hits: list[_Hit]) -> bool:
+        """Whether a release is told after a court's decision in its sentence ("fined
+        him, after which he was released"): freed the day the court sat."""
+        return hit.trigger.type is EventType.RELEASE and any(
+            k.trigger.type in _DECISIONS and k.end <= hit.start for k in hits
+        )
+
+    def _scene_day(self, hit: _Hit) -> PartialDate | None:
+        """The scene's day for an undated event of it. After a court's day ("On
+        Monday the court fined her. X was also detained"), an arrest or a protest
+        is of the day of the arrests told before, not of the court's sitting;
+        with none told, of no day known."""
+        if not self.state.last_date_court or hit.trigger.type not in _ARRESTS:
+            return self.state.last_date
+        arrest = self.state.last_arrest
+        return arrest[2] if arrest is not None else None
+
     def _note_hearing(self, index: int, text: str, resolved: list[PartialDate | None]) -> None:
         """Remembers a sentence that dates a court's sitting without telling its
         decision: the decision told in the next sentence was taken then."""
@@ -774,6 +822,8 @@ class _Document:
         mentions: list[Mention],
         resolved: list[PartialDate | None],
         paragraph: int,
+        *,
+        court: bool,
     ) -> None:
         if named_here:
             self.link.focus = named_here
@@ -791,7 +841,9 @@ class _Document:
         for r in resolved:
             if r is not None:
                 self.state.last_date = r
+                self.state.last_day = r if r.day else self.state.last_day
                 self.state.last_date_paragraph = paragraph
+                self.state.last_date_court = court
 
     def _all_triggers(self) -> list[list[_Hit]]:
         """Every trigger hit of the report, by sentence.
@@ -866,9 +918,25 @@ class _Document:
     def _all_dates(self) -> list[list[DateMention]]:
         # A sentence with an event in it is never a dateline, however short.
         return [
-            find_dates(self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits)
+            [
+                d
+                for d in find_dates(
+                    self.low[s.start : s.end], self.lex, offset=s.start, dateline=not hits
+                )
+                if not self._in_a_name(d, s)
+            ]
             for s, hits in zip(self.sentences, self.hits, strict=True)
         ]
+
+    def _in_a_name(self, d: DateMention, sentence: Sentence) -> bool:
+        """Whether a "today" is a word of a name ("Kavkasia Today", "USA Today"):
+        capitalised after a capitalised word inside the sentence. Taken for a
+        date, it moved the story to the day of publication."""
+        if d.kind is not DateKind.TODAY or d.start == sentence.start:
+            return False
+        word = self.text[d.start : d.end]
+        before = self.text[sentence.start : d.start].split()
+        return word[:1].isupper() and bool(before) and before[-1][:1].isupper()
 
     def _negated(self, start: int, floor: int) -> bool:
         if self.lex.negation is None:
@@ -881,12 +949,19 @@ class _Document:
     def _resolve_dates(self, dates: list[DateMention]) -> list[PartialDate | None]:
         out: list[PartialDate | None] = []
         previous = self.state.last_date
+        day = self.state.last_day
         for d in dates:
             anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
-            value = resolve(d, published=self.report.published, previous=anchor)
+            if d.kind is DateKind.SAME_DAY and anchor is not None and anchor.day is None:
+                # "In July he was arrested. That same day, 8 December, …": "that day"
+                # is the last day told, not a month told since
+                anchor = day
+            published = self.report.published
+            value = before_publication(resolve(d, published=published, previous=anchor), published)
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
+                day = value if value.day else day
         return out
 
     def _last_arrest_day(self) -> PartialDate | None:
@@ -915,10 +990,16 @@ class _Document:
         owners = [k for k in here if k is not hit and k.trigger.type is EventType.PROTEST]
         others = [k for k in here if k.trigger.type is not hit.trigger.type]
         nominal = self._nominal(hit)
+        forward = self._later_in_sentence(hit, dates, resolved, here)
         for d, value in zip(dates, resolved, strict=True):
             if value is None or d.start <= hit.start < d.end:
                 # "the day after his arrest" dates what follows, not the arrest in it
                 continue
+            if d in forward:
+                if not forward[d]:
+                    continue
+                best = (-1, value)
+                break
             if nominal and not (0 <= d.start - hit.end <= 4 or 0 <= hit.start - d.end <= 16):
                 # "his arrest in August 2014", "on 8 March, the day of his arrest"
                 # are dated; in "In December the court ruled that Hazi's arrest
@@ -966,6 +1047,45 @@ class _Document:
             if best is None or dist < best[0]:
                 best = (dist, value)
         return best[1] if best else None
+
+    def _later_in_sentence(
+        self,
+        hit: _Hit,
+        dates: list[DateMention],
+        resolved: list[PartialDate | None],
+        here: list[_Hit],
+    ) -> dict[DateMention, bool]:
+        """Whether a "two days later" told after the trigger, counted from a date
+        told before it in the same sentence, is the trigger's own (True) or the
+        next event's (False).
+
+        "detained on 12 March and released two days later": the release's, before
+        the nearer "12 March", which is the arrest's; "detained on 3 April and two
+        days later released", «3 aprel tarixində saxlanılıb, iki gün sonra
+        buraxılıb»: the release's, not the arrest's, though right after it."""
+        out: dict[DateMention, bool] = {}
+        told = [
+            d
+            for d, v in zip(dates, resolved, strict=True)
+            if v is not None and not d.anchored_on_previous
+        ]
+        for d, v in zip(dates, resolved, strict=True):
+            if v is None or d.kind not in _LATER or d.start < hit.end:
+                continue
+            anchor = [a for a in told if a.end <= d.start]
+            if not anchor or anchor[-1].end > hit.start:
+                continue  # counted from a date after the trigger or in another sentence
+            others = [k for k in here if k.start != hit.start]
+            comma = "," in self.low[hit.end : d.start]
+            if any(hit.end <= k.start and k.end <= d.start for k in others):
+                out[d] = False  # another trigger stands between: "detained … and released later"
+            elif any(0 <= k.start - d.end <= 25 or (comma and k.start >= d.end) for k in others):
+                # "two days later released", «yoxa çıxıb, bir gün sonra … saxlandığı»:
+                # the verb after it is the later one
+                out[d] = False
+            else:
+                out[d] = True
+        return out
 
     def _dates_listed(
         self, dates: list[DateMention], resolved: list[PartialDate | None], date: PartialDate | None
