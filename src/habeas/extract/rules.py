@@ -446,12 +446,15 @@ class _Document:
                 date, soft = self.state.last_date, True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
+            elif date is None and self._told_later(hit, sentence):
+                pass  # "a court later fined him": another day than the scene's, not told
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited) or self._court_in_scene(
                     hit, sentence, hits, resolved
                 )
                 soft = date is not None
-            if date is None and hit.trigger.type in _DECISIONS and not served:
+            later = self._told_later(hit, sentence)
+            if date is None and hit.trigger.type in _DECISIONS and not (served or later):
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -481,7 +484,7 @@ class _Document:
                     own,
                     court,
                     index,
-                    None if served else inherited,
+                    None if served or later else inherited,
                 )
                 if event is None:
                     continue
@@ -981,6 +984,15 @@ class _Document:
             if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
                 return True
         return False
+
+    def _told_later(self, hit: _Hit, sentence: Sentence) -> bool:
+        """Whether a decision is told as coming later than what was told before
+        ("a court later fined him", "he was subsequently sentenced"): the court
+        sat on a day the report does not give, not on the scene's."""
+        later = self.lex.extra.get("later_between")
+        if not later or hit.trigger.type not in _DECISIONS:
+            return False
+        return re.search(later, self.low[sentence.start : hit.start]) is not None
 
     def _arrest_after_release(self, hit: _Hit) -> bool:
         """Whether an undated detention follows a release told with the scene's
