@@ -179,6 +179,17 @@ def _charges_of(
     return [c for at, c in charges_at if stretch(base + at) == mine]
 
 
+def _charged_before(
+    hit: _Hit, hits: list[_Hit], charges_at: list[tuple[int, Charge]], base: int
+) -> bool:
+    """Whether a decision's sentence tells all its charges before the decision,
+    after a charge trigger of their own ("charged with X and sentenced to …")."""
+    if hit.trigger.type not in _DECISIONS or not charges_at:
+        return False
+    told = [h.end for h in hits if h.trigger.type is EventType.CHARGE and h.end <= hit.start]
+    return bool(told) and all(min(told) <= base + at < hit.start for at, _ in charges_at)
+
+
 class RuleExtractor:
     """Deterministic, offline extraction with per-language lexicons."""
 
@@ -468,6 +479,10 @@ class _Document:
                 clause = self.link.clause(hit, sentence)
                 named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
             own = _charges_of(hit, hits, charges_at, sentence.start) or charges
+            if own and _charged_before(hit, hits, charges_at, sentence.start):
+                # "detained on charges of X and sentenced to six years": the charge
+                # told as its own fact is the charge event's, not the verdict's
+                own = []
             for entity in targets:
                 inside = not named or entity in named
                 terms = (
