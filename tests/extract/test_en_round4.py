@@ -41,3 +41,42 @@ def test_a_charge_told_as_its_own_fact_is_not_copied_into_the_verdict() -> None:
 def test_charges_told_after_the_verdict_are_the_verdict_s() -> None:
     r = extract("Nigar Sadiqli was sentenced to four years in prison on charges of smuggling.")
     assert [c.label for c in first(person(r, "Nigar Sadiqli"), "sentence").charges] == ["smuggling"]
+
+
+def test_charges_brought_against_a_list_in_the_passive_charge_each_member() -> None:
+    r = extract("Charges were brought against Tural Mirzayev and Leyla Sadigova on 5 March.")
+    for name in ("Tural Mirzayev", "Leyla Sadigova"):
+        assert first(person(r, name), "charge").date == PartialDate(2025, 3, 5)
+
+
+def labels(r: object, name: str, etype: str) -> list[str | None]:
+    return [c.label for c in first(person(r, name), etype).charges]  # type: ignore[arg-type]
+
+
+def test_a_charge_list_goes_on_after_an_article_in_brackets() -> None:
+    r = extract(
+        "Leyla Sadigova was charged with smuggling (Article 206.3.2 of the Criminal Code), "
+        "tax evasion and money laundering."
+    )
+    assert labels(r, "Leyla Sadigova", "charge") == ["smuggling", "tax evasion", "money laundering"]
+
+
+def test_a_name_after_the_brackets_is_not_an_offence() -> None:
+    r = extract(
+        "Blogger Leyla Sadigova was given ten days for disobeying police (Article 535 of the "
+        "Code of Administrative Offences) and poet Samir Talibov six days on the same charge."
+    )
+    for name in ("Leyla Sadigova", "Samir Talibov"):
+        assert labels(r, name, "sentence") == ["disobeying police"]
+
+
+def test_each_article_takes_the_offence_told_nearest_before_it() -> None:
+    r = extract(
+        "Leyla Sadigova was charged with hooliganism (Article 221.3) and resisting police "
+        "(Article 315)."
+    )
+    charges = first(person(r, "Leyla Sadigova"), "charge").charges
+    assert [(c.label, c.article) for c in charges] == [
+        ("hooliganism", "221.3"),
+        ("resisting police", "315"),
+    ]
