@@ -80,3 +80,15 @@ def test_each_article_takes_the_offence_told_nearest_before_it() -> None:
         ("hooliganism", "221.3"),
         ("resisting police", "315"),
     ]
+
+
+def test_a_first_verdict_told_after_the_reduction_is_not_the_new_term() -> None:
+    r = extract(
+        "An appeals court has cut the sentence of Tural Mirzayev to three years. "
+        "Mirzayev was jailed in February on charges of fraud."
+    )
+    sentences = [e for e in person(r, "Tural Mirzayev").events if e.type.value == "sentence"]
+    assert len(sentences) == 2
+    new, old = sentences
+    assert new.penalty is not None and new.penalty.years == 3 and new.date is None
+    assert old.penalty is None and old.date == PartialDate(2025, 2)

@@ -123,6 +123,7 @@ class _Draft:
     event: Event
     order: int
     soft_date: bool = False  # the date is the scene's, not told with the event
+    new_term: bool = False  # the term an appeal reduced a sentence to
 
 
 @dataclass(slots=True)
@@ -247,6 +248,7 @@ class _Document:
             events = merge_events(
                 [d.event for d in drafts],
                 soft=[d.soft_date for d in drafts],
+                new_terms=[d.new_term for d in drafts],
                 one_ill_treatment=bool(self.lex.extra.get("one_ill_treatment")),
             )
             if not events:
@@ -520,7 +522,9 @@ class _Document:
                     if new_term is not None:
                         reduced = replace(event, type=EventType.SENTENCE, outcome=None)
                         reduced = replace(reduced, penalty=new_term)
-                        self.drafts.append(_Draft(entity, reduced, len(self.drafts), soft))
+                        self.drafts.append(
+                            _Draft(entity, reduced, len(self.drafts), soft, new_term=True)
+                        )
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
