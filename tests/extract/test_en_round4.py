@@ -3,7 +3,7 @@ on invented sentences."""
 
 from habeas.model import PartialDate
 
-from .helpers import extract, first, person
+from .helpers import extract, first, person, types
 
 
 def test_a_verdict_told_as_later_does_not_take_the_arrest_day() -> None:
@@ -92,3 +92,28 @@ def test_a_first_verdict_told_after_the_reduction_is_not_the_new_term() -> None:
     new, old = sentences
     assert new.penalty is not None and new.penalty.years == 3 and new.date is None
     assert old.penalty is None and old.date == PartialDate(2025, 2)
+
+
+def test_a_court_of_appeal_that_frees_someone_is_no_request() -> None:
+    told = {
+        "On 3 June 2023 the Ganja Court of Appeal released him, replacing the remaining "
+        "term with a suspended sentence.": PartialDate(2023, 6, 3),
+        "The appeals court freed him on Monday.": PartialDate(2025, 3, 10),
+    }
+    for text, day in told.items():
+        p = person(extract("Samir Talibov was jailed in 2021. " + text), "Samir Talibov")
+        assert first(p, "release").date == day
+
+
+def test_replacing_the_remaining_term_is_a_reduction_on_appeal() -> None:
+    r = extract(
+        "Samir Talibov was jailed in 2021. In May the Court of Appeal replaced the "
+        "remaining term with a suspended sentence."
+    )
+    appeal = first(person(r, "Samir Talibov"), "appeal")
+    assert appeal.outcome is not None and appeal.outcome.value == "reduced"
+
+
+def test_a_request_or_an_appeal_to_free_someone_frees_no_one() -> None:
+    r = extract("Samir Talibov was detained on 2 March. His lawyer filed an appeal to release him.")
+    assert "release" not in types(person(r, "Samir Talibov"))
