@@ -117,3 +117,13 @@ def test_replacing_the_remaining_term_is_a_reduction_on_appeal() -> None:
 def test_a_request_or_an_appeal_to_free_someone_frees_no_one() -> None:
     r = extract("Samir Talibov was detained on 2 March. His lawyer filed an appeal to release him.")
     assert "release" not in types(person(r, "Samir Talibov"))
+
+
+def test_placed_in_a_holding_cell_is_a_detention() -> None:
+    r = extract("Blogger Samir Talibov was placed in a temporary holding cell on Monday.")
+    assert first(person(r, "Samir Talibov"), "detention").date == PartialDate(2025, 3, 10)
+
+
+def test_placed_in_pretrial_detention_stays_the_court_s_order() -> None:
+    r = extract("The court placed Samir Talibov in pretrial detention for four months.")
+    assert types(person(r, "Samir Talibov")) == ["pretrial_detention"]
