@@ -3,7 +3,7 @@ on invented sentences."""
 
 from habeas.model import PartialDate
 
-from .helpers import extract, first, person, types
+from .helpers import extract, first, names, person, types
 
 
 def test_a_verdict_told_as_later_does_not_take_the_arrest_day() -> None:
@@ -127,3 +127,12 @@ def test_placed_in_a_holding_cell_is_a_detention() -> None:
 def test_placed_in_pretrial_detention_stays_the_court_s_order() -> None:
     r = extract("The court placed Samir Talibov in pretrial detention for four months.")
     assert types(person(r, "Samir Talibov")) == ["pretrial_detention"]
+
+
+def test_an_official_before_an_active_verb_is_not_its_object_told_by_a_pronoun() -> None:
+    r = extract(
+        "Police detained Oktay Rzali on Monday. Judge Farid Mammadli sentenced him to "
+        "ten days, and prosecutor Anar Huseynli charged him with hooliganism."
+    )
+    assert "Farid Mammadli" not in names(r) and "Anar Huseynli" not in names(r)
+    assert {"sentence", "charge"} <= set(types(person(r, "Oktay Rzali")))

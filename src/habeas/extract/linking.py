@@ -149,14 +149,18 @@ class Linker:
         near_after = after[0] if after else None
         if (
             near_before
-            and near_after
             and side != "before"
             and not any(m.victim_role for m in near_before)
+            # with no name after the verb, only an official acts ("Judge X
+            # sentenced him"); a relative there is the object told by kin
+            # («его сына Абдуллу задержали»)
+            and (near_after or self._officials(near_before))
             and _ACTIVE_AGENT.fullmatch(self.low[near_before[-1].end : hit.start])
             and not _PASSIVE_START.match(self.low[hit.start : hit.end])
         ):
-            # "Judge X sentenced Y", "Prosecutor X charged Y": an official right
-            # before an active verb does it; the one after it undergoes it
+            # "Judge X sentenced Y", "Prosecutor X charged him": an official right
+            # before an active verb does it; the one after it, named or not,
+            # undergoes it
             near_before = None
         if side == "before":
             pick = near_before or near_after
@@ -198,6 +202,12 @@ class Linker:
             # it was for): the protest is not the story's last subject's either.
             return []
         return list(self.focus)
+
+    def _officials(self, group: list[Mention]) -> bool:
+        return all(
+            m.entity is not None and "official" in self.people.entities[m.entity].roles
+            for m in group
+        )
 
     def _group_reference(
         self, hit: Anchor, clause: tuple[int, int], mentions: list[Mention]
