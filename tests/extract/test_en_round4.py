@@ -136,3 +136,21 @@ def test_an_official_before_an_active_verb_is_not_its_object_told_by_a_pronoun()
     )
     assert "Farid Mammadli" not in names(r) and "Anar Huseynli" not in names(r)
     assert {"sentence", "charge"} <= set(types(person(r, "Oktay Rzali")))
+
+
+def test_a_pardon_frees_whom_it_names_or_points_to_not_the_one_who_pardons() -> None:
+    r = extract("President Amil Qasimov pardoned Oktay Rzali and Leyla Sadigova on 16 March.")
+    assert names(r) == {"Oktay Rzali", "Leyla Sadigova"}
+    r = extract("Oktay Rzali was jailed in 2022. President Amil Qasimov pardoned him on 16 March.")
+    assert names(r) == {"Oktay Rzali"}
+    assert first(person(r, "Oktay Rzali"), "release").date == PartialDate(2025, 3, 16)
+
+
+def test_the_object_pronoun_of_an_active_verb_is_not_its_subject() -> None:
+    r = extract("Oktay Rzali was at home. Police officer Kamal Rustamov detained him on Monday.")
+    assert names(r) == {"Oktay Rzali"}
+
+
+def test_the_judge_named_after_by_does_not_undergo_the_sentence() -> None:
+    r = extract("Oktay Rzali was sentenced by Judge Farid Mammadli to ten days.")
+    assert names(r) == {"Oktay Rzali"}

@@ -115,6 +115,8 @@ class Linker:
             and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
+            # "sentenced by Judge X", "pardoned by President Y": the agent acts
+            and not self._agent_by(m, hit)
             # "X, a critic of President Y, was arrested": Y only describes X
             and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
@@ -173,6 +175,10 @@ class Linker:
         else:
             pick = near_before or near_after
         pronoun = self._pronoun_target(hit, cands, side)
+        if side == "after" and near_after is None and pronoun and pronoun[1].start >= hit.end:
+            # "Officer X detained him": the object after an active verb undergoes
+            # it, not the subject named before it
+            pick = None
         if pick is not None:
             if (
                 pronoun is not None
@@ -267,6 +273,14 @@ class Linker:
             return True
         own = self.lex.extra.get("beneficiary_own_clause", r"\bwho\b")
         return re.search(own, self.low[m.end : hit.start]) is None
+
+    def _agent_by(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `m` is the agent of a passive trigger told before it ("was
+        sentenced by Judge X to ten days")."""
+        cue = self.lex.extra.get("agent_before_name")
+        if not cue or m.start < hit.end or m.start - hit.end > 60:
+            return False
+        return _compiled(rf"(?:{cue})$").search(self.text[hit.end : m.start]) is not None
 
     def _beneficiary(self, m: Mention) -> bool:
         cue = self.lex.extra.get("beneficiary")
@@ -551,11 +565,24 @@ class Linker:
             g = self.people.gender(x.entity)
             if want and g and g != want:
                 continue
+            if self._subject_of_object(x, m):
+                continue  # "Judge X sentenced him": him is not X
             # A relative or a lawyer is the antecedent only once something happened to them.
             if not x.victim_role and not self._has_events(x.entity):
                 continue
             return [x.entity]
         return list(self.focus)
+
+    def _subject_of_object(self, x: Mention, m: Mention) -> bool:
+        """Whether `x` is the subject of the verb whose object pronoun is `m`
+        ("X pardoned him", "X detained her"), so not what the pronoun means."""
+        cue = self.lex.extra.get("object_pronoun")
+        if not cue or not re.fullmatch(cue, self.low[m.start : m.end]):
+            return False
+        return (
+            re.fullmatch(r"\s+(?:also\s+|later\s+|then\s+)?\w+\s+", self.low[x.end : m.start])
+            is not None
+        )
 
     def _unnamed_antecedent(self, m: Mention) -> bool:
         """Whether an unnamed plural ("organizers", "everyone who …", "seven other
