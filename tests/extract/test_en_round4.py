@@ -154,3 +154,14 @@ def test_the_object_pronoun_of_an_active_verb_is_not_its_subject() -> None:
 def test_the_judge_named_after_by_does_not_undergo_the_sentence() -> None:
     r = extract("Oktay Rzali was sentenced by Judge Farid Mammadli to ten days.")
     assert names(r) == {"Oktay Rzali"}
+
+
+def test_a_higher_court_s_acquittal_and_its_review_of_an_appeal_are_appeals() -> None:
+    r = extract("Oktay Rzali was acquitted by the Supreme Court on 10 March.")
+    appeal = first(person(r, "Oktay Rzali"), "appeal")
+    assert appeal.outcome is not None and appeal.outcome.value == "overturned"
+    r = extract(
+        "In February the Ganja City Court, following the consideration of the blogger "
+        "Oktay Rzali's appeal, kept him in custody."
+    )
+    assert first(person(r, "Oktay Rzali"), "appeal").date == PartialDate(2025, 2)
