@@ -165,3 +165,13 @@ def test_a_higher_court_s_acquittal_and_its_review_of_an_appeal_are_appeals() ->
         "Oktay Rzali's appeal, kept him in custody."
     )
     assert first(person(r, "Oktay Rzali"), "appeal").date == PartialDate(2025, 2)
+
+
+def test_since_after_an_active_arrest_verb_starts_a_campaign_not_the_arrest() -> None:
+    r = extract(
+        "Authorities have arrested at least 20 reporters since November 2023, including "
+        "Oktay Rzali."
+    )
+    assert first(person(r, "Oktay Rzali"), "detention").date is None
+    r = extract("Oktay Rzali has been held since November 2023.")
+    assert first(person(r, "Oktay Rzali"), "detention").date == PartialDate(2023, 11)

@@ -958,6 +958,11 @@ class _Document:
                 # "in prison since 2006 and serving a three-year sentence": the
                 # date starts a state (the custody), not the court's decision
                 continue
+            if hit.side == "after" and self._state_since(d):
+                # "authorities have arrested 25 journalists since November 2023,
+                # including X": an active verb's "since" starts the campaign's
+                # period, not X's arrest (a state, "held since", is its own date)
+                continue
             # A date inside ", who was detained on Saturday," is that clause's own.
             d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
             if d_inside != inside:
