@@ -175,3 +175,15 @@ def test_since_after_an_active_arrest_verb_starts_a_campaign_not_the_arrest() ->
     assert first(person(r, "Oktay Rzali"), "detention").date is None
     r = extract("Oktay Rzali has been held since November 2023.")
     assert first(person(r, "Oktay Rzali"), "detention").date == PartialDate(2023, 11)
+
+
+def test_a_prison_verdict_joined_to_a_dated_arrest_does_not_take_its_day() -> None:
+    r = extract(
+        "In May 2019, Oktay Rzali was detained on charges of fraud and sentenced to six "
+        "years in prison."
+    )
+    p = person(r, "Oktay Rzali")
+    assert first(p, "detention").date == PartialDate(2019, 5)
+    assert first(p, "sentence").date is None
+    r = extract("Oktay Rzali was detained on 4 March and sentenced to ten days.")
+    assert first(person(r, "Oktay Rzali"), "sentence").date == PartialDate(2025, 3, 4)

@@ -440,6 +440,8 @@ class _Document:
                 date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
+                if date is not None and self._arrest_day_for_verdict(hit, hits, dates, penalties):
+                    date = None
             soft = False
             served = self._served_term(hit, hits)
             if served:
@@ -1008,6 +1010,20 @@ class _Document:
             if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
                 return True
         return False
+
+    @staticmethod
+    def _arrest_day_for_verdict(
+        hit: _Hit, hits: list[_Hit], dates: list[DateMention], penalties: list[tuple[int, Penalty]]
+    ) -> bool:
+        """Whether a prison verdict would take the day of an arrest told before it
+        in its sentence ("detained in January 2015 and sentenced to six years"): a
+        criminal court sits months later, on a day not told (a petty-offence court
+        sits the day of the arrest)."""
+        if hit.trigger.type is not EventType.SENTENCE or not penalties or _petty(penalties):
+            return False
+        if any(d.start >= hit.end for d in dates):
+            return False  # "… and sentenced on 3 May": a date of its own
+        return any(k.trigger.type is EventType.DETENTION and k.start < hit.start for k in hits)
 
     def _told_later(self, hit: _Hit, sentence: Sentence) -> bool:
         """Whether a decision is told as coming later than what was told before
