@@ -187,3 +187,21 @@ def test_a_prison_verdict_joined_to_a_dated_arrest_does_not_take_its_day() -> No
     assert first(p, "sentence").date is None
     r = extract("Oktay Rzali was detained on 4 March and sentenced to ten days.")
     assert first(person(r, "Oktay Rzali"), "sentence").date == PartialDate(2025, 3, 4)
+
+
+def test_jailed_before_a_role_word_describes_someone_it_is_no_verdict() -> None:
+    r = extract("Nigar Sadiqova, the wife of jailed reporter Oktay Rzayev, was detained on Monday.")
+    assert types(person(r, "Nigar Sadiqova")) == ["detention"]
+    assert "Oktay Rzayev" not in names(r)
+
+
+def test_a_term_of_probation_is_a_suspended_sentence() -> None:
+    r = extract("Oktay Rzali was sentenced to two years of probation.")
+    penalty = first(person(r, "Oktay Rzali"), "sentence").penalty
+    assert penalty is not None and penalty.kind.value == "suspended_sentence"
+    assert penalty.years == 2
+
+
+def test_a_relative_whose_apposition_runs_to_the_verb_is_its_subject() -> None:
+    r = extract("Nigar Sadiqova, the wife of the reporter Oktay Rzayev, was detained on Monday.")
+    assert first(person(r, "Nigar Sadiqova"), "detention").date == PartialDate(2025, 3, 10)

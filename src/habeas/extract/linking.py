@@ -62,6 +62,7 @@ def _family_key(surname_key: str) -> str:
 
 # Between an official's name and an active verb ("Judge X on Monday sentenced")
 _ACTIVE_AGENT = re.compile(r"[\s,]*(?:(?:on|in|at)\s+[\w.]+\s*,?\s*|also\s+|later\s+|then\s+)?")
+_APPOSITION_TO_VERB = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
 _PASSIVE_START = re.compile(r"(?:was|were|is|are|been|being|got)\b")
 
 
@@ -136,7 +137,11 @@ class Linker:
         groups = [
             g
             for g in self._groups(named)
-            if any(m.victim_role for m in g) or min(self.gap(m, hit) for m in g) <= 40
+            if any(m.victim_role for m in g)
+            or min(self.gap(m, hit) for m in g) <= 40
+            # "X, the mother of jailed activist Y, was detained": the apposition
+            # that makes X a relative runs up to X's own verb
+            or _APPOSITION_TO_VERB.fullmatch(self.low[g[-1].end : hit.start]) is not None
         ]
         side = hit.side
         before = [g for g in groups if g[-1].end <= hit.start]
