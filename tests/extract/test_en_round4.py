@@ -205,3 +205,20 @@ def test_a_term_of_probation_is_a_suspended_sentence() -> None:
 def test_a_relative_whose_apposition_runs_to_the_verb_is_its_subject() -> None:
     r = extract("Nigar Sadiqova, the wife of the reporter Oktay Rzayev, was detained on Monday.")
     assert first(person(r, "Nigar Sadiqova"), "detention").date == PartialDate(2025, 3, 10)
+
+
+def test_an_offence_named_after_a_dash_behind_the_article_is_its_label() -> None:
+    r = extract(
+        "Oktay Rzayev was found guilty under Article 23.34 of the Administrative Code – "
+        "violation of the order of holding mass events, and fined 300 manats."
+    )
+    (charge,) = first(person(r, "Oktay Rzayev"), "sentence").charges
+    assert (charge.label, charge.article) == (
+        "violation of the order of holding mass events",
+        "23.34",
+    )
+
+
+def test_a_full_stop_inside_the_quote_is_not_part_of_the_offence() -> None:
+    r = extract('Oktay Rzayev was sentenced to 15 days for "organizing an unsanctioned rally."')
+    assert labels(r, "Oktay Rzayev", "sentence") == ["organizing an unsanctioned rally"]

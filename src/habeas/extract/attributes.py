@@ -302,13 +302,17 @@ def find_charges_at(text: str, low: str, lex: Lexicon) -> list[tuple[int, Charge
 
 
 _TRIM = " ,\t\n«»\"'“”"
+_DASH_LABEL = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[^,.;:()–—]{0,60}?\b(?:code|cao|cc|кодекс\w*|məcəllə\w*))?\s+[–—]\s+([^,.;:()–—\d]{3,100}?)(?=\s*(?:[,.;:()–—]|\band\s+(?:was|were|sentenced|fined)\b|$))"
+)
 
 
 def _frame_label(text: str, low: str, a: int, b: int, lex: Lexicon) -> str | None:
     """One conjunct of a frame as a label, or None when it names no offence."""
     seg = low[a:b]
     a += len(seg) - len(seg.lstrip(_TRIM))
-    words = low[a:b].rstrip(_TRIM)
+    # "for \"organizing a rally.\"": a full stop inside the quote ends the sentence
+    words = low[a:b].rstrip(_TRIM + ".;:")
     while lex.charge_lead is not None and (lead := lex.charge_lead.match(words)):
         if not lead.end():
             break
@@ -508,6 +512,11 @@ def _label_around(
     )
     if m and not names_code:
         return text[end + m.start(1) : end + m.end(1)].strip()
+    # "Article 23.34 of the Administrative Code – violation of the order of …":
+    # the offence named after a dash behind the article and its code
+    dash = _DASH_LABEL.match(low, end)
+    if dash:
+        return text[dash.start(1) : dash.end(1)].strip()
     lo = max(0, start - 160)
     before = low[lo:start]
     # The offence told nearest before the number: in "hooliganism (Article 221)
