@@ -222,3 +222,17 @@ def test_an_offence_named_after_a_dash_behind_the_article_is_its_label() -> None
 def test_a_full_stop_inside_the_quote_is_not_part_of_the_offence() -> None:
     r = extract('Oktay Rzayev was sentenced to 15 days for "organizing an unsanctioned rally."')
     assert labels(r, "Oktay Rzayev", "sentence") == ["organizing an unsanctioned rally"]
+
+
+def test_the_offence_after_an_active_charge_with_a_name_between() -> None:
+    r = extract("Prosecutors charged Oktay Rzayev with inciting hatred on 3 March.")
+    assert labels(r, "Oktay Rzayev", "charge") == ["inciting hatred"]
+
+
+def test_a_quoted_offence_before_its_article_in_brackets_is_its_label() -> None:
+    r = extract(
+        'Oktay Rzayev was charged with "calls against the state" (Article 281.2 of the '
+        "Criminal Code)."
+    )
+    (charge,) = first(person(r, "Oktay Rzayev"), "charge").charges
+    assert (charge.label, charge.article) == ("calls against the state", "281.2")
