@@ -236,3 +236,8 @@ def test_a_quoted_offence_before_its_article_in_brackets_is_its_label() -> None:
     )
     (charge,) = first(person(r, "Oktay Rzayev"), "charge").charges
     assert (charge.label, charge.article) == ("calls against the state", "281.2")
+
+
+def test_a_list_read_across_an_active_verb_gives_the_event_to_its_object() -> None:
+    r = extract("Amil Qasimov pardoned journalist Oktay Rzayev and blogger Nigar Sadiqova.")
+    assert names(r) == {"Oktay Rzayev", "Nigar Sadiqova"}

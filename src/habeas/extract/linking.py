@@ -148,6 +148,11 @@ class Linker:
         after = [g for g in groups if g[0].start >= hit.end]
         inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
         if inside:
+            after_it = [m for m in inside[0] if m.start >= hit.end]
+            if hit.side == "after" and after_it:
+                # "X pardoned journalist Y": a list read across the active verb is
+                # its subject and its object; the object undergoes it
+                return self.ids(after_it)
             # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
             # names, the object is the one by the verb; X only owns the role.
             return self.ids(inside[-1] if hit.side == "before" else inside[0])
