@@ -241,3 +241,17 @@ def test_a_quoted_offence_before_its_article_in_brackets_is_its_label() -> None:
 def test_a_list_read_across_an_active_verb_gives_the_event_to_its_object() -> None:
     r = extract("Amil Qasimov pardoned journalist Oktay Rzayev and blogger Nigar Sadiqova.")
     assert names(r) == {"Oktay Rzayev", "Nigar Sadiqova"}
+
+
+def test_released_pending_trial_is_no_custody_order() -> None:
+    r = extract("Oktay Rzayev was released pending trial on Monday.")
+    assert types(person(r, "Oktay Rzayev")) == ["release"]
+
+
+def test_not_heard_from_since_the_arrest_is_a_disappearance_of_the_one_not_heard() -> None:
+    r = extract(
+        "Oktay Rzayev was detained on 3 March. His lawyer Elchin Sadigov has not heard "
+        "from him since."
+    )
+    assert names(r) == {"Oktay Rzayev"}
+    assert "disappearance" in types(person(r, "Oktay Rzayev"))
