@@ -255,3 +255,8 @@ def test_not_heard_from_since_the_arrest_is_a_disappearance_of_the_one_not_heard
     )
     assert names(r) == {"Oktay Rzayev"}
     assert "disappearance" in types(person(r, "Oktay Rzayev"))
+
+
+def test_a_speaker_who_complains_of_torture_underwent_it() -> None:
+    r = extract("Oktay Rzayev complained of torture at the hearing on Monday.")
+    assert first(person(r, "Oktay Rzayev"), "ill_treatment").detail == "tortured"

@@ -113,7 +113,12 @@ class Linker:
             if m.entity is not None
             # "One of the organizers of the march, X, told us": a speaker who is
             # called a participant of the protest took part in it
-            and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
+            and (
+                not m.speaker
+                or self._protest_role(m, hit)
+                or self._own_relative(m, hit)
+                or self._complains_of(m, hit)
+            )
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
             # "sentenced by Judge X", "pardoned by President Y": the agent acts
@@ -638,6 +643,14 @@ class Linker:
         if not cue or not 0 <= hit.start - m.end <= 80:
             return False
         return _compiled(cue).match(self.low[m.end : hit.start]) is not None
+
+    def _complains_of(self, m: Mention, hit: Anchor) -> bool:
+        """Whether a speaker tells of their own ill-treatment ("X complained of
+        torture", "X told the court about being beaten"): they underwent it."""
+        cue = self.lex.extra.get("complains_of")
+        if not cue or hit.type is not EventType.ILL_TREATMENT or not 0 <= hit.start - m.end <= 60:
+            return False
+        return _compiled(cue).fullmatch(self.low[m.end : hit.start]) is not None
 
     def _institution_argument(self, hit: Anchor) -> bool:
         """ "Abzas Media was charged with …", "fined the Meydan Foundation 5,000
