@@ -260,3 +260,12 @@ def test_not_heard_from_since_the_arrest_is_a_disappearance_of_the_one_not_heard
 def test_a_speaker_who_complains_of_torture_underwent_it() -> None:
     r = extract("Oktay Rzayev complained of torture at the hearing on Monday.")
     assert first(person(r, "Oktay Rzayev"), "ill_treatment").detail == "tortured"
+
+
+def test_people_named_among_the_detainees_of_a_rally_did_not_protest() -> None:
+    r = extract(
+        "Police detained at least five people during a rally in Ganja on Saturday.\n\n"
+        "Among those detained were activists Oktay Rzayev and Nigar Sadiqova."
+    )
+    for name in ("Oktay Rzayev", "Nigar Sadiqova"):
+        assert types(person(r, name)) == ["detention"]
