@@ -269,3 +269,25 @@ def test_people_named_among_the_detainees_of_a_rally_did_not_protest() -> None:
     )
     for name in ("Oktay Rzayev", "Nigar Sadiqova"):
         assert types(person(r, name)) == ["detention"]
+
+
+def test_an_extension_of_a_named_list_keeps_its_term() -> None:
+    r = extract(
+        "The court on Monday extended the pretrial detention of journalists Oktay Rzayev "
+        "and Nigar Sadiqova by three months."
+    )
+    for name in ("Oktay Rzayev", "Nigar Sadiqova"):
+        p = person(r, name)
+        assert types(p) == ["pretrial_detention"]
+        term = first(p, "pretrial_detention").penalty
+        assert term is not None and term.kind.value == "pretrial_detention" and term.months == 3
+
+
+def test_the_detention_extended_is_no_new_arrest() -> None:
+    r = extract("The court on Monday extended the detention of Oktay Rzayev.")
+    assert types(person(r, "Oktay Rzayev")) == ["pretrial_detention"]
+
+
+def test_denied_medical_care_is_ill_treatment() -> None:
+    r = extract("Nigar Sadiqova was detained in May. She has been denied medical care.")
+    assert first(person(r, "Nigar Sadiqova"), "ill_treatment").detail == "denied medication"

@@ -872,6 +872,8 @@ class _Document:
             or not (
                 any(h.start < k.end and k.start < h.end for k in sentences)
                 or any(h.start < k.end and k.start < h.end < k.end for k in custody)
+                # "extended the detention of X": the custody's own noun, read on
+                or any(k.start < h.start < k.end for k in custody)
             )
         ]
         # "sentenced to five years on drug charges": the charge is the verdict's
