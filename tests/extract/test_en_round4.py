@@ -291,3 +291,12 @@ def test_the_detention_extended_is_no_new_arrest() -> None:
 def test_denied_medical_care_is_ill_treatment() -> None:
     r = extract("Nigar Sadiqova was detained in May. She has been denied medical care.")
     assert first(person(r, "Nigar Sadiqova"), "ill_treatment").detail == "denied medication"
+
+
+def test_the_offence_stops_at_the_date_told_after_it() -> None:
+    told = {
+        "Oktay Rzayev was convicted of hooliganism in October 2022.": "sentence",
+        "Oktay Rzayev was charged with hooliganism on 12 May.": "charge",
+    }
+    for text, etype in told.items():
+        assert labels(extract(text), "Oktay Rzayev", etype) == ["hooliganism"]
