@@ -302,13 +302,17 @@ def find_charges_at(text: str, low: str, lex: Lexicon) -> list[tuple[int, Charge
 
 
 _TRIM = " ,\t\n«»\"'“”"
+_DASH_LABEL = re.compile(
+    r"(?:\s+of\s+(?:the\s+)?[^,.;:()–—]{0,60}?\b(?:code|cao|cc|кодекс\w*|məcəllə\w*))?\s+[–—]\s+([^,.;:()–—\d]{3,100}?)(?=\s*(?:[,.;:()–—]|\band\s+(?:was|were|sentenced|fined)\b|$))"
+)
 
 
 def _frame_label(text: str, low: str, a: int, b: int, lex: Lexicon) -> str | None:
     """One conjunct of a frame as a label, or None when it names no offence."""
     seg = low[a:b]
     a += len(seg) - len(seg.lstrip(_TRIM))
-    words = low[a:b].rstrip(_TRIM)
+    # "for \"organizing a rally.\"": a full stop inside the quote ends the sentence
+    words = low[a:b].rstrip(_TRIM + ".;:")
     while lex.charge_lead is not None and (lead := lex.charge_lead.match(words)):
         if not lead.end():
             break
@@ -355,6 +359,7 @@ def _frame_charges(
             if stop is not None:
                 end = _list_goes_on(text, low, start, stop, lex) or end
             end = min(end, start + 160)
+            out.extend(_after_brackets(text, low, lex, covered, end))
         if any(s - 10 <= end and start <= e for s, e in covered):
             continue
         quoted = _quoted(low, start)
@@ -377,6 +382,46 @@ def _frame_charges(
             label = _frame_label(text, low, a, b, lex)
             if label is not None:
                 out.append((a, b, Charge(label=label)))
+    return out
+
+
+_BRACKET_THEN_LIST = re.compile(r"\(([^()]{1,120})\)(,\s+(?:and\s+)?|\s+and\s+)")
+
+
+def _after_brackets(
+    text: str, low: str, lex: Lexicon, covered: list[tuple[int, int]], at: int
+) -> list[tuple[int, int, Charge]]:
+    """The offences a frame's list goes on with after a bracket that cut it:
+    "charged with smuggling (Article 206 of the Criminal Code), tax evasion and
+    money laundering". Each item runs to the frame's next stop; an item with an
+    article of its own is left to the article."""
+    out: list[tuple[int, int, Charge]] = []
+    while lex.charge_frame_end is not None and lex.charge_split is not None:
+        m = _BRACKET_THEN_LIST.match(low, at)
+        if m is None:
+            break
+        start = m.end()
+        stop = lex.charge_frame_end.search(low, start)
+        end = min(stop.start() if stop else len(low), start + 160)
+        edges, a = [], start
+        for sep in lex.charge_split.finditer(low, start, end):
+            edges.append((a, sep.start()))
+            a = sep.end()
+        edges.append((a, end))
+        labels = [(a, b, _frame_label(text, low, a, b, lex)) for a, b in edges]
+        if any(
+            label is None or label != label.lower() or len(label.split()) > 8
+            for _, _, label in labels
+        ):
+            # "(Article 173) and musician X eight days": a name, or a long run,
+            # says the sentence went on to something else than the list
+            break
+        for a, b, label in labels:
+            if label and not any(s - 10 <= b and a <= e for s, e in covered):
+                out.append((a, b, Charge(label=label)))
+        if stop is None or low[stop.start()] != "(":
+            break
+        at = stop.start()
     return out
 
 
@@ -467,12 +512,22 @@ def _label_around(
     )
     if m and not names_code:
         return text[end + m.start(1) : end + m.end(1)].strip()
+    # "Article 23.34 of the Administrative Code – violation of the order of …":
+    # the offence named after a dash behind the article and its code
+    dash = _DASH_LABEL.match(low, end)
+    if dash:
+        return text[dash.start(1) : dash.end(1)].strip()
     lo = max(0, start - 160)
     before = low[lo:start]
+    # The offence told nearest before the number: in "hooliganism (Article 221)
+    # and resisting police (Article 315)" the second is not the first's.
+    nearest: tuple[int, int] | None = None
     for pattern, _canonical in lex.charges:
         found = list(pattern.finditer(before))
-        if found:
-            return text[lo + found[-1].start() : lo + found[-1].end()].strip()
+        if found and (nearest is None or found[-1].end() > nearest[1]):
+            nearest = found[-1].span()
+    if nearest is not None:
+        return text[lo + nearest[0] : lo + nearest[1]].strip()
     if lex.charge_label is not None and first:
         labels = list(lex.charge_label.finditer(before))
         if labels:

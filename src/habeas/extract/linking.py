@@ -62,6 +62,7 @@ def _family_key(surname_key: str) -> str:
 
 # Between an official's name and an active verb ("Judge X on Monday sentenced")
 _ACTIVE_AGENT = re.compile(r"[\s,]*(?:(?:on|in|at)\s+[\w.]+\s*,?\s*|also\s+|later\s+|then\s+)?")
+_APPOSITION_TO_VERB = re.compile(r"\s*,[^,;:.()]{3,80},\s*")
 _PASSIVE_START = re.compile(r"(?:was|were|is|are|been|being|got)\b")
 
 
@@ -112,9 +113,16 @@ class Linker:
             if m.entity is not None
             # "One of the organizers of the march, X, told us": a speaker who is
             # called a participant of the protest took part in it
-            and (not m.speaker or self._protest_role(m, hit) or self._own_relative(m, hit))
+            and (
+                not m.speaker
+                or self._protest_role(m, hit)
+                or self._own_relative(m, hit)
+                or self._complains_of(m, hit)
+            )
             # "a rally in support of X": X is whom the protest is for, not a protester
             and not self._for_whom(m, hit)
+            # "sentenced by Judge X", "pardoned by President Y": the agent acts
+            and not self._agent_by(m, hit)
             # "X, a critic of President Y, was arrested": Y only describes X
             and not self._in_apposition(m, mentions, hit)
             # "Huseynli's disappearance": the owner of an event noun is its subject
@@ -134,13 +142,22 @@ class Linker:
         groups = [
             g
             for g in self._groups(named)
-            if any(m.victim_role for m in g) or min(self.gap(m, hit) for m in g) <= 40
+            if any(m.victim_role for m in g)
+            or min(self.gap(m, hit) for m in g) <= 40
+            # "X, the mother of jailed activist Y, was detained": the apposition
+            # that makes X a relative runs up to X's own verb
+            or _APPOSITION_TO_VERB.fullmatch(self.low[g[-1].end : hit.start]) is not None
         ]
         side = hit.side
         before = [g for g in groups if g[-1].end <= hit.start]
         after = [g for g in groups if g[0].start >= hit.end]
         inside = [g for g in groups if g[0].start < hit.end and g[-1].end > hit.start]
         if inside:
+            after_it = [m for m in inside[0] if m.start >= hit.end]
+            if hit.side == "after" and after_it:
+                # "X pardoned journalist Y": a list read across the active verb is
+                # its subject and its object; the object undergoes it
+                return self.ids(after_it)
             # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
             # names, the object is the one by the verb; X only owns the role.
             return self.ids(inside[-1] if hit.side == "before" else inside[0])
@@ -149,14 +166,18 @@ class Linker:
         near_after = after[0] if after else None
         if (
             near_before
-            and near_after
             and side != "before"
             and not any(m.victim_role for m in near_before)
+            # with no name after the verb, only an official acts ("Judge X
+            # sentenced him"); a relative there is the object told by kin
+            # («его сына Абдуллу задержали»)
+            and (near_after or self._officials(near_before))
             and _ACTIVE_AGENT.fullmatch(self.low[near_before[-1].end : hit.start])
             and not _PASSIVE_START.match(self.low[hit.start : hit.end])
         ):
-            # "Judge X sentenced Y", "Prosecutor X charged Y": an official right
-            # before an active verb does it; the one after it undergoes it
+            # "Judge X sentenced Y", "Prosecutor X charged him": an official right
+            # before an active verb does it; the one after it, named or not,
+            # undergoes it
             near_before = None
         if side == "before":
             pick = near_before or near_after
@@ -169,6 +190,10 @@ class Linker:
         else:
             pick = near_before or near_after
         pronoun = self._pronoun_target(hit, cands, side)
+        if side == "after" and near_after is None and pronoun and pronoun[1].start >= hit.end:
+            # "Officer X detained him": the object after an active verb undergoes
+            # it, not the subject named before it
+            pick = None
         if pick is not None:
             if (
                 pronoun is not None
@@ -198,6 +223,12 @@ class Linker:
             # it was for): the protest is not the story's last subject's either.
             return []
         return list(self.focus)
+
+    def _officials(self, group: list[Mention]) -> bool:
+        return all(
+            m.entity is not None and "official" in self.people.entities[m.entity].roles
+            for m in group
+        )
 
     def _group_reference(
         self, hit: Anchor, clause: tuple[int, int], mentions: list[Mention]
@@ -257,6 +288,14 @@ class Linker:
             return True
         own = self.lex.extra.get("beneficiary_own_clause", r"\bwho\b")
         return re.search(own, self.low[m.end : hit.start]) is None
+
+    def _agent_by(self, m: Mention, hit: Anchor) -> bool:
+        """Whether `m` is the agent of a passive trigger told before it ("was
+        sentenced by Judge X to ten days")."""
+        cue = self.lex.extra.get("agent_before_name")
+        if not cue or m.start < hit.end or m.start - hit.end > 60:
+            return False
+        return _compiled(rf"(?:{cue})$").search(self.text[hit.end : m.start]) is not None
 
     def _beneficiary(self, m: Mention) -> bool:
         cue = self.lex.extra.get("beneficiary")
@@ -541,11 +580,24 @@ class Linker:
             g = self.people.gender(x.entity)
             if want and g and g != want:
                 continue
+            if self._subject_of_object(x, m):
+                continue  # "Judge X sentenced him": him is not X
             # A relative or a lawyer is the antecedent only once something happened to them.
             if not x.victim_role and not self._has_events(x.entity):
                 continue
             return [x.entity]
         return list(self.focus)
+
+    def _subject_of_object(self, x: Mention, m: Mention) -> bool:
+        """Whether `x` is the subject of the verb whose object pronoun is `m`
+        ("X pardoned him", "X detained her"), so not what the pronoun means."""
+        cue = self.lex.extra.get("object_pronoun")
+        if not cue or not re.fullmatch(cue, self.low[m.start : m.end]):
+            return False
+        return (
+            re.fullmatch(r"\s+(?:also\s+|later\s+|then\s+)?\w+\s+", self.low[x.end : m.start])
+            is not None
+        )
 
     def _unnamed_antecedent(self, m: Mention) -> bool:
         """Whether an unnamed plural ("organizers", "everyone who …", "seven other
@@ -591,6 +643,14 @@ class Linker:
         if not cue or not 0 <= hit.start - m.end <= 80:
             return False
         return _compiled(cue).match(self.low[m.end : hit.start]) is not None
+
+    def _complains_of(self, m: Mention, hit: Anchor) -> bool:
+        """Whether a speaker tells of their own ill-treatment ("X complained of
+        torture", "X told the court about being beaten"): they underwent it."""
+        cue = self.lex.extra.get("complains_of")
+        if not cue or hit.type is not EventType.ILL_TREATMENT or not 0 <= hit.start - m.end <= 60:
+            return False
+        return _compiled(cue).fullmatch(self.low[m.end : hit.start]) is not None
 
     def _institution_argument(self, hit: Anchor) -> bool:
         """ "Abzas Media was charged with …", "fined the Meydan Foundation 5,000

@@ -112,7 +112,11 @@ def _combine(a: Event, b: Event) -> Event:
 
 
 def merge_events(
-    events: list[Event], *, soft: list[bool] | None = None, one_ill_treatment: bool = False
+    events: list[Event],
+    *,
+    soft: list[bool] | None = None,
+    one_ill_treatment: bool = False,
+    new_terms: list[bool] | None = None,
 ) -> list[Event]:
     """Events in first-told order, with repeated tellings of one fact merged.
 
@@ -120,11 +124,16 @@ def merge_events(
     does not keep two tellings apart, and gives way to a date told with the event.
     With `one_ill_treatment` (a lexicon's choice), a person's ill-treatments of
     agreeing dates are one event, with the most exact of their dates.
+    A `new_terms` event (the term an appeal reduced a sentence to) is one with
+    another only when both tell the same term: a sentence told without its term
+    after the reduction ("jailed in February") is the first verdict, not the new one.
     """
     flags = soft or [False] * len(events)
+    reduced = new_terms or [False] * len(events)
     merged: list[Event] = []
     merged_soft: list[bool] = []
-    for event, is_soft in zip(events, flags, strict=True):
+    merged_new: list[bool] = []
+    for event, is_soft, is_new in zip(events, flags, reduced, strict=True):
         probe = replace(event, date=None) if is_soft else event
         order = list(enumerate(merged))
         if event.penalty is None and event.type in _PENALISED:
@@ -134,6 +143,8 @@ def merge_events(
         for i, kept in order:
             if kept.type is not event.type:
                 continue  # never the same (see _same), and a probe is a costly copy
+            if (merged_new[i] or is_new) and (kept.penalty is None or event.penalty is None):
+                continue
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept
             if _same(kept_probe, probe, one_ill_treatment=one_ill_treatment):
                 if (
@@ -147,8 +158,10 @@ def merge_events(
                     merged_soft[i] = False
                 else:
                     merged[i] = _combine(kept, event)
+                merged_new[i] = merged_new[i] and is_new
                 break
         else:
             merged.append(event)
             merged_soft.append(is_soft)
+            merged_new.append(is_new)
     return merged

@@ -128,6 +128,7 @@ class _Draft:
     event: Event
     order: int
     soft_date: bool = False  # the date is the scene's, not told with the event
+    new_term: bool = False  # the term an appeal reduced a sentence to
 
 
 @dataclass(slots=True)
@@ -188,6 +189,17 @@ def _charges_of(
     return [c for at, c in charges_at if stretch(base + at) == mine]
 
 
+def _charged_before(
+    hit: _Hit, hits: list[_Hit], charges_at: list[tuple[int, Charge]], base: int
+) -> bool:
+    """Whether a decision's sentence tells all its charges before the decision,
+    after a charge trigger of their own ("charged with X and sentenced to …")."""
+    if hit.trigger.type not in _DECISIONS or not charges_at:
+        return False
+    told = [h.end for h in hits if h.trigger.type is EventType.CHARGE and h.end <= hit.start]
+    return bool(told) and all(min(told) <= base + at < hit.start for at, _ in charges_at)
+
+
 class RuleExtractor:
     """Deterministic, offline extraction with per-language lexicons."""
 
@@ -245,6 +257,7 @@ class _Document:
             events = merge_events(
                 [d.event for d in drafts],
                 soft=[d.soft_date for d in drafts],
+                new_terms=[d.new_term for d in drafts],
                 one_ill_treatment=bool(self.lex.extra.get("one_ill_treatment")),
             )
             if not events:
@@ -436,6 +449,8 @@ class _Document:
                 date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
+                if date is not None and self._arrest_day_for_verdict(hit, hits, dates, penalties):
+                    date = None
             soft = False
             served = self._served_term(hit, hits)
             if served:
@@ -464,12 +479,15 @@ class _Document:
                 date, soft = self._scene_day(hit), True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
+            elif date is None and self._told_later(hit, sentence):
+                pass  # "a court later fined him": another day than the scene's, not told
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited) or self._court_in_scene(
                     hit, sentence, hits, resolved
                 )
                 soft = date is not None
-            if date is None and hit.trigger.type in _DECISIONS and not served:
+            later = self._told_later(hit, sentence)
+            if date is None and hit.trigger.type in _DECISIONS and not (served or later):
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -483,6 +501,10 @@ class _Document:
                 clause = self.link.clause(hit, sentence)
                 named = [m.entity for m in self.people.in_span(*clause) if m.kind == "name"]
             own = _charges_of(hit, hits, charges_at, sentence.start) or charges
+            if own and _charged_before(hit, hits, charges_at, sentence.start):
+                # "detained on charges of X and sentenced to six years": the charge
+                # told as its own fact is the charge event's, not the verdict's
+                own = []
             for entity in targets:
                 inside = not named or entity in named
                 terms = (
@@ -499,7 +521,7 @@ class _Document:
                     own,
                     court,
                     index,
-                    None if served else inherited,
+                    None if served or later else inherited,
                 )
                 if event is None:
                     continue
@@ -520,7 +542,9 @@ class _Document:
                     if new_term is not None:
                         reduced = replace(event, type=EventType.SENTENCE, outcome=None)
                         reduced = replace(reduced, penalty=new_term)
-                        self.drafts.append(_Draft(entity, reduced, len(self.drafts), soft))
+                        self.drafts.append(
+                            _Draft(entity, reduced, len(self.drafts), soft, new_term=True)
+                        )
                 if entity not in named_here:
                     named_here.append(entity)
         self.state.group_hits = group_hits
@@ -900,6 +924,8 @@ class _Document:
             or not (
                 any(h.start < k.end and k.start < h.end for k in sentences)
                 or any(h.start < k.end and k.start < h.end < k.end for k in custody)
+                # "extended the detention of X": the custody's own noun, read on
+                or any(k.start < h.start < k.end for k in custody)
             )
         ]
         # "sentenced to five years on drug charges": the charge is the verdict's
@@ -1017,6 +1043,11 @@ class _Document:
                 # "in prison since 2006 and serving a three-year sentence": the
                 # date starts a state (the custody), not the court's decision
                 continue
+            if hit.side == "after" and self._state_since(d):
+                # "authorities have arrested 25 journalists since November 2023,
+                # including X": an active verb's "since" starts the campaign's
+                # period, not X's arrest (a state, "held since", is its own date)
+                continue
             # A date inside ", who was detained on Saturday," is that clause's own.
             d_inside = next((r for r in relative if r[0] <= d.start < r[1]), None)
             if d_inside != inside:
@@ -1101,6 +1132,29 @@ class _Document:
             if _LIST_JOIN.fullmatch(self.low[a.end : b.start]):
                 return True
         return False
+
+    @staticmethod
+    def _arrest_day_for_verdict(
+        hit: _Hit, hits: list[_Hit], dates: list[DateMention], penalties: list[tuple[int, Penalty]]
+    ) -> bool:
+        """Whether a prison verdict would take the day of an arrest told before it
+        in its sentence ("detained in January 2015 and sentenced to six years"): a
+        criminal court sits months later, on a day not told (a petty-offence court
+        sits the day of the arrest)."""
+        if hit.trigger.type is not EventType.SENTENCE or not penalties or _petty(penalties):
+            return False
+        if any(d.start >= hit.end for d in dates):
+            return False  # "… and sentenced on 3 May": a date of its own
+        return any(k.trigger.type is EventType.DETENTION and k.start < hit.start for k in hits)
+
+    def _told_later(self, hit: _Hit, sentence: Sentence) -> bool:
+        """Whether a decision is told as coming later than what was told before
+        ("a court later fined him", "he was subsequently sentenced"): the court
+        sat on a day the report does not give, not on the scene's."""
+        later = self.lex.extra.get("later_between")
+        if not later or hit.trigger.type not in _DECISIONS:
+            return False
+        return re.search(later, self.low[sentence.start : hit.start]) is not None
 
     def _arrest_after_release(self, hit: _Hit) -> bool:
         """Whether an undated detention follows a release told with the scene's
