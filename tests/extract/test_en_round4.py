@@ -139,11 +139,11 @@ def test_an_official_before_an_active_verb_is_not_its_object_told_by_a_pronoun()
 
 
 def test_a_pardon_frees_whom_it_names_or_points_to_not_the_one_who_pardons() -> None:
-    r = extract("President Amil Qasimov pardoned Oktay Rzali and Leyla Sadigova on 16 March.")
+    r = extract("President Amil Qasimov pardoned Oktay Rzali and Leyla Sadigova on 6 March.")
     assert names(r) == {"Oktay Rzali", "Leyla Sadigova"}
-    r = extract("Oktay Rzali was jailed in 2022. President Amil Qasimov pardoned him on 16 March.")
+    r = extract("Oktay Rzali was jailed in 2022. President Amil Qasimov pardoned him on 6 March.")
     assert names(r) == {"Oktay Rzali"}
-    assert first(person(r, "Oktay Rzali"), "release").date == PartialDate(2025, 3, 16)
+    assert first(person(r, "Oktay Rzali"), "release").date == PartialDate(2025, 3, 6)
 
 
 def test_the_object_pronoun_of_an_active_verb_is_not_its_subject() -> None:
