@@ -172,3 +172,12 @@ def test_a_reminder_of_the_background_takes_no_scene_day() -> None:
         lang="ru",
     )
     assert first(person(r, "Тимур Ахмедзянов"), "detention").date is None
+
+
+def test_an_event_whose_day_lies_after_publication_stays_undated() -> None:
+    # Published 13 March: a pardon "on 16 March" is a day we cannot know the year
+    # of, and not the day of the scene told before.
+    r = extract("Oktay Rzali was jailed in 2022. President Amil Qasimov pardoned him on 16 March.")
+    assert first(person(r, "Oktay Rzali"), "release").date is None
+    r = extract("Oktay Rzali was detained on 10 March. A court sentenced him on 20 March.")
+    assert first(person(r, "Oktay Rzali"), "sentence").date is None

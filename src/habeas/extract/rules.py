@@ -240,6 +240,8 @@ class _Document:
     def persons(self) -> list[Person]:
         self.hits = self._all_triggers()
         self.dates = self._all_dates()
+        # whether the sentence read last told a day after the report's publication
+        self.told_after_publication = False
         self.episode = single_episode_date(
             (d for ds in self.dates for d in ds), published=self.report.published
         )
@@ -459,6 +461,8 @@ class _Document:
                 date is None and self._nominal(hit) and self._dated_elsewhere(hit, dates, resolved)
             ):
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
+            elif date is None and self.told_after_publication:
+                pass  # a day told but after publication: not knowable, and not the scene's
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
             elif date is None and self._background(low):
@@ -487,7 +491,11 @@ class _Document:
                 )
                 soft = date is not None
             later = self._told_later(hit, sentence)
-            if date is None and hit.trigger.type in _DECISIONS and not (served or later):
+            if (
+                date is None
+                and hit.trigger.type in _DECISIONS
+                and not (served or later or self.told_after_publication)
+            ):
                 date = self._sitting_just_before(index)
                 soft = date is not None
             if hit.trigger.type is EventType.DETENTION and date and date.day and not soft:
@@ -976,6 +984,7 @@ class _Document:
         out: list[PartialDate | None] = []
         previous = self.state.last_date
         day = self.state.last_day
+        self.told_after_publication = False
         for d in dates:
             anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
             if d.kind is DateKind.SAME_DAY and anchor is not None and anchor.day is None:
@@ -983,7 +992,9 @@ class _Document:
                 # is the last day told, not a month told since
                 anchor = day
             published = self.report.published
-            value = before_publication(resolve(d, published=published, previous=anchor), published)
+            told = resolve(d, published=published, previous=anchor)
+            value = before_publication(told, published)
+            self.told_after_publication |= told is not None and value is None
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
