@@ -71,3 +71,26 @@ def test_two_articles_are_not_given_to_anyone_else() -> None:
         "Суд оштрафовал Елисея Громова на 20 тысяч рублей."
     )
     assert first(person(r, "Елисей Громов"), "sentence").charges == ()
+
+
+def test_an_offence_imputed_right_after_a_decision_is_its_ground() -> None:
+    r = ru(
+        "В Караколе суд арестовал на 10 суток двух активистов. "
+        "Административные аресты получили Тимур Ахмедзянов и Олжас Сейткали. "
+        "Им вменили участие в несанкционированном митинге (статья 488 КоАП)."
+    )
+    for name in ("Тимур Ахмедзянов", "Олжас Сейткали"):
+        p = person(r, name)
+        assert "charge" not in types(p)
+        assert [c.article for c in first(p, "sentence").charges] == ["488"]
+
+
+def test_an_offence_imputed_after_an_arrest_and_a_decision_is_a_charge() -> None:
+    r = ru(
+        "8 марта полиция задержала активиста Тимура Ахмедзянова. "
+        "Позже суд арестовал Ахмедзянова на 10 суток. "
+        "Ему вменили часть 2 статьи 20.2 КоАП."
+    )
+    p = person(r, "Тимур Ахмедзянов")
+    assert [c.article for c in first(p, "charge").charges] == ["20.2"]
+    assert [c.article for c in first(p, "sentence").charges] == ["20.2"]

@@ -303,6 +303,32 @@ class _Document:
             return True
         return bool(inside and re.search(inside, low[hit.start : hit.end]))
 
+    def _ground_of_decision(
+        self,
+        hit: _Hit,
+        index: int,
+        targets: list[int],
+        bare: tuple[int, list[int]] | None,
+    ) -> bool:
+        """«Суд арестовал X на 15 суток. Им вменили статью 488»: an offence put to
+        the people of the decision just before, told without its charges, is that
+        decision's ground (the charges go on it), not a charging of its own; unless
+        they were detained or charged before the decision, when the imputation is
+        that earlier step's."""
+        cue = self.lex.extra.get("imputed_charge")
+        if not cue or hit.trigger.type is not EventType.CHARGE:
+            return False
+        if bare is None or index - bare[0] != 1:
+            return False
+        if re.match(cue, self.low[hit.start : hit.end]) is None:
+            return False
+        decided = {self.drafts[i].entity for i in bare[1]}
+        first = min(bare[1])
+        earlier = {EventType.DETENTION, EventType.CHARGE}
+        return set(targets) <= decided and not any(
+            d.entity in decided and d.event.type in earlier for d in self.drafts[:first]
+        )
+
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
 
@@ -351,6 +377,7 @@ class _Document:
             decision_date = inherited[1]
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
+        bare_before = self.state.bare_decisions
         if not decisions:
             self._charges_told_after(
                 index,
@@ -392,6 +419,8 @@ class _Document:
                 }
                 targets = [t for t in targets if t in told]
             if targets and self._charged_other(hit, sentence, mentions):
+                continue
+            if targets and self._ground_of_decision(hit, index, targets, bare_before):
                 continue
             if not targets:
                 heads = self.link.group_heads(sentence)
