@@ -94,3 +94,13 @@ def test_an_offence_imputed_after_an_arrest_and_a_decision_is_a_charge() -> None
     p = person(r, "Тимур Ахмедзянов")
     assert [c.article for c in first(p, "charge").charges] == ["20.2"]
     assert [c.article for c in first(p, "sentence").charges] == ["20.2"]
+
+
+def test_a_verdict_without_its_offence_takes_the_article_of_the_case() -> None:
+    r = ru(
+        "В мае против блогера Назара Ибрагимова возбудили уголовное дело по статье 280 УК "
+        "(публичные призывы к экстремизму). "
+        "Во вторник суд приговорил Ибрагимова к двум годам колонии."
+    )
+    verdict = first(person(r, "Назар Ибрагимов"), "sentence")
+    assert [c.article for c in verdict.charges] == ["280"]

@@ -225,6 +225,7 @@ class _Document:
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
         self._give_the_only_article()
+        self._case_charges_to_verdicts()
         by_entity: dict[int, list[_Draft]] = {}
         alias = self._aliases()
         for d in self.drafts:
@@ -289,6 +290,20 @@ class _Document:
         for d in self.drafts:
             if d.event.type in _CHARGED and not d.event.charges:
                 d.event = replace(d.event, charges=(found,))
+
+    def _case_charges_to_verdicts(self) -> None:
+        """«Против X возбудили дело по статье 280 … Суд приговорил X к двум годам»:
+        a verdict told without its offence is for the charges of that person's
+        case told before it, when the case named an article."""
+        if not self.lex.extra.get("case_charges_to_verdict"):
+            return
+        case: dict[int, tuple[Charge, ...]] = {}
+        for d in self.drafts:
+            event = d.event
+            if event.type is EventType.CHARGE and any(c.article for c in event.charges):
+                case[d.entity] = event.charges
+            elif event.type is EventType.SENTENCE and not event.charges and d.entity in case:
+                d.event = replace(event, charges=case[d.entity])
 
     def _charged_other(self, hit: _Hit, sentence: Sentence, mentions: list[Mention]) -> bool:
         """A charging told of an organisation or an official ("his newspaper was
