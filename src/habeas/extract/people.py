@@ -290,21 +290,20 @@ class People:
         when a word of the run is unknown to the dictionary, so it is rare."""
         if all(RussianMorphology.is_known(t) for t in run.tokens):
             return None
+        framed = len(run.tokens) == 2 and self._ru_person_frame(run)
         if not has_surname_ending(run.tokens[-1]) and not run.tokens[-1].casefold().endswith(
             _OBLIQUE_SURNAME
         ):
-            return None
+            return self._ru_person_by_tagger(run) if framed else None
+        if framed:
+            # «активист Рашадат Ахундов», «Оюб Титиев был задержан»: a surname's
+            # ending, and a role or an event around the run, make it a person
+            return tuple(run.tokens)
         if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
-        span = person_at(self.text, run.start, run.end)
-        if span is not None:
-            words = [
-                m.group()
-                for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
-                if m.group() in run.tokens
-            ]
-            if 2 <= len(words) <= 3:
-                return tuple(words)
+        found = self._ru_person_by_tagger(run)
+        if found is not None:
+            return found
         # «задержала Кундуз Жолдубаеву»: the tagger misses given names it never saw
         # (or takes the surname alone); a surname the dictionary reads as one, in a
         # case no byline or heading takes (not -ова), names a person with the
@@ -317,6 +316,27 @@ class People:
         ):
             return tuple(run.tokens)
         return None
+
+    def _ru_person_by_tagger(self, run: NameMention) -> tuple[str, ...] | None:
+        """The words of a run the statistical tagger reads as one person, if two or three."""
+        span = person_at(self.text, run.start, run.end)
+        if span is None:
+            return None
+        words = [
+            m.group()
+            for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
+            if m.group() in run.tokens
+        ]
+        return tuple(words) if 2 <= len(words) <= 3 else None
+
+    def _ru_person_frame(self, run: NameMention) -> bool:
+        """A role word right before the run («активист», «журналистка»), or the
+        passive of an event right after it («… был задержан»): the frame of a
+        person, which an outlet or a byline does not stand in."""
+        if self._role_before(run.start):
+            return True
+        after = self.lex.extra.get("person_event_after")
+        return after is not None and re.match(after, self.low[run.end : run.end + 80]) is not None
 
     def _ru_surname_in_case(self, run: NameMention) -> bool:
         """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the

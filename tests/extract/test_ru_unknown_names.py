@@ -1,0 +1,36 @@
+"""Russian names the gazetteer and the dictionary do not know (Central Asian,
+Caucasian, Belarusian given names and surnames), on invented sentences."""
+
+from habeas.model import Extraction
+
+from .helpers import extract, first, names, person
+
+
+def ru(text: str) -> Extraction:
+    return extract(text, published="2025-03-13", lang="ru")
+
+
+def test_an_unknown_given_name_after_a_role_word_is_a_person() -> None:
+    r = ru("Вчера в Гяндже был задержан активист Эльдаг Турдалиев.")
+    assert names(r) == {"Эльдаг Турдалиев"}
+    first(person(r, "Эльдаг Турдалиев"), "detention")
+
+
+def test_an_unknown_given_name_before_a_passive_of_arrest_is_a_person() -> None:
+    r = ru("Эльдаг Нормуратов был задержан полицией в Намангане 3 марта.")
+    assert names(r) == {"Эльдаг Нормуратов"}
+
+
+def test_an_unknown_name_without_a_surname_ending_needs_the_frame_and_the_tagger() -> None:
+    r = ru("Вчера в Минске был задержан активист Павал Лабкевіч.")
+    assert names(r) == {"Павал Лабкевіч"}
+
+
+def test_a_name_in_tajik_letters_is_one_name() -> None:
+    r = ru("Журналист Шоҳрух Раҳимзода был задержан в Худжанде 3 марта.")
+    assert names(r) == {"Шоҳрух Раҳимзода"}
+
+
+def test_without_a_frame_an_unknown_pair_of_words_is_no_one() -> None:
+    r = ru("Об этом сообщил Давлатбек Нормуратов. Полиция задержала двух человек.")
+    assert names(r) == set()
