@@ -34,3 +34,19 @@ def test_a_name_in_tajik_letters_is_one_name() -> None:
 def test_without_a_frame_an_unknown_pair_of_words_is_no_one() -> None:
     r = ru("Об этом сообщил Давлатбек Нормуратов. Полиция задержала двух человек.")
     assert names(r) == set()
+
+
+def test_the_tagger_tells_a_woman_whose_given_name_the_dictionary_only_guesses() -> None:
+    # pymorphy3 guesses a man's name from the final consonant; the sentence says hers
+    r = ru("Вчера в Оше была задержана активистка Гульжамал Абдыкадырова.")
+    assert names(r) == {"Гульжамал Абдыкадырова"}
+
+
+def test_a_gazetteer_given_name_behind_an_accusative_ending_is_put_back() -> None:
+    r = ru("Полиция задержала в Баку журналиста Хадиджу Мурсалову.")
+    assert names(r) == {"Хадиджа Мурсалова"}
+
+
+def test_a_dative_given_name_in_ju_keeps_its_final_consonant() -> None:
+    r = ru("Директору телеканала Таалаю Дуйшенбаеву избрали меру пресечения.")
+    assert names(r) == {"Таалай Дуйшенбаев"}
