@@ -446,6 +446,24 @@ class People:
         # The role word must end right where the name begins ("activist Rauf …").
         if found and not tail[found[-1].end() :].strip(" ,"):
             return role_of(self.lex, found[-1])
+        return self._role_of_body_before(start)
+
+    def _role_of_body_before(self, start: int) -> str | None:
+        """«судья Ленинского районного суда Казани X Y», «журналистка телеканала
+        Next TV X Y»: a role word, then the body it serves (a court, an agency, an
+        outlet) in the genitive, right before the name."""
+        body = self.lex.extra.get("role_body_before")
+        if body is None:
+            return None
+        window = self.low[max(0, start - 90) : start]
+        at = re.search(body, window)
+        if at is None:
+            return None
+        words = window[: at.start()].split()[-5:]
+        for word in reversed(words):
+            found = self.lex.role_any.fullmatch(word)
+            if found:
+                return role_of(self.lex, found)
         return None
 
     def _normal(
