@@ -252,6 +252,24 @@ class RussianMorphology:
             and not (_NAME_TAGS & p.tag.grammemes)
         )
 
+    @staticmethod
+    @lru_cache(maxsize=20_000)
+    def agreement_after(word: str) -> tuple[str, str] | None:
+        """The gender and case a past verb or a participle right after a name
+        agrees with it in («вышла»: f, nomn; «задержанного»: m, gent), when all
+        its readings of those kinds tell one; None otherwise."""
+        readings = set()
+        for p in RussianMorphology.parse(word):
+            if p.tag.POS == "VERB" and "past" in p.tag.grammemes and "sing" in p.tag.grammemes:
+                case = "nomn"
+            elif p.tag.POS == "PRTF" and "sing" in p.tag.grammemes:
+                case = p.tag.case
+            else:
+                continue
+            if p.tag.gender in _GENDERS and case in ("nomn", "gent", "datv", "ablt"):
+                readings.add((_GENDERS[p.tag.gender], case))
+        return next(iter(readings)) if len(readings) == 1 else None
+
     @classmethod
     def hinted(cls, tokens: Iterable[str], before: str | None) -> bool:
         """Whether the word before the name fixes its reading: a role noun it agrees

@@ -74,6 +74,11 @@ _WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
 # Their case forms («Валентину Орехову», «с Ниной Ореховой»), which the folded
 # surname endings do not cover: the dictionary may know the word only as a place.
 _OBLIQUE_SURNAME = tuple(e + ending for e in _MALE_SURNAME for ending in ("у", "ой", "ым"))
+# Surname endings no nominative of that gender has.
+_NOT_NOMINATIVE_BY_GENDER = {
+    "m": ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ину", "овым", "евым", "ого", "ому"),
+    "f": ("ову", "еву", "ину", "ой", "ым", "ого", "ов", "ев", "ёв", "ин"),
+}
 # Surname endings a nominative may have (hers; his -ова is also a genitive).
 _NOMINATIVE_LIKE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
 # Kin words that usually share the family's surname, by form: (gender, case).
@@ -476,7 +481,13 @@ class People:
             # A plural surname («Марину Сидорковых») shared by a list: the tagger reads
             # the pair as one plural noun phrase, the dictionary reads each word.
             plural = tokens[-1].endswith(("ых", "их"))
-            if first < 0 or last < 0 or plural:
+            agreeing: tuple[tuple[str, ...], str] | None = None
+            gender: str | None
+            if first >= 0 and last >= 0 and not RussianMorphology.hinted(tokens, before):
+                agreeing = self._ru_agreeing_after(tokens, last + len(tokens[-1]))
+            if agreeing is not None:
+                normal, gender = agreeing
+            elif first < 0 or last < 0 or plural:
                 normal, gender = RussianMorphology.nominative(tokens, before=before)
             else:
                 end = last + len(tokens[-1])
@@ -496,6 +507,24 @@ class People:
             if self._az_dative_of_ov(toks[-1], start) or self._az_man_elsewhere(toks, tokens):
                 toks[-1] = toks[-1][:-1]
         return tuple(toks), _gender_of(toks)
+
+    def _ru_agreeing_after(
+        self, tokens: Sequence[str], end: int
+    ) -> tuple[tuple[str, ...], str] | None:
+        """«Алеся Шлыкова, приговоренная к …», «Руслана Осипова была задержана»: a
+        verb's past or a participle right after the name (a comma may stand
+        between) agrees with it, so its gender and case are the name's, when the
+        name can take them; None when the word tells no one reading."""
+        after = re.match(r"\s*,?\s*([а-яё]+)", self.low[end : end + 40])
+        if after is None:
+            return None
+        reading = RussianMorphology.agreement_after(after.group(1))
+        if reading is None:
+            return None
+        gender, case = reading
+        normal = RussianMorphology.nominative_as(tokens, gender, case)
+        plausible = not normal[-1].casefold().endswith(_NOT_NOMINATIVE_BY_GENDER[gender])
+        return (normal, gender) if plausible and len(tokens) >= 2 else None
 
     def _az_known_stem(self, given: str, surname: str) -> str:
         """ "Batuhan Çolakın evləri" after "Batuhan Çolak": a foreign surname has no
