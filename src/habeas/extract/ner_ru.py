@@ -320,7 +320,7 @@ def nominative_in_context(
         if len(genders) == 1:
             tagged_gender = next(iter(genders))
     in_context = RussianMorphology.nominative_as(tokens, tagged_gender, case)
-    if not _plausible(in_context, tagged_gender):
+    if not plausible_nominative(in_context, tagged_gender):
         return by_rules, gender
     return in_context, tagged_gender
 
@@ -333,5 +333,6 @@ _NOT_NOMINATIVE = {
 }
 
 
-def _plausible(tokens: Sequence[str], gender: str) -> bool:
+def plausible_nominative(tokens: Sequence[str], gender: str) -> bool:
+    """Whether a name's surname can be a nominative of that gender."""
     return not tokens[-1].casefold().endswith(_NOT_NOMINATIVE[gender])

@@ -32,7 +32,7 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
-from habeas.extract.ner_ru import nominative_in_context, person_at
+from habeas.extract.ner_ru import nominative_in_context, person_at, plausible_nominative
 from habeas.extract.numbers import parse_number
 
 FEMALE_ENDINGS = (
@@ -74,11 +74,6 @@ _WOMAN_SURNAME = tuple(e + "а" for e in _MALE_SURNAME)
 # Their case forms («Валентину Орехову», «с Ниной Ореховой»), which the folded
 # surname endings do not cover: the dictionary may know the word only as a place.
 _OBLIQUE_SURNAME = tuple(e + ending for e in _MALE_SURNAME for ending in ("у", "ой", "ым"))
-# Surname endings no nominative of that gender has.
-_NOT_NOMINATIVE_BY_GENDER = {
-    "m": ("ова", "ева", "ёва", "ина", "ына", "ову", "еву", "ину", "овым", "евым", "ого", "ому"),
-    "f": ("ову", "еву", "ину", "ой", "ым", "ого", "ов", "ев", "ёв", "ин"),
-}
 # Surname endings a nominative may have (hers; his -ова is also a genitive).
 _NOMINATIVE_LIKE = ("ова", "ева", "ёва", "ина", "ына", "ская", "цкая")
 # Kin words that usually share the family's surname, by form: (gender, case).
@@ -523,7 +518,7 @@ class People:
             return None
         gender, case = reading
         normal = RussianMorphology.nominative_as(tokens, gender, case)
-        plausible = not normal[-1].casefold().endswith(_NOT_NOMINATIVE_BY_GENDER[gender])
+        plausible = plausible_nominative(normal, gender)
         return (normal, gender) if plausible and len(tokens) >= 2 else None
 
     def _az_known_stem(self, given: str, surname: str) -> str:
