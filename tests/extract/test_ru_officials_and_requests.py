@@ -34,3 +34,13 @@ def test_the_term_a_prosecutor_asks_for_is_no_sentence() -> None:
 def test_the_most_the_law_allows_is_no_sentence() -> None:
     r = ru("Тимуру Ахмедзянову грозит до пяти лет лишения свободы.")
     assert "sentence" not in types(person(r, "Тимур Ахмедзянов"))
+
+
+def test_a_counted_crowd_right_after_the_verb_is_whom_it_befell() -> None:
+    r = ru("Журналист Тимур Ахмедзянов освещал митинг, на котором задержали 30 человек.")
+    assert names(r) == set()
+    r = extract(
+        "Journalist Oren Laskaris covered the rally, where police detained 30 people.",
+        lang="en",
+    )
+    assert names(r) == set()

@@ -144,6 +144,10 @@ class Linker:
             # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
             # names, the object is the one by the verb; X only owns the role.
             return self.ids(inside[-1] if hit.side == "before" else inside[0])
+        if not after and self._group_noun_after(hit):
+            # "… the rally at which police detained 30 people": the counted crowd
+            # right after the verb is whom it befell, not a name told before it
+            return []
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
@@ -310,6 +314,13 @@ class Linker:
             if m.kind == "kin" and m.start >= group[-1].end and self._joins(group[-1].end, m.start):
                 out.extend(e for e in self._resolve_pronoun(m) if e not in out)
         return out
+
+    def _group_noun_after(self, hit: Anchor) -> bool:
+        window = self.low[hit.end : hit.end + 40]
+        found = self.lex.group_noun.search(window)
+        if found is None or window[: found.start()].strip(" ,"):
+            return False
+        return parse_number(found.group().split()[0], self.lex) is not None
 
     def _group_noun_before(self, hit: Anchor) -> bool:
         window = self.low[max(0, hit.start - 30) : hit.start]
