@@ -50,3 +50,8 @@ def test_a_gazetteer_given_name_behind_an_accusative_ending_is_put_back() -> Non
 def test_a_dative_given_name_in_ju_keeps_its_final_consonant() -> None:
     r = ru("Директору телеканала Таалаю Дуйшенбаеву избрали меру пресечения.")
     assert names(r) == {"Таалай Дуйшенбаев"}
+
+
+def test_an_oblique_given_name_keeps_its_case_beside_an_undeclined_surname() -> None:
+    r = ru("Полиция задержала двух журналистов — Тимура Ахмедзянова и Олжаса Сейткали.")
+    assert names(r) == {"Тимур Ахмедзянов", "Олжас Сейткали"}

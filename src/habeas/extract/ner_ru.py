@@ -300,6 +300,10 @@ def nominative_in_context(
     known = {p.tag.gender for p in parts if "Name" in p.tag.grammemes} & {"masc", "femn"}
     if len(known) == 1:
         tagged_gender = "m" if known == {"masc"} else "f"
+        if not any(p.tag.case == case for p in parts if "Name" in p.tag.grammemes):
+            # «— X и Олжаса Сейткали» tagged a nominative by the undeclined surname:
+            # the given name has no such form, so the dictionary's reading stands
+            return by_rules, gender
     else:
         # «Марину Гусеву» tagged masculine accusative: no masculine given name
         # has that form (Марин's accusative is «Марина»), so the tagger's case
