@@ -104,3 +104,13 @@ def test_a_verdict_without_its_offence_takes_the_article_of_the_case() -> None:
     )
     verdict = first(person(r, "Назар Ибрагимов"), "sentence")
     assert [c.article for c in verdict.charges] == ["280"]
+
+
+def test_a_court_arrest_without_a_term_is_the_custody_it_orders() -> None:
+    r = ru(
+        "8 марта полиция задержала блогера Назара Ибрагимова. "
+        "Басманный суд Москвы арестовал Ибрагимова."
+    )
+    assert types(person(r, "Назар Ибрагимов")) == ["detention", "pretrial_detention"]
+    r = ru("Суд арестовал блогера Назара Ибрагимова на 15 суток.")
+    assert types(person(r, "Назар Ибрагимов")) == ["sentence"]
