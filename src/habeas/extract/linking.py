@@ -404,11 +404,22 @@ class Linker:
     def _groups(self, named: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = []
         for m in named:
-            if groups and self._joins(groups[-1][-1].end, m.start):
+            if groups and self._listed(groups[-1][-1].end, m.start):
                 groups[-1].append(m)
             else:
                 groups.append([m])
         return groups
+
+    def _listed(self, end: int, start: int) -> bool:
+        """Whether two names stand in one list: joined, and (when words stand
+        between) by a comma, a dash or a conjunction. "Hakim X jurnalist Y-i məhkum
+        edib": with only a role word between, they are a subject and an object."""
+        gap = self.text[end:start]
+        if gap.strip():
+            conj = "|".join(self.lex.extra.get("conjunctions", ["and", "и", "və"]))
+            if not _compiled(rf"[,;:()—–-]|\b(?:{conj})\b").search(gap):
+                return False
+        return self._joins(end, start)
 
     def _joins(self, end: int, start: int) -> bool:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)
