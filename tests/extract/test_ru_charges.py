@@ -5,7 +5,7 @@ from habeas.extract.attributes import find_charges
 from habeas.extract.lexicon import fold_case, load_lexicon
 from habeas.model import Extraction
 
-from .helpers import extract, first, person, types
+from .helpers import extract, first, names, person, types
 
 
 def ru(text: str, published: str = "2025-03-13") -> Extraction:
@@ -114,3 +114,10 @@ def test_a_court_arrest_without_a_term_is_the_custody_it_orders() -> None:
     assert types(person(r, "Назар Ибрагимов")) == ["detention", "pretrial_detention"]
     r = ru("Суд арестовал блогера Назара Ибрагимова на 15 суток.")
     assert types(person(r, "Назар Ибрагимов")) == ["sentence"]
+
+
+def test_becoming_a_defendant_of_a_case_is_a_charge() -> None:
+    r = ru("В марте блогер Назар Ибрагимов стал фигурантом дела по статье 207.3 УК.")
+    charge = first(person(r, "Назар Ибрагимов"), "charge")
+    assert [c.article for c in charge.charges] == ["207.3"]
+    assert names(ru("Фигурант дела Назар Ибрагимов рассказал о давлении.")) == set()
