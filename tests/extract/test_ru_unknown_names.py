@@ -55,3 +55,15 @@ def test_a_dative_given_name_in_ju_keeps_its_final_consonant() -> None:
 def test_an_oblique_given_name_keeps_its_case_beside_an_undeclined_surname() -> None:
     r = ru("Полиция задержала двух журналистов — Тимура Ахмедзянова и Олжаса Сейткали.")
     assert names(r) == {"Тимур Ахмедзянов", "Олжас Сейткали"}
+
+
+def test_a_given_name_before_a_patronymic_is_kept_though_the_dictionary_lacks_it() -> None:
+    r = ru("Суд арестовал Эльдага Рустамовича Турдалиева на два месяца.")
+    assert names(r) == {"Эльдаг Рустамович Турдалиев"}
+
+
+def test_surname_given_name_patronymic_are_put_in_the_nominative_in_that_order() -> None:
+    r = ru("Суд арестовал Турдалиева Эльдага Рустамовича на два месяца.")
+    assert names(r) == {"Турдалиев Эльдаг Рустамович"}
+    r = ru("Суд оштрафовал Ахмедзянову Гульнару Кайратовну.")
+    assert names(r) == {"Ахмедзянова Гульнара Кайратовна"}

@@ -193,6 +193,60 @@ def _daughters_name(tokens: Sequence[str], normal: tuple[str, ...]) -> tuple[str
     return (first, *tokens[1 : len(normal)])
 
 
+_PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|ична|овна|евна)(?:а|у|ем|е|ы|ой)?$", re.IGNORECASE)
+
+
+def _ru_patronymic(token: str) -> bool:
+    """«Рустамовича», «Кайратовна»: a patronymic, by the dictionary or its ending."""
+    return bool(_PATRONYMIC_END.search(token)) or any(
+        "Patr" in p.tag.grammemes for p in RussianMorphology.parse(token)
+    )
+
+
+def _ru_surname_first(tokens: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+    """«Турдалиева Эльдага Рустамовича»: surname, given name and patronymic, as
+    court papers write them, in the nominative by the patronymic's gender and case
+    (the one word of the three the dictionary reads surely); None for another order."""
+    if len(tokens) != 3 or _ru_patronymic(tokens[1]):
+        return None
+    if not (has_surname_ending(tokens[0]) or tokens[0].casefold().endswith(_OBLIQUE_SURNAME)):
+        return None
+    readings = [
+        p
+        for p in RussianMorphology.parse(tokens[2])
+        if "Patr" in p.tag.grammemes and p.tag.gender in ("masc", "femn")
+    ]
+    if readings:
+        gender = "m" if readings[0].tag.gender == "masc" else "f"
+        case = readings[0].tag.case
+    else:
+        # a patronymic the dictionary lacks («Кайратовну»): its ending tells
+        end = _PATRONYMIC_END.search(tokens[2])
+        if end is None:
+            return None
+        gender, case = _PATRONYMIC_CASES.get(end.group().casefold()[-2:], ("m", "nomn"))
+        if end.group().casefold().endswith("на"):
+            gender, case = "f", "nomn"
+    normal = RussianMorphology.nominative_as((tokens[1], tokens[2], tokens[0]), gender, case)
+    if case != "nomn" and normal[1] == tokens[2]:
+        normal = (normal[0], _PATRONYMIC_END.sub(_patronymic_nominative, tokens[2]), normal[2])
+    given, patronymic, surname = normal
+    return (surname, given, patronymic), gender
+
+
+# A patronymic's case ending (its last two letters) → (gender, case).
+_PATRONYMIC_CASES = {
+    "ча": ("m", "gent"), "чу": ("m", "datv"), "ем": ("m", "ablt"), "че": ("m", "loct"),
+    "ну": ("f", "accs"), "ны": ("f", "gent"), "не": ("f", "datv"), "ой": ("f", "ablt"),
+}  # fmt: skip
+
+
+def _patronymic_nominative(m: re.Match[str]) -> str:
+    word = m.group()
+    stem = re.sub(r"(?:а|у|ем|е|ы|ой)$", "", word)
+    return stem + "а" if stem.casefold().endswith("н") else stem
+
+
 def _place_before_name(tokens: Sequence[str]) -> bool:
     """«жительницу Грозного Мадину Умаеву»: a place in the genitive (the dictionary
     may also read it as a surname, Грозный) before a given name and a surname
@@ -252,7 +306,11 @@ class People:
         if self.lex.lang == "ru":
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
             while tokens and not (
-                self._ru_name_word(tokens[0], first=True) or _ru_oblique_given(tokens)
+                self._ru_name_word(tokens[0], first=True)
+                or _ru_oblique_given(tokens)
+                # «Эльдага Рустамовича Турдалиева»: a word before a patronymic is
+                # a given name, however foreign to the dictionary
+                or (len(tokens) >= 3 and _ru_patronymic(tokens[1]))
             ):
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
@@ -469,6 +527,8 @@ class People:
     def _normal(
         self, tokens: Sequence[str], start: int, *, before: str | None = None
     ) -> tuple[tuple[str, ...], str | None]:
+        if self.lex.lang == "ru" and (surname_first := _ru_surname_first(tokens)) is not None:
+            return surname_first
         if self.lex.lang == "ru":
             # The kept tokens' own span: the tagger reads the surname's case there.
             first = self.text.find(tokens[0], start)
