@@ -44,3 +44,16 @@ def test_a_counted_crowd_right_after_the_verb_is_whom_it_befell() -> None:
         lang="en",
     )
     assert names(r) == set()
+
+
+def test_a_case_against_an_official_is_no_charge_of_the_one_he_beat() -> None:
+    r = ru(
+        "Следственный комитет возбудил уголовное дело против полицейского, "
+        "избившего Тимура Ахмедзянова."
+    )
+    assert "charge" not in {e.type.value for p in r.persons for e in p.events}
+
+
+def test_detained_together_with_a_colleague_the_colleague_is_detained_too() -> None:
+    r = ru("Тимура Ахмедзянова задержали вместе с его коллегой Олжасом Сейткалиевым.")
+    assert types(person(r, "Олжас Сейткалиев")) == ["detention"]

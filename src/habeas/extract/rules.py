@@ -309,7 +309,14 @@ class _Document:
         """A charging told of an organisation or an official ("his newspaper was
         charged with", "accused the officer of"), in a sentence that names no one:
         not a charge of the person the story is about."""
-        if hit.trigger.type is not EventType.CHARGE or any(m.kind == "name" for m in mentions):
+        if hit.trigger.type is not EventType.CHARGE:
+            return False
+        against = self.lex.extra.get("case_against_official")
+        if against and (found := re.match(against, self.low[hit.end : hit.end + 60])):
+            # «возбудил дело против полицейского, избившего X»: the official is
+            # the accused, unless named right there («против полицейского Y»)
+            return not any(0 <= m.start - found.end() <= 2 for m in mentions)
+        if any(m.kind == "name" for m in mentions):
             return False
         before = self.lex.extra.get("charged_other_before")
         inside = self.lex.extra.get("charged_other_object")
