@@ -67,3 +67,9 @@ def test_surname_given_name_patronymic_are_put_in_the_nominative_in_that_order()
     assert names(r) == {"Турдалиев Эльдаг Рустамович"}
     r = ru("Суд оштрафовал Ахмедзянову Гульнару Кайратовну.")
     assert names(r) == {"Ахмедзянова Гульнара Кайратовна"}
+
+
+def test_a_given_name_after_a_genitive_full_name_is_the_relative_who_speaks() -> None:
+    r = ru("Жена Тимура Ахмедзянова Гульнара рассказала, что его избили в отделе.")
+    assert names(r) == {"Тимур Ахмедзянов"}
+    first(person(r, "Тимур Ахмедзянов"), "ill_treatment")

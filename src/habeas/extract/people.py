@@ -450,6 +450,24 @@ class People:
         grammemes = [
             {g for p in RussianMorphology.parse(t) for g in p.tag.grammemes} for t in toks[:3]
         ]
+        if (
+            len(toks) == 3
+            and "Name" in grammemes[0]
+            and "Surn" in grammemes[1]
+            and "Name" in grammemes[2]
+            and "Surn" not in grammemes[2]
+            and not _ru_patronymic(toks[2])
+        ):
+            # «Жена Тимура Ахмедзянова Гульнара рассказала»: a full name in the
+            # genitive owns the role before it; the given name after it is another
+            # person, the one holding the role
+            second = self.text.find(toks[1], run.start + len(toks[0]))
+            third = self.text.find(toks[2], second + len(toks[1])) if second >= 0 else -1
+            if third >= 0:
+                return [
+                    NameMention(run.start, second + len(toks[1]), toks[:2]),
+                    NameMention(third, run.end, toks[2:], run.possessive),
+                ]
         if "Name" in grammemes[0] or "Name" not in grammemes[1] or "Patr" in grammemes[2]:
             return [run]
         second = self.text.find(toks[1], run.start + len(toks[0]))
@@ -981,9 +999,13 @@ class People:
             # "X said", "X, a lawyer, said", "X told reporters"
             clause_after = re.split(r"[.;:!?\n]", after, maxsplit=1)[0]
             # "X said", "X, his lawyer, said", "X also said", "X, рассказала …"
+            # («X Y Гульнара рассказала»: a capitalised word between is another
+            # person, the one who speaks)
+            next_word = self.text[m.end : m.end + 40].split()[:1]
+            other = bool(next_word) and next_word[0][:1].isupper()
             for head in (clause_after.lstrip(" ,"), re.sub(r"^\s*,[^,]{0,40},", "", clause_after)):
                 words = head.split()
-                if speech.match(head.strip()) or speech.match(" ".join(words[1:2])):
+                if speech.match(head.strip()) or (not other and speech.match(" ".join(words[1:2]))):
                     m.speaker = True
                     break
             # A speaker's title after a quote («…», – написала первый заместитель
