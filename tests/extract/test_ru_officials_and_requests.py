@@ -57,3 +57,12 @@ def test_a_case_against_an_official_is_no_charge_of_the_one_he_beat() -> None:
 def test_detained_together_with_a_colleague_the_colleague_is_detained_too() -> None:
     r = ru("Тимура Ахмедзянова задержали вместе с его коллегой Олжасом Сейткалиевым.")
     assert types(person(r, "Олжас Сейткалиев")) == ["detention"]
+
+
+def test_a_lawyer_named_after_his_clients_surname_is_not_the_one_beaten() -> None:
+    r = ru(
+        "Активиста Намика Гасанлы задержали в воскресенье. Адвокат Гасанлы Захид "
+        "Оруджев заявил, что в отделе полиции его подзащитного избили."
+    )
+    assert names(r) == {"Намик Гасанлы"}
+    assert "ill_treatment" in types(person(r, "Намик Гасанлы"))

@@ -522,7 +522,18 @@ class People:
         # The role word must end right where the name begins ("activist Rauf …").
         if found and not tail[found[-1].end() :].strip(" ,"):
             return role_of(self.lex, found[-1])
+        if found and self.lex.lang == "ru" and self._owner_between(tail[found[-1].end() :], start):
+            return role_of(self.lex, found[-1])
         return self._role_of_body_before(start)
+
+    def _owner_between(self, between: str, start: int) -> bool:
+        """«Адвокат Гасанлы Захид Оруджев»: one capitalised word between the role
+        and the name, the surname of the one the role serves, in the genitive."""
+        words = between.split()
+        if len(words) != 1:
+            return False
+        raw = self.text[max(0, start - len(words[0]) - 2) : start].split()
+        return bool(raw) and raw[-1][:1].isupper() and raw[-1].casefold() == words[0]
 
     def _role_of_body_before(self, start: int) -> str | None:
         """«судья Ленинского районного суда Казани X Y», «журналистка телеканала
