@@ -48,3 +48,14 @@ def test_a_hyphened_article_number_is_one_article_of_a_list() -> None:
     text = "Ona Cinayət Məcəlləsinin 206.3.2 və 193-1-ci maddələri ilə ittiham elan edilib."
     got = find_charges(text, fold_case(text), load_lexicon("az"))
     assert [c.article for c in got] == ["206.3.2", "193-1"]
+
+
+def test_charged_as_the_converb_of_a_verdict_is_its_ground() -> None:
+    r = extract(
+        "Jurnalist Fərid Qaraşov polisə müqavimətdə ittiham olunaraq 3 il müddətinə "
+        "azadlıqdan məhrum edilib.",
+        lang="az",
+    )
+    p = person(r, "Fərid Qaraşov")
+    assert types(p) == ["sentence"]
+    assert [c.label for c in first(p, "sentence").charges] == ["polisə müqavimətdə"]

@@ -186,3 +186,17 @@ def test_an_act_qualified_or_an_arrest_under_an_article_is_a_charge() -> None:
     assert charge.article == "274"
     r = az("Jurnalist Ülvi Tahirov xuliqanlıq maddəsi ilə həbs olunub.")
     assert types(person(r, "Ülvi Tahirov")) == ["charge", "detention"]
+
+
+def test_a_judge_before_the_one_sentenced_with_only_a_role_between_is_no_listmate() -> None:
+    r = az("Hakim Rəşad Quliyev jurnalist Elvin Məmmədlini 5 il həbs cəzasına məhkum edib.")
+    assert {p.name for p in r.persons} == {"Elvin Məmmədli"}
+
+
+def test_a_term_asked_for_or_the_most_the_law_allows_is_no_sentence() -> None:
+    r = az("Prokuror Elvin Məmmədli üçün 7 il həbs cəzası tələb edib.")
+    assert r.persons == ()
+    r = az("Elvin Məmmədliyə 8 ilədək həbs cəzası gözləyir.")
+    assert r.persons == ()
+    r = az("Elvin Məmmədli səhərədək saxlanılıb.")
+    assert [p.name for p in r.persons] == ["Elvin Məmmədli"]

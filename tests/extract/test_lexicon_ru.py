@@ -186,14 +186,16 @@ def test_disappearance_when_police_deny_holding_him() -> None:
     assert EventType.DISAPPEARANCE in types(person(x, "Тимур Заславский"))
 
 
-def test_ill_treatment_beaten_and_denied_lawyer() -> None:
+def test_ill_treatment_beaten_and_denied_lawyer_is_one_event() -> None:
+    # One spell of custody, two forms of ill-treatment: one event, as the gold of
+    # real Russian reports counts it (ru.toml one_ill_treatment).
     x = extract(
         "Задержанного студента Илью Бережкова избили в отделе полиции. "
         "К нему два дня не пускали адвоката."
     )
     p = person(x, "Илья Бережков")
-    details = {e.detail for e in p.events if e.type is EventType.ILL_TREATMENT}
-    assert details == {"избиение", "недопуск адвоката"}
+    details = [e.detail for e in p.events if e.type is EventType.ILL_TREATMENT]
+    assert details == ["избиение"]
 
 
 def test_appeal_upheld() -> None:

@@ -5,7 +5,7 @@ from habeas.extract.attributes import find_charges
 from habeas.extract.lexicon import fold_case, load_lexicon
 from habeas.model import Extraction
 
-from .helpers import extract, first, person, types
+from .helpers import extract, first, names, person, types
 
 
 def ru(text: str, published: str = "2025-03-13") -> Extraction:
@@ -71,3 +71,53 @@ def test_two_articles_are_not_given_to_anyone_else() -> None:
         "Суд оштрафовал Елисея Громова на 20 тысяч рублей."
     )
     assert first(person(r, "Елисей Громов"), "sentence").charges == ()
+
+
+def test_an_offence_imputed_right_after_a_decision_is_its_ground() -> None:
+    r = ru(
+        "В Караколе суд арестовал на 10 суток двух активистов. "
+        "Административные аресты получили Тимур Ахмедзянов и Олжас Сейткали. "
+        "Им вменили участие в несанкционированном митинге (статья 488 КоАП)."
+    )
+    for name in ("Тимур Ахмедзянов", "Олжас Сейткали"):
+        p = person(r, name)
+        assert "charge" not in types(p)
+        assert [c.article for c in first(p, "sentence").charges] == ["488"]
+
+
+def test_an_offence_imputed_after_an_arrest_and_a_decision_is_a_charge() -> None:
+    r = ru(
+        "8 марта полиция задержала активиста Тимура Ахмедзянова. "
+        "Позже суд арестовал Ахмедзянова на 10 суток. "
+        "Ему вменили часть 2 статьи 20.2 КоАП."
+    )
+    p = person(r, "Тимур Ахмедзянов")
+    assert [c.article for c in first(p, "charge").charges] == ["20.2"]
+    assert [c.article for c in first(p, "sentence").charges] == ["20.2"]
+
+
+def test_a_verdict_without_its_offence_takes_the_article_of_the_case() -> None:
+    r = ru(
+        "В мае против блогера Назара Ибрагимова возбудили уголовное дело по статье 280 УК "
+        "(публичные призывы к экстремизму). "
+        "Во вторник суд приговорил Ибрагимова к двум годам колонии."
+    )
+    verdict = first(person(r, "Назар Ибрагимов"), "sentence")
+    assert [c.article for c in verdict.charges] == ["280"]
+
+
+def test_a_court_arrest_without_a_term_is_the_custody_it_orders() -> None:
+    r = ru(
+        "8 марта полиция задержала блогера Назара Ибрагимова. "
+        "Басманный суд Москвы арестовал Ибрагимова."
+    )
+    assert types(person(r, "Назар Ибрагимов")) == ["detention", "pretrial_detention"]
+    r = ru("Суд арестовал блогера Назара Ибрагимова на 15 суток.")
+    assert types(person(r, "Назар Ибрагимов")) == ["sentence"]
+
+
+def test_becoming_a_defendant_of_a_case_is_a_charge() -> None:
+    r = ru("В марте блогер Назар Ибрагимов стал фигурантом дела по статье 207.3 УК.")
+    charge = first(person(r, "Назар Ибрагимов"), "charge")
+    assert [c.article for c in charge.charges] == ["207.3"]
+    assert names(ru("Фигурант дела Назар Ибрагимов рассказал о давлении.")) == set()

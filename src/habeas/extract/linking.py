@@ -161,6 +161,10 @@ class Linker:
             # "Polis X-in müavini Y-i saxlayıb": in a verb-final frame spanning two
             # names, the object is the one by the verb; X only owns the role.
             return self.ids(inside[-1] if hit.side == "before" else inside[0])
+        if not after and self._group_noun_after(hit):
+            # "… the rally at which police detained 30 people": the counted crowd
+            # right after the verb is whom it befell, not a name told before it
+            return []
         pick: list[Mention] | None = None
         near_before = before[-1] if before else None
         near_after = after[0] if after else None
@@ -350,6 +354,13 @@ class Linker:
                 out.extend(e for e in self._resolve_pronoun(m) if e not in out)
         return out
 
+    def _group_noun_after(self, hit: Anchor) -> bool:
+        window = self.low[hit.end : hit.end + 40]
+        found = self.lex.group_noun.search(window)
+        if found is None or window[: found.start()].strip(" ,"):
+            return False
+        return parse_number(found.group().split()[0], self.lex) is not None
+
     def _group_noun_before(self, hit: Anchor) -> bool:
         window = self.low[max(0, hit.start - 30) : hit.start]
         return bool(self.lex.group_noun_end.search(window))
@@ -432,11 +443,22 @@ class Linker:
     def _groups(self, named: list[Mention]) -> list[list[Mention]]:
         groups: list[list[Mention]] = []
         for m in named:
-            if groups and self._joins(groups[-1][-1].end, m.start):
+            if groups and self._listed(groups[-1][-1].end, m.start):
                 groups[-1].append(m)
             else:
                 groups.append([m])
         return groups
+
+    def _listed(self, end: int, start: int) -> bool:
+        """Whether two names stand in one list: joined, and (when words stand
+        between) by a comma, a dash or a conjunction. "Hakim X jurnalist Y-i məhkum
+        edib": with only a role word between, they are a subject and an object."""
+        gap = self.text[end:start]
+        if gap.strip():
+            conj = "|".join(self.lex.extra.get("conjunctions", ["and", "и", "və"]))
+            if not _compiled(rf"[,;:()—–-]|\b(?:{conj})\b").search(gap):
+                return False
+        return self._joins(end, start)
 
     def _joins(self, end: int, start: int) -> bool:
         # A quoted name in a role phrase («координатор ОО «Крымская солидарность»»)

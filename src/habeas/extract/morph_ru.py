@@ -41,6 +41,9 @@ _GIVEN_NAME_CASES = (
 _LONG_VOWEL_END = re.compile(r"(?:уу|аа|оо|ээ|ыы|үү|өө)$", re.IGNORECASE)
 
 
+_VOWEL_SOFT_SIGN = re.compile(r"[аеёиоуыэюя]ь$", re.IGNORECASE)
+
+
 def gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
     """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
     names = given_names()
@@ -64,7 +67,9 @@ def gazetteer_given_readings(token: str) -> list[tuple[str, str, str]]:
     for ending, nominative, gender, case in _GIVEN_NAME_CASES:
         if token.endswith(ending) and len(token) > len(ending) + 2:
             stem = token[: len(token) - len(ending)] + nominative
-            if token_key(stem) in names:
+            # (a soft sign after a vowel, «Таалаь» from «Таалаю», is no word, though
+            # its folded key may be a gazetteer name's)
+            if token_key(stem) in names and not _VOWEL_SOFT_SIGN.search(stem):
                 out.append((stem, gender, case))
     return out
 
@@ -200,6 +205,13 @@ class RussianMorphology:
         out = []
         for k, tok in enumerate(toks):
             parses = cls.parse(tok)
+            if k == 0 and len(toks) > 1 and not cls.is_known(tok):
+                # «Хадиджу»: a gazetteer name behind the ending outweighs the
+                # dictionary's guess for a word it lacks (a man's «Хадиджу»)
+                known = [n for n, g, c in gazetteer_given_readings(tok) if (g, c) == (gender, case)]
+                if known:
+                    out.append(known[0])
+                    continue
             if k == 0 and len(toks) > 1 and not any("Name" in p.tag.grammemes for p in parses):
                 stem = _given_name_by_ending(tok, gender, case)
                 out.append(stem or tok)
@@ -239,6 +251,24 @@ class RussianMorphology:
             # «18 марта Ерлана …»: a lower-case word read as a name (Марта) is the month
             and not (_NAME_TAGS & p.tag.grammemes)
         )
+
+    @staticmethod
+    @lru_cache(maxsize=20_000)
+    def agreement_after(word: str) -> tuple[str, str] | None:
+        """The gender and case a past verb or a participle right after a name
+        agrees with it in («вышла»: f, nomn; «задержанного»: m, gent), when all
+        its readings of those kinds tell one; None otherwise."""
+        readings = set()
+        for p in RussianMorphology.parse(word):
+            if p.tag.POS == "VERB" and "past" in p.tag.grammemes and "sing" in p.tag.grammemes:
+                case = "nomn"
+            elif p.tag.POS == "PRTF" and "sing" in p.tag.grammemes:
+                case = p.tag.case
+            else:
+                continue
+            if p.tag.gender in _GENDERS and case in ("nomn", "gent", "datv", "ablt"):
+                readings.add((_GENDERS[p.tag.gender], case))
+        return next(iter(readings)) if len(readings) == 1 else None
 
     @classmethod
     def hinted(cls, tokens: Iterable[str], before: str | None) -> bool:

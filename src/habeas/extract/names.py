@@ -39,8 +39,10 @@ __all__ = [
     "token_key",
 ]
 
-_UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺ"
-_LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһʼ'’-"
+# Cyrillic letters of Ukrainian, Belarusian, Kazakh, Kyrgyz, Bashkir and Tajik
+# («Муҳаммад Солеҳ») included: a name written in them is one word, not cut in two.
+_UPPER = "A-ZÀ-ÖØ-ÞƏŞÇĞÜÖİĀĒĪŌŪŽŠČА-ЯЁІЇЄЎҐӘҒҚҢӨҰҮҺҲҶӢӮ"
+_LOWER = "a-zß-öø-ÿəşçğıöüāēīōūžščа-яёіїєўґәғқңөұүһҳҷӣӯʼ'’-"
 # "Mohammad-Reza": the hyphen is in _LOWER, so the greedy run takes it and the
 # capital after it is read on by the lookbehind branch
 _TOKEN = re.compile(

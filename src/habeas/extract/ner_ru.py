@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from habeas.extract.morph_ru import RussianMorphology
+from habeas.extract.morph_ru import RussianMorphology, gazetteer_given_readings
 
 _CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
 _GENDERS = {"Masc": "m", "Fem": "f"}
@@ -294,10 +294,16 @@ def nominative_in_context(
         return by_rules, gender
     # A given name the dictionary knows for one gender only fixes the gender: the
     # tagger reads unknown surnames as masculine more often than it should.
-    parts = RussianMorphology.name_parts(tokens[0])
+    # (Only a name the dictionary has: its guess for an unknown word, «Гульшайыр»
+    # a man by the consonant, is no surer than the tagger reading the sentence.)
+    parts = RussianMorphology.name_parts(tokens[0]) if RussianMorphology.is_known(tokens[0]) else []
     known = {p.tag.gender for p in parts if "Name" in p.tag.grammemes} & {"masc", "femn"}
     if len(known) == 1:
         tagged_gender = "m" if known == {"masc"} else "f"
+        if not any(p.tag.case == case for p in parts if "Name" in p.tag.grammemes):
+            # «— X и Олжаса Сейткали» tagged a nominative by the undeclined surname:
+            # the given name has no such form, so the dictionary's reading stands
+            return by_rules, gender
     else:
         # «Марину Гусеву» tagged masculine accusative: no masculine given name
         # has that form (Марин's accusative is «Марина»), so the tagger's case
@@ -311,8 +317,14 @@ def nominative_in_context(
             tagged_gender = next(iter(in_case))
         elif known and not in_case:
             return by_rules, gender  # the tagger's case fits no reading of the name
+    if not parts:
+        # «Хадиджу Исмайлову» tagged a man's accusative: a gazetteer given name
+        # behind the ending that has the tagger's case has its own gender
+        genders = {g for _, g, c in gazetteer_given_readings(tokens[0]) if c == case}
+        if len(genders) == 1:
+            tagged_gender = next(iter(genders))
     in_context = RussianMorphology.nominative_as(tokens, tagged_gender, case)
-    if not _plausible(in_context, tagged_gender):
+    if not plausible_nominative(in_context, tagged_gender):
         return by_rules, gender
     return in_context, tagged_gender
 
@@ -325,5 +337,6 @@ _NOT_NOMINATIVE = {
 }
 
 
-def _plausible(tokens: Sequence[str], gender: str) -> bool:
+def plausible_nominative(tokens: Sequence[str], gender: str) -> bool:
+    """Whether a name's surname can be a nominative of that gender."""
     return not tokens[-1].casefold().endswith(_NOT_NOMINATIVE[gender])

@@ -32,7 +32,7 @@ from habeas.extract.names import (
     strip_az_case,
     token_key,
 )
-from habeas.extract.ner_ru import nominative_in_context, person_at
+from habeas.extract.ner_ru import nominative_in_context, person_at, plausible_nominative
 from habeas.extract.numbers import parse_number
 
 FEMALE_ENDINGS = (
@@ -193,6 +193,60 @@ def _daughters_name(tokens: Sequence[str], normal: tuple[str, ...]) -> tuple[str
     return (first, *tokens[1 : len(normal)])
 
 
+_PATRONYMIC_END = re.compile(r"(?:ович|евич|ьич|ична|овна|евна)(?:а|у|ем|е|ы|ой)?$", re.IGNORECASE)
+
+
+def _ru_patronymic(token: str) -> bool:
+    """«Рустамовича», «Кайратовна»: a patronymic, by the dictionary or its ending."""
+    return bool(_PATRONYMIC_END.search(token)) or any(
+        "Patr" in p.tag.grammemes for p in RussianMorphology.parse(token)
+    )
+
+
+def _ru_surname_first(tokens: Sequence[str]) -> tuple[tuple[str, ...], str] | None:
+    """«Турдалиева Эльдага Рустамовича»: surname, given name and patronymic, as
+    court papers write them, in the nominative by the patronymic's gender and case
+    (the one word of the three the dictionary reads surely); None for another order."""
+    if len(tokens) != 3 or _ru_patronymic(tokens[1]):
+        return None
+    if not (has_surname_ending(tokens[0]) or tokens[0].casefold().endswith(_OBLIQUE_SURNAME)):
+        return None
+    readings = [
+        p
+        for p in RussianMorphology.parse(tokens[2])
+        if "Patr" in p.tag.grammemes and p.tag.gender in ("masc", "femn")
+    ]
+    if readings:
+        gender = "m" if readings[0].tag.gender == "masc" else "f"
+        case = readings[0].tag.case
+    else:
+        # a patronymic the dictionary lacks («Кайратовну»): its ending tells
+        end = _PATRONYMIC_END.search(tokens[2])
+        if end is None:
+            return None
+        gender, case = _PATRONYMIC_CASES.get(end.group().casefold()[-2:], ("m", "nomn"))
+        if end.group().casefold().endswith("на"):
+            gender, case = "f", "nomn"
+    normal = RussianMorphology.nominative_as((tokens[1], tokens[2], tokens[0]), gender, case)
+    if case != "nomn" and normal[1] == tokens[2]:
+        normal = (normal[0], _PATRONYMIC_END.sub(_patronymic_nominative, tokens[2]), normal[2])
+    given, patronymic, surname = normal
+    return (surname, given, patronymic), gender
+
+
+# A patronymic's case ending (its last two letters) → (gender, case).
+_PATRONYMIC_CASES = {
+    "ча": ("m", "gent"), "чу": ("m", "datv"), "ем": ("m", "ablt"), "че": ("m", "loct"),
+    "ну": ("f", "accs"), "ны": ("f", "gent"), "не": ("f", "datv"), "ой": ("f", "ablt"),
+}  # fmt: skip
+
+
+def _patronymic_nominative(m: re.Match[str]) -> str:
+    word = m.group()
+    stem = re.sub(r"(?:а|у|ем|е|ы|ой)$", "", word)
+    return stem + "а" if stem.casefold().endswith("н") else stem
+
+
 def _place_before_name(tokens: Sequence[str]) -> bool:
     """«жительницу Грозного Мадину Умаеву»: a place in the genitive (the dictionary
     may also read it as a surname, Грозный) before a given name and a surname
@@ -252,7 +306,11 @@ class People:
         if self.lex.lang == "ru":
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
             while tokens and not (
-                self._ru_name_word(tokens[0], first=True) or _ru_oblique_given(tokens)
+                self._ru_name_word(tokens[0], first=True)
+                or _ru_oblique_given(tokens)
+                # «Эльдага Рустамовича Турдалиева»: a word before a patronymic is
+                # a given name, however foreign to the dictionary
+                or (len(tokens) >= 3 and _ru_patronymic(tokens[1]))
             ):
                 tokens.pop(0)
             while tokens and not self._ru_name_word(tokens[-1], first=False):
@@ -290,21 +348,20 @@ class People:
         when a word of the run is unknown to the dictionary, so it is rare."""
         if all(RussianMorphology.is_known(t) for t in run.tokens):
             return None
+        framed = len(run.tokens) == 2 and self._ru_person_frame(run)
         if not has_surname_ending(run.tokens[-1]) and not run.tokens[-1].casefold().endswith(
             _OBLIQUE_SURNAME
         ):
-            return None
+            return self._ru_person_by_tagger(run) if framed else None
+        if framed:
+            # «активист Рашадат Ахундов», «Оюб Титиев был задержан»: a surname's
+            # ending, and a role or an event around the run, make it a person
+            return tuple(run.tokens)
         if not self._in_name_list(run) and not self._ru_surname_in_case(run):
             return None  # alone, the tagger also reads bylines and outlets as people
-        span = person_at(self.text, run.start, run.end)
-        if span is not None:
-            words = [
-                m.group()
-                for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
-                if m.group() in run.tokens
-            ]
-            if 2 <= len(words) <= 3:
-                return tuple(words)
+        found = self._ru_person_by_tagger(run)
+        if found is not None:
+            return found
         # «задержала Кундуз Жолдубаеву»: the tagger misses given names it never saw
         # (or takes the surname alone); a surname the dictionary reads as one, in a
         # case no byline or heading takes (not -ова), names a person with the
@@ -317,6 +374,27 @@ class People:
         ):
             return tuple(run.tokens)
         return None
+
+    def _ru_person_by_tagger(self, run: NameMention) -> tuple[str, ...] | None:
+        """The words of a run the statistical tagger reads as one person, if two or three."""
+        span = person_at(self.text, run.start, run.end)
+        if span is None:
+            return None
+        words = [
+            m.group()
+            for m in re.finditer(r"\S+", self.text[span[0] : span[1]])
+            if m.group() in run.tokens
+        ]
+        return tuple(words) if 2 <= len(words) <= 3 else None
+
+    def _ru_person_frame(self, run: NameMention) -> bool:
+        """A role word right before the run («активист», «журналистка»), or the
+        passive of an event right after it («… был задержан»): the frame of a
+        person, which an outlet or a byline does not stand in."""
+        if self._role_before(run.start):
+            return True
+        after = self.lex.extra.get("person_event_after")
+        return after is not None and re.match(after, self.low[run.end : run.end + 80]) is not None
 
     def _ru_surname_in_case(self, run: NameMention) -> bool:
         """«задержала Мохуббат Гасанову»: outside a list, a run of two words, the
@@ -372,6 +450,24 @@ class People:
         grammemes = [
             {g for p in RussianMorphology.parse(t) for g in p.tag.grammemes} for t in toks[:3]
         ]
+        if (
+            len(toks) == 3
+            and "Name" in grammemes[0]
+            and "Surn" in grammemes[1]
+            and "Name" in grammemes[2]
+            and "Surn" not in grammemes[2]
+            and not _ru_patronymic(toks[2])
+        ):
+            # «Жена Тимура Ахмедзянова Гульнара рассказала»: a full name in the
+            # genitive owns the role before it; the given name after it is another
+            # person, the one holding the role
+            second = self.text.find(toks[1], run.start + len(toks[0]))
+            third = self.text.find(toks[2], second + len(toks[1])) if second >= 0 else -1
+            if third >= 0:
+                return [
+                    NameMention(run.start, second + len(toks[1]), toks[:2]),
+                    NameMention(third, run.end, toks[2:], run.possessive),
+                ]
         if "Name" in grammemes[0] or "Name" not in grammemes[1] or "Patr" in grammemes[2]:
             return [run]
         second = self.text.find(toks[1], run.start + len(toks[0]))
@@ -426,11 +522,42 @@ class People:
         # The role word must end right where the name begins ("activist Rauf …").
         if found and not tail[found[-1].end() :].strip(" ,"):
             return role_of(self.lex, found[-1])
+        if found and self.lex.lang == "ru" and self._owner_between(tail[found[-1].end() :], start):
+            return role_of(self.lex, found[-1])
+        return self._role_of_body_before(start)
+
+    def _owner_between(self, between: str, start: int) -> bool:
+        """«Адвокат Гасанлы Захид Оруджев»: one capitalised word between the role
+        and the name, the surname of the one the role serves, in the genitive."""
+        words = between.split()
+        if len(words) != 1:
+            return False
+        raw = self.text[max(0, start - len(words[0]) - 2) : start].split()
+        return bool(raw) and raw[-1][:1].isupper() and raw[-1].casefold() == words[0]
+
+    def _role_of_body_before(self, start: int) -> str | None:
+        """«судья Ленинского районного суда Казани X Y», «журналистка телеканала
+        Next TV X Y»: a role word, then the body it serves (a court, an agency, an
+        outlet) in the genitive, right before the name."""
+        body = self.lex.extra.get("role_body_before")
+        if body is None:
+            return None
+        window = self.low[max(0, start - 90) : start]
+        at = re.search(body, window)
+        if at is None:
+            return None
+        words = window[: at.start()].split()[-5:]
+        for word in reversed(words):
+            found = self.lex.role_any.fullmatch(word)
+            if found:
+                return role_of(self.lex, found)
         return None
 
     def _normal(
         self, tokens: Sequence[str], start: int, *, before: str | None = None
     ) -> tuple[tuple[str, ...], str | None]:
+        if self.lex.lang == "ru" and (surname_first := _ru_surname_first(tokens)) is not None:
+            return surname_first
         if self.lex.lang == "ru":
             # The kept tokens' own span: the tagger reads the surname's case there.
             first = self.text.find(tokens[0], start)
@@ -438,7 +565,13 @@ class People:
             # A plural surname («Марину Сидорковых») shared by a list: the tagger reads
             # the pair as one plural noun phrase, the dictionary reads each word.
             plural = tokens[-1].endswith(("ых", "их"))
-            if first < 0 or last < 0 or plural:
+            agreeing: tuple[tuple[str, ...], str] | None = None
+            gender: str | None
+            if first >= 0 and last >= 0 and not RussianMorphology.hinted(tokens, before):
+                agreeing = self._ru_agreeing_after(tokens, last + len(tokens[-1]))
+            if agreeing is not None:
+                normal, gender = agreeing
+            elif first < 0 or last < 0 or plural:
                 normal, gender = RussianMorphology.nominative(tokens, before=before)
             else:
                 end = last + len(tokens[-1])
@@ -458,6 +591,24 @@ class People:
             if self._az_dative_of_ov(toks[-1], start) or self._az_man_elsewhere(toks, tokens):
                 toks[-1] = toks[-1][:-1]
         return tuple(toks), _gender_of(toks)
+
+    def _ru_agreeing_after(
+        self, tokens: Sequence[str], end: int
+    ) -> tuple[tuple[str, ...], str] | None:
+        """«Алеся Шлыкова, приговоренная к …», «Руслана Осипова была задержана»: a
+        verb's past or a participle right after the name (a comma may stand
+        between) agrees with it, so its gender and case are the name's, when the
+        name can take them; None when the word tells no one reading."""
+        after = re.match(r"\s*,?\s*([а-яё]+)", self.low[end : end + 40])
+        if after is None:
+            return None
+        reading = RussianMorphology.agreement_after(after.group(1))
+        if reading is None:
+            return None
+        gender, case = reading
+        normal = RussianMorphology.nominative_as(tokens, gender, case)
+        plausible = plausible_nominative(normal, gender)
+        return (normal, gender) if plausible and len(tokens) >= 2 else None
 
     def _az_known_stem(self, given: str, surname: str) -> str:
         """ "Batuhan Çolakın evləri" after "Batuhan Çolak": a foreign surname has no
@@ -859,9 +1010,13 @@ class People:
             # "X said", "X, a lawyer, said", "X told reporters"
             clause_after = re.split(r"[.;:!?\n]", after, maxsplit=1)[0]
             # "X said", "X, his lawyer, said", "X also said", "X, рассказала …"
+            # («X Y Гульнара рассказала»: a capitalised word between is another
+            # person, the one who speaks)
+            next_word = self.text[m.end : m.end + 40].split()[:1]
+            other = bool(next_word) and next_word[0][:1].isupper()
             for head in (clause_after.lstrip(" ,"), re.sub(r"^\s*,[^,]{0,40},", "", clause_after)):
                 words = head.split()
-                if speech.match(head.strip()) or speech.match(" ".join(words[1:2])):
+                if speech.match(head.strip()) or (not other and speech.match(" ".join(words[1:2]))):
                     m.speaker = True
                     break
             # A speaker's title after a quote («…», – написала первый заместитель

@@ -248,6 +248,7 @@ class _Document:
         for index, sentence in enumerate(self.sentences):
             self._sentence(index, sentence)
         self._give_the_only_article()
+        self._case_charges_to_verdicts()
         by_entity: dict[int, list[_Draft]] = {}
         alias = self._aliases()
         for d in self.drafts:
@@ -314,11 +315,32 @@ class _Document:
             if d.event.type in _CHARGED and not d.event.charges:
                 d.event = replace(d.event, charges=(found,))
 
+    def _case_charges_to_verdicts(self) -> None:
+        """«Против X возбудили дело по статье 280 … Суд приговорил X к двум годам»:
+        a verdict told without its offence is for the charges of that person's
+        case told before it, when the case named an article."""
+        if not self.lex.extra.get("case_charges_to_verdict"):
+            return
+        case: dict[int, tuple[Charge, ...]] = {}
+        for d in self.drafts:
+            event = d.event
+            if event.type is EventType.CHARGE and any(c.article for c in event.charges):
+                case[d.entity] = event.charges
+            elif event.type is EventType.SENTENCE and not event.charges and d.entity in case:
+                d.event = replace(event, charges=case[d.entity])
+
     def _charged_other(self, hit: _Hit, sentence: Sentence, mentions: list[Mention]) -> bool:
         """A charging told of an organisation or an official ("his newspaper was
         charged with", "accused the officer of"), in a sentence that names no one:
         not a charge of the person the story is about."""
-        if hit.trigger.type is not EventType.CHARGE or any(m.kind == "name" for m in mentions):
+        if hit.trigger.type is not EventType.CHARGE:
+            return False
+        against = self.lex.extra.get("case_against_official")
+        if against and (found := re.match(against, self.low[hit.end : hit.end + 60])):
+            # «возбудил дело против полицейского, избившего X»: the official is
+            # the accused, unless named right there («против полицейского Y»)
+            return not any(0 <= m.start - found.end() <= 2 for m in mentions)
+        if any(m.kind == "name" for m in mentions):
             return False
         before = self.lex.extra.get("charged_other_before")
         inside = self.lex.extra.get("charged_other_object")
@@ -326,6 +348,32 @@ class _Document:
         if before and re.search(before, low[max(sentence.start, hit.start - 120) : hit.start]):
             return True
         return bool(inside and re.search(inside, low[hit.start : hit.end]))
+
+    def _ground_of_decision(
+        self,
+        hit: _Hit,
+        index: int,
+        targets: list[int],
+        bare: tuple[int, list[int]] | None,
+    ) -> bool:
+        """«Суд арестовал X на 15 суток. Им вменили статью 488»: an offence put to
+        the people of the decision just before, told without its charges, is that
+        decision's ground (the charges go on it), not a charging of its own; unless
+        they were detained or charged before the decision, when the imputation is
+        that earlier step's."""
+        cue = self.lex.extra.get("imputed_charge")
+        if not cue or hit.trigger.type is not EventType.CHARGE:
+            return False
+        if bare is None or index - bare[0] != 1:
+            return False
+        if re.match(cue, self.low[hit.start : hit.end]) is None:
+            return False
+        decided = {self.drafts[i].entity for i in bare[1]}
+        first = min(bare[1])
+        earlier = {EventType.DETENTION, EventType.CHARGE}
+        return set(targets) <= decided and not any(
+            d.entity in decided and d.event.type in earlier for d in self.drafts[:first]
+        )
 
     def _victim_role(self, role: str) -> bool:
         return self.lex.role_victim.get(role, True)
@@ -375,6 +423,7 @@ class _Document:
             decision_date = inherited[1]
         if decisions and (decision_date or court):
             self.state.last_decision = (index, decision_date, tuple(charges))
+        bare_before = self.state.bare_decisions
         if not decisions:
             self._charges_told_after(
                 index,
@@ -416,6 +465,8 @@ class _Document:
                 }
                 targets = [t for t in targets if t in told]
             if targets and self._charged_other(hit, sentence, mentions):
+                continue
+            if targets and self._ground_of_decision(hit, index, targets, bare_before):
                 continue
             if not targets:
                 heads = self.link.group_heads(sentence)
