@@ -1,8 +1,10 @@
 """HTML page → article text, title, publication date and language.
 
-trafilatura does the heavy lifting (boilerplate removal, metadata); a small
-post-filter then drops the in-article appeals and comment headings it keeps,
-using the phrase lists in `habeas.ingest.boilerplate`.
+trafilatura does the heavy lifting (boilerplate removal, metadata). Before it,
+boxes whose class or id names them as chrome it does not know ("promo",
+"read-also", "membership") are cut; after it, a small post-filter drops the
+in-article appeals and comment headings it keeps, using the phrase lists in
+`habeas.ingest.boilerplate`.
 """
 
 from __future__ import annotations
@@ -35,6 +37,18 @@ _HTML_MARKERS = re.compile(
 # a page is accepted only when some paragraph is at least a short sentence.
 _MIN_SENTENCE_WORDS = 4
 _LANG_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+# Class or id words of page boxes that are not the article and that trafilatura
+# keeps (it already cuts "related", "share", "teaser", "comments", <aside>,
+# <figcaption>…). Matched as whole space-, hyphen- or underscore-separated parts, so
+# "tag-baku" on a WordPress <article> or "photo" inside "article-photo-text"
+# never match; and a box holding most of the page's text is never cut.
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:subscribe|subscription|newsletter|promo|donate|donation|membership"
+    r"|paywall|read-?also|also-?read|read-?more|more-?news|news-?list|incut|gallery"
+    r"|(?:image|photo)-?credit|credits?|tags|author-?bio|cookies?|banner|advert\w*)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_CHROME_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +101,7 @@ def page_to_text(
     if tree is None:
         raise InputError(f"{prefix}the page could not be parsed as HTML")
     lang = _declared_lang(tree)
+    _cut_chrome_boxes(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -114,6 +129,31 @@ def page_to_text(
         published=_parse_date(_field(doc, "date")),
         lang=lang or _normalise_lang(_field(doc, "language")),
     )
+
+
+def _cut_chrome_boxes(tree: Any) -> None:
+    """Remove the elements whose class or id names them as page chrome."""
+    boxes = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and _CHROME_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ]
+    if not boxes:
+        return
+    whole = len("".join(tree.itertext()))
+    for el in boxes:
+        parent = el.getparent()
+        if parent is None or len("".join(el.itertext())) > whole * _CHROME_SHARE:
+            continue
+        # The text after the box belongs to its parent's flow: keep it.
+        if el.tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
 
 
 def _field(doc: Any, name: str) -> str | None:
