@@ -101,3 +101,25 @@ def test_a_dated_caption_captured_twice_gives_no_sentence() -> None:
     text = "Activist jailed in Veldgrad\n\n" + caption + "\n" + caption + "\n\n" + BODY_EN
     assert not any("3 May 2019" in s for s in _sentences(text))
     assert "Laskaris denies the charge of disobeying the police." in _sentences(text)
+
+
+def test_a_list_of_headlines_inside_the_body_gives_no_events() -> None:
+    text = (
+        "Police in Veldgrad detained the activist Oren Laskaris on Monday after a picket.\n\n"
+        "Court in the north jails blogger Tarlan Qodeyev for five years\n"
+        "Journalist Mirza Alasgarli detained at the border again\n"
+        "Police disperse a picket of mothers outside the ministry\n\n"
+        "A district court sentenced Laskaris to ten days of administrative detention, "
+        "his lawyer said.\n"
+    )
+    assert _persons(text) == ["Oren Laskaris"]
+    assert text.rstrip().endswith(_sentences(text)[-1])
+
+
+def test_a_single_subheading_in_the_body_is_kept() -> None:
+    text = (
+        "Police in Veldgrad detained the activist Oren Laskaris on Monday after a picket.\n\n"
+        "Court hearing behind closed doors\n\n"
+        "A district court sentenced Laskaris to ten days of administrative detention.\n"
+    )
+    assert "Court hearing behind closed doors" in _sentences(text)
