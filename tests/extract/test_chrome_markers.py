@@ -123,3 +123,13 @@ def test_a_single_subheading_in_the_body_is_kept() -> None:
         "A district court sentenced Laskaris to ten days of administrative detention.\n"
     )
     assert "Court hearing behind closed doors" in _sentences(text)
+
+
+def test_a_membership_appeal_left_in_a_text_gives_no_events() -> None:
+    text = (
+        BODY_EN + "Our reporter Kamal Rustamli was arrested in 2023 for his work. "
+        "Support independent journalism and become a member today.\n\n"
+        "Laskaris is due in court again next week.\n"
+    )
+    assert _persons(text) == ["Oren Laskaris"]
+    assert "Laskaris is due in court again next week." in _sentences(text)

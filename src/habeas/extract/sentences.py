@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from habeas.ingest.boilerplate import is_boilerplate
+
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # before whitespace and an upper-case letter, a digit, a quote or a dash; or at a
 # line break. Abbreviations and initials are rejoined afterwards.
@@ -263,7 +265,10 @@ def split_sentences(text: str) -> list[Sentence]:
     for s in _split(text[: chrome_tail(text)]):
         line = text.rfind("\n", 0, s.start) + 1
         if line not in chrome:
-            chrome[line] = is_chrome_line(_line_of(text, s.start))
+            whole = _line_of(text, s.start)
+            # An appeal ("Become a member…") or a section heading left in a text
+            # captured without our HTML filter.
+            chrome[line] = is_chrome_line(whole) or is_boilerplate(whole)
         if not chrome[line]:
             sentences.append(s)
     return sentences

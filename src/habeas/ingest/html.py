@@ -12,14 +12,13 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from habeas.errors import InputError
 from habeas.extract.sentences import chrome_tail, is_chrome_line
-from habeas.ingest import boilerplate
+from habeas.ingest.boilerplate import fold as _fold
+from habeas.ingest.boilerplate import is_boilerplate
 from habeas.ingest.decode import LEGACY_ENCODINGS
 
 # Enough of a page to find its <meta charset> and opening tags.
@@ -256,34 +255,3 @@ def _article_paragraphs(raw: str, *, title: str | None) -> list[str]:
     if paragraphs and title and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]
     return paragraphs
-
-
-def is_boilerplate(paragraph: str) -> bool:
-    """Return True when a paragraph is a donation appeal or a section heading."""
-    folded = _fold(paragraph)
-    if _heading_pattern().match(folded):
-        return True
-    if len(folded.split()) > boilerplate.APPEAL_MAX_WORDS:
-        return False
-    return _appeal_pattern().search(folded) is not None
-
-
-def _fold(text: str) -> str:
-    # Azerbaijani and Turkish "İ" lower-cases to "i" + a combining dot; drop it.
-    text = text.replace("İ", "i").replace("I", "i")
-    text = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(text.replace("ё", "е").split())
-
-
-@lru_cache(maxsize=1)
-def _appeal_pattern() -> re.Pattern[str]:
-    # One alternation is several times faster than a loop of `in` tests.
-    return re.compile("|".join(re.escape(_fold(p)) for p in boilerplate.APPEAL_PHRASES))
-
-
-@lru_cache(maxsize=1)
-def _heading_pattern() -> re.Pattern[str]:
-    words = sorted((_fold(h) for h in boilerplate.SECTION_HEADINGS), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    # "Comments", "Comments (3)", "Comments: 3", "3 comments", "Read also:"
-    return re.compile(rf"^(?:\d+\s+)?(?:{alternatives})\s*(?:\(\s*\d+\s*\)|:?\s*\d*)\s*[:.…]?$")
