@@ -68,3 +68,13 @@ def test_a_box_holding_most_of_the_page_is_not_cut() -> None:
         "</body></html>"
     )
     assert "detained the activist Oren Laskaris" in page_to_text(page).text
+
+
+def test_inline_scripts_do_not_make_the_article_wrapper_look_small() -> None:
+    script = "<script>var config = {" + "'x': 1, " * 400 + "};</script>"
+    page = (
+        f"<html><head><title>Activist detained</title></head><body>{script}"
+        f'<div class="content has-banner"><h1>Activist detained</h1>{BODY}{LAST}</div>'
+        "</body></html>"
+    )
+    assert "detained the activist Oren Laskaris" in page_to_text(page).text

@@ -140,10 +140,10 @@ def _cut_chrome_boxes(tree: Any) -> None:
     ]
     if not boxes:
         return
-    whole = len("".join(tree.itertext()))
+    whole = _visible_length(tree)
     for el in boxes:
         parent = el.getparent()
-        if parent is None or len("".join(el.itertext())) > whole * _CHROME_SHARE:
+        if parent is None or _visible_length(el) > whole * _CHROME_SHARE:
             continue
         # The text after the box belongs to its parent's flow: keep it.
         if el.tail:
@@ -153,6 +153,23 @@ def _cut_chrome_boxes(tree: Any) -> None:
             else:
                 parent.text = (parent.text or "") + el.tail
         parent.remove(el)
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template"})
+
+
+def _visible_length(root: Any) -> int:
+    """Characters of text under `root` a reader sees: a page's inline scripts can
+    outweigh its article, and must not make the article's wrapper look small."""
+    total = 0
+    for el in root.iter():
+        # Comments have a non-string tag; their text is not shown either.
+        shown = isinstance(el.tag, str) and el.tag.lower() not in _INVISIBLE
+        if shown and el.text:
+            total += len(el.text.strip())
+        if el is not root and el.tail:
+            total += len(el.tail.strip())
+    return total
 
 
 def _field(doc: Any, name: str) -> str | None:
