@@ -7,7 +7,12 @@ Evidence ranges point into the report's text, so every sentence is a
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from habeas.ingest.boilerplate import is_boilerplate
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # before whitespace and an upper-case letter, a digit, a quote or a dash; or at a
@@ -42,15 +47,18 @@ class Sentence:
 # A line that opens a list of links to other articles ("Read also: …", «Читайте также»).
 _TEASER = re.compile(
     r"^\W*(?:read\s+(?:also|more)|see\s+also|related(?:\s+(?:articles?|news|stories))?|more\s+on\s+this"
-    r"|читайте\s+также|читать\s+также|смотрите\s+также|по\s+теме|похожие\s+материалы"
+    r"|also\s+read|читайте\s+также|читать\s+также|также\s+читайте|смотрите\s+также|по\s+теме"
+    r"|похожие\s+материалы"
     r"|həmçinin\s+oxuyun|oxşar\s+xəbərlər|digər\s+xəbərlər)\b\s*[:.…]?",
     re.IGNORECASE,
 )
 # A photo caption or credit line ("Photo: …", "… Image via X.", «Фото: …»).
 _CAPTION = re.compile(
-    r"^\W*(?:photo|image|фото|foto|şəkil)\s*(?::|via|by|credit)"
-    r"|(?:photo|image)\s+(?:via|by|credit)\b"
-    r"|[.|]\s*(?:photo|image|фото|foto|şəkil)\s*:",
+    r"^\W*(?:photo|image|фото|foto|şəkil)\s*(?::|via|by|credit|courtesy)"
+    r"|(?:photo|image)\s+(?:via|by|credit|courtesy)\b"
+    # "… Baku. Photo: X", "(Фото: X)", and a credit glued to its caption by the
+    # capture ("…в ДушанбеФото: X"): a lower-case letter right before the word.
+    r"|(?:[.|(]\s*|(?<=[a-zа-яёəöüğışç]))(?:photo|image|фото|foto|şəkil)\s*:",
     re.IGNORECASE,
 )
 # The lines of an embedded media player ("No media source currently available",
@@ -61,6 +69,49 @@ _PLAYER = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_WORDS = 14
+# A list of headlines in the body: this many lines, each of this many words.
+_RUN_LINES = 3
+_RUN_WORDS = 4
+# A closing notice ("© 2024 …") may be long; a closing heading ("Comments (3)") is not.
+_NOTICE_WORDS = 30
+_END_HEADING_WORDS = 20
+
+
+@cache
+def _end_markers() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The lexicons' closing notices and headings of all languages, as two patterns:
+    a page's chrome is often in another language than its report."""
+    notices: set[str] = set()
+    headings: set[str] = set()
+    for lang in ("en", "ru", "az"):
+        raw = resources.files("habeas.extract.lexicons").joinpath(f"{lang}.toml").read_text("utf-8")
+        table = tomllib.loads(raw).get("chrome", {})
+        notices.update(table.get("end_notices", []))
+        headings.update(table.get("end_headings", []))
+
+    def alternation(words: set[str]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    notice = re.compile(rf"^\W{{0,3}}(?:{alternation(notices)})", re.IGNORECASE)
+    # The heading alone, with a count or a few more words ("Follow us on X"), and no
+    # sentence's end; or a list after a colon ("Tags: Baku, courts").
+    heading = re.compile(
+        rf"^\W{{0,3}}(?:{alternation(headings)})(?!\w)"
+        r"(?:(?:\s+[^\s.!?]+){0,3}\s*[:…]?$|\s*:.*[^.!?]$)",
+        re.IGNORECASE,
+    )
+    return notice, heading
+
+
+def _ends_page(line: str) -> bool:
+    """A line from which the rest of a page is its closing furniture."""
+    notice, heading = _end_markers()
+    words = len(line.split())
+    return (words <= _NOTICE_WORDS and notice.match(line) is not None) or (
+        words <= _END_HEADING_WORDS and heading.match(line) is not None
+    )
+
+
 _SENTENCE_END = (".", "!", "?", "…", "»", '"', "”", "’", ")", ":")
 
 
@@ -113,6 +164,54 @@ def _player_lines(text: str) -> set[int]:
     return out
 
 
+def _repeated_lines(text: str) -> set[int]:
+    """Starts of the lines that repeat an earlier line of the text: the title again
+    over the body, a caption captured from both its alt text and its caption, a
+    pull quote, the report's own headline among the related links. The first copy
+    stays (a caption may be what names the person the lead calls "an activist"),
+    so the repeat tells nothing new; and a bare caption right before the same
+    line with its credit ("X" then "XФото: Y") is the caption too.
+    """
+    lines = _nonblank_lines(text)
+    seen: set[str] = set()
+    out: set[int] = set()
+    for i, (start, line) in enumerate(lines):
+        if line in seen:
+            out.add(start)
+            # Twice in a row and no sentence, below the title: a caption ("A
+            # rally in Baku, 31 July 2010") whose date is not the report's.
+            if i > 1 and lines[i - 1][1] == line and _headline_like(line):
+                out.add(lines[i - 1][0])
+            continue
+        seen.add(line)
+        if i + 1 < len(lines):
+            after = lines[i + 1][1]
+            if len(after) > len(line) and after.startswith(line) and is_chrome_line(after):
+                out.add(start)
+    return out
+
+
+def _headline_runs(text: str) -> set[int]:
+    """Starts of the lines of a list of headlines inside the body: three or more
+    lines in a row of four words or more, none ending as a sentence does. Such a
+    list is other articles' titles (a related block whose heading was an image
+    or a styled link); a report's own subheadings stand one at a time. Before
+    the body, title, dateline and byline make such a run too, so it is left.
+    """
+    out: set[int] = set()
+    body = False
+    run: list[int] = []
+    for start, line in [*_nonblank_lines(text), (len(text), ".")]:
+        if _headline_like(line) and len(line.split()) >= _RUN_WORDS:
+            run.append(start)
+            continue
+        if body and len(run) >= _RUN_LINES:
+            out.update(run)
+        run = []
+        body = body or not _headline_like(line)
+    return out
+
+
 def chrome_tail(text: str) -> int:
     """Where the page furniture at the end of a captured text begins (len(text) if none).
 
@@ -125,8 +224,10 @@ def chrome_tail(text: str) -> int:
     cut = len(text)
     third = len(text) * 2 // 3
     for start, line in lines:
+        if start < third:
+            continue
         # A bare heading ("Related articles") opens a list; "Read more: X" is one link.
-        if start >= third and _TEASER.match(line) and len(line.split()) <= 4:
+        if (_TEASER.match(line) and len(line.split()) <= 4) or _ends_page(line):
             cut = start
             break
     block: list[int] = []
@@ -153,14 +254,21 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, with offsets; blank-only stretches are skipped.
 
     Page furniture is not part of the report: the closing furniture
-    (`chrome_tail`) and caption or teaser lines anywhere give no sentences.
+    (`chrome_tail`), caption or teaser lines anywhere, lines repeated
+    (`_repeated_lines`) and lists of headlines in the body (`_headline_runs`)
+    give no sentences.
     """
-    chrome: dict[int, bool] = dict.fromkeys(_player_lines(text), True)
+    chrome: dict[int, bool] = dict.fromkeys(
+        _player_lines(text) | _repeated_lines(text) | _headline_runs(text), True
+    )
     sentences = []
     for s in _split(text[: chrome_tail(text)]):
         line = text.rfind("\n", 0, s.start) + 1
         if line not in chrome:
-            chrome[line] = is_chrome_line(_line_of(text, s.start))
+            whole = _line_of(text, s.start)
+            # An appeal ("Become a member…") or a section heading left in a text
+            # captured without our HTML filter.
+            chrome[line] = is_chrome_line(whole) or is_boilerplate(whole)
         if not chrome[line]:
             sentences.append(s)
     return sentences

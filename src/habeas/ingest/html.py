@@ -1,8 +1,10 @@
 """HTML page → article text, title, publication date and language.
 
-trafilatura does the heavy lifting (boilerplate removal, metadata); a small
-post-filter then drops the in-article appeals and comment headings it keeps,
-using the phrase lists in `habeas.ingest.boilerplate`.
+trafilatura does the heavy lifting (boilerplate removal, metadata). Before it,
+boxes whose class or id names them as chrome it does not know ("promo",
+"read-also", "membership") are cut; after it, a small post-filter drops the
+in-article appeals and comment headings it keeps, using the phrase lists in
+`habeas.ingest.boilerplate`.
 """
 
 from __future__ import annotations
@@ -10,14 +12,13 @@ from __future__ import annotations
 import codecs
 import datetime
 import re
-import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from habeas.errors import InputError
 from habeas.extract.sentences import chrome_tail, is_chrome_line
-from habeas.ingest import boilerplate
+from habeas.ingest.boilerplate import fold as _fold
+from habeas.ingest.boilerplate import is_boilerplate
 from habeas.ingest.decode import LEGACY_ENCODINGS
 
 # Enough of a page to find its <meta charset> and opening tags.
@@ -35,6 +36,18 @@ _HTML_MARKERS = re.compile(
 # a page is accepted only when some paragraph is at least a short sentence.
 _MIN_SENTENCE_WORDS = 4
 _LANG_TAG = re.compile(r"^([a-zA-Z]{2,3})(?:[-_].*)?$")
+# Class or id words of page boxes that are not the article and that trafilatura
+# keeps (it already cuts "related", "share", "teaser", "comments", <aside>,
+# <figcaption>…). Matched as whole space-, hyphen- or underscore-separated parts, so
+# "tag-baku" on a WordPress <article> or "photo" inside "article-photo-text"
+# never match; and a box holding most of the page's text is never cut.
+_CHROME_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:subscribe|subscription|newsletter|promo|donate|donation|membership"
+    r"|paywall|read-?also|also-?read|read-?more|more-?news|news-?list|incut|gallery"
+    r"|(?:image|photo)-?credit|credits?|tags|author-?bio|cookies?|banner|advert\w*)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
+_CHROME_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +100,7 @@ def page_to_text(
     if tree is None:
         raise InputError(f"{prefix}the page could not be parsed as HTML")
     lang = _declared_lang(tree)
+    _cut_chrome_boxes(tree)
     doc = trafilatura.bare_extraction(
         tree,
         url=url,
@@ -114,6 +128,48 @@ def page_to_text(
         published=_parse_date(_field(doc, "date")),
         lang=lang or _normalise_lang(_field(doc, "language")),
     )
+
+
+def _cut_chrome_boxes(tree: Any) -> None:
+    """Remove the elements whose class or id names them as page chrome."""
+    boxes = [
+        el
+        for el in tree.iter()
+        if isinstance(el.tag, str)
+        and _CHROME_CLASS.search(f"{el.get('class') or ''} {el.get('id') or ''}")
+    ]
+    if not boxes:
+        return
+    whole = _visible_length(tree)
+    for el in boxes:
+        parent = el.getparent()
+        if parent is None or _visible_length(el) > whole * _CHROME_SHARE:
+            continue
+        # The text after the box belongs to its parent's flow: keep it.
+        if el.tail:
+            previous = el.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+
+
+_INVISIBLE = frozenset({"script", "style", "noscript", "template"})
+
+
+def _visible_length(root: Any) -> int:
+    """Characters of text under `root` a reader sees: a page's inline scripts can
+    outweigh its article, and must not make the article's wrapper look small."""
+    total = 0
+    for el in root.iter():
+        # Comments have a non-string tag; their text is not shown either.
+        shown = isinstance(el.tag, str) and el.tag.lower() not in _INVISIBLE
+        if shown and el.text:
+            total += len(el.text.strip())
+        if el is not root and el.tail:
+            total += len(el.tail.strip())
+    return total
 
 
 def _field(doc: Any, name: str) -> str | None:
@@ -216,34 +272,3 @@ def _article_paragraphs(raw: str, *, title: str | None) -> list[str]:
     if paragraphs and title and _fold(paragraphs[0]) == _fold(title):
         paragraphs = paragraphs[1:]
     return paragraphs
-
-
-def is_boilerplate(paragraph: str) -> bool:
-    """Return True when a paragraph is a donation appeal or a section heading."""
-    folded = _fold(paragraph)
-    if _heading_pattern().match(folded):
-        return True
-    if len(folded.split()) > boilerplate.APPEAL_MAX_WORDS:
-        return False
-    return _appeal_pattern().search(folded) is not None
-
-
-def _fold(text: str) -> str:
-    # Azerbaijani and Turkish "İ" lower-cases to "i" + a combining dot; drop it.
-    text = text.replace("İ", "i").replace("I", "i")
-    text = unicodedata.normalize("NFC", text).casefold()
-    return " ".join(text.replace("ё", "е").split())
-
-
-@lru_cache(maxsize=1)
-def _appeal_pattern() -> re.Pattern[str]:
-    # One alternation is several times faster than a loop of `in` tests.
-    return re.compile("|".join(re.escape(_fold(p)) for p in boilerplate.APPEAL_PHRASES))
-
-
-@lru_cache(maxsize=1)
-def _heading_pattern() -> re.Pattern[str]:
-    words = sorted((_fold(h) for h in boilerplate.SECTION_HEADINGS), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words)
-    # "Comments", "Comments (3)", "Comments: 3", "3 comments", "Read also:"
-    return re.compile(rf"^(?:\d+\s+)?(?:{alternatives})\s*(?:\(\s*\d+\s*\)|:?\s*\d*)\s*[:.…]?$")
