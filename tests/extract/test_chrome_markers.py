@@ -103,26 +103,17 @@ def test_a_dated_caption_captured_twice_gives_no_sentence() -> None:
     assert "Laskaris denies the charge of disobeying the police." in _sentences(text)
 
 
-def test_a_list_of_headlines_inside_the_body_gives_no_events() -> None:
+def test_a_list_of_verdicts_told_as_lines_keeps_its_events() -> None:
+    # Lines without a full stop, like the headlines of a related block, but a
+    # report's own list: a cut here would lose the people it is about.
     text = (
-        "Police in Veldgrad detained the activist Oren Laskaris on Monday after a picket.\n\n"
-        "Court in the north jails blogger Tarlan Qodeyev for five years\n"
-        "Journalist Mirza Alasgarli detained at the border again\n"
-        "Police disperse a picket of mothers outside the ministry\n\n"
-        "A district court sentenced Laskaris to ten days of administrative detention, "
-        "his lawyer said.\n"
+        "A court in Veldgrad sentenced the protesters detained at the rally.\n\n"
+        "Journalist Rashad Aliyev was sentenced to 10 days\n"
+        "Activist Leyla Mammadova was sentenced to 15 days\n"
+        "Student Tural Hasanov was fined 500 manat\n\n"
+        "Their lawyers said they would appeal.\n"
     )
-    assert _persons(text) == ["Oren Laskaris"]
-    assert text.rstrip().endswith(_sentences(text)[-1])
-
-
-def test_a_single_subheading_in_the_body_is_kept() -> None:
-    text = (
-        "Police in Veldgrad detained the activist Oren Laskaris on Monday after a picket.\n\n"
-        "Court hearing behind closed doors\n\n"
-        "A district court sentenced Laskaris to ten days of administrative detention.\n"
-    )
-    assert "Court hearing behind closed doors" in _sentences(text)
+    assert set(_persons(text)) == {"Rashad Aliyev", "Leyla Mammadova", "Tural Hasanov"}
 
 
 def test_a_membership_appeal_left_in_a_text_gives_no_events() -> None:

@@ -69,9 +69,6 @@ _PLAYER = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_WORDS = 14
-# A list of headlines in the body: this many lines, each of this many words.
-_RUN_LINES = 3
-_RUN_WORDS = 4
 # A closing notice ("© 2024 …") may be long; a closing heading ("Comments (3)") is not.
 _NOTICE_WORDS = 30
 _END_HEADING_WORDS = 20
@@ -191,27 +188,6 @@ def _repeated_lines(text: str) -> set[int]:
     return out
 
 
-def _headline_runs(text: str) -> set[int]:
-    """Starts of the lines of a list of headlines inside the body: three or more
-    lines in a row of four words or more, none ending as a sentence does. Such a
-    list is other articles' titles (a related block whose heading was an image
-    or a styled link); a report's own subheadings stand one at a time. Before
-    the body, title, dateline and byline make such a run too, so it is left.
-    """
-    out: set[int] = set()
-    body = False
-    run: list[int] = []
-    for start, line in [*_nonblank_lines(text), (len(text), ".")]:
-        if _headline_like(line) and len(line.split()) >= _RUN_WORDS:
-            run.append(start)
-            continue
-        if body and len(run) >= _RUN_LINES:
-            out.update(run)
-        run = []
-        body = body or not _headline_like(line)
-    return out
-
-
 def chrome_tail(text: str) -> int:
     """Where the page furniture at the end of a captured text begins (len(text) if none).
 
@@ -254,13 +230,10 @@ def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` in order, with offsets; blank-only stretches are skipped.
 
     Page furniture is not part of the report: the closing furniture
-    (`chrome_tail`), caption or teaser lines anywhere, lines repeated
-    (`_repeated_lines`) and lists of headlines in the body (`_headline_runs`)
-    give no sentences.
+    (`chrome_tail`), caption or teaser lines anywhere and captions captured
+    twice (`_repeated_lines`) give no sentences.
     """
-    chrome: dict[int, bool] = dict.fromkeys(
-        _player_lines(text) | _repeated_lines(text) | _headline_runs(text), True
-    )
+    chrome: dict[int, bool] = dict.fromkeys(_player_lines(text) | _repeated_lines(text), True)
     sentences = []
     for s in _split(text[: chrome_tail(text)]):
         line = text.rfind("\n", 0, s.start) + 1
