@@ -506,6 +506,7 @@ class _Document:
                     date = None
             soft = False
             served = self._served_term(hit, hits)
+            later = self._told_later(hit, sentence)
             if served:
                 date = None  # "released on 18 March after serving 15 days": the release's day
             elif (
@@ -534,14 +535,13 @@ class _Document:
                 date, soft = self._scene_day(hit), True
             elif date is None and hit.trigger.type in _EPISODIC and self.episode is not None:
                 date, soft = self.episode, True  # a report of one dated episode
-            elif date is None and self._told_later(hit, sentence):
+            elif date is None and later:
                 pass  # "a court later fined him": another day than the scene's, not told
             elif date is None and hit.trigger.type is EventType.SENTENCE and _petty(penalties):
                 date = self._court_after_arrest(index, sentence, inherited) or self._court_in_scene(
                     hit, sentence, hits, resolved
                 )
                 soft = date is not None
-            later = self._told_later(hit, sentence)
             if (
                 date is None
                 and hit.trigger.type in _DECISIONS
