@@ -166,3 +166,27 @@ def test_cased_patterns_skip_only_text_they_cannot_match(lang: str, text: str) -
 def test_an_inline_caseless_group_gives_no_keywords() -> None:
     assert required_keywords(r"(?i:court)\s+of") is None
     assert WordPattern(re.compile(r"(?i:court)"), words=False).search("the COURT") is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keywords"),
+    [
+        # a stem too short to be a keyword, spelled out with its endings
+        (r"(\d{1,2})\s+ма[йяе]", ("мае", "май", "мая")),
+        (r"(\d+)\s+дн(?:я|ей)", ("дней", "дня")),
+        # a spelling that holds another one adds nothing to the test
+        (r"(\d+)\s+(?:sep(?:t(?:ember)?|\.)?)", ("sep",)),
+        (r"kal(?:a|e)?\s+\d", ("kal",)),
+    ],
+)
+def test_a_short_stem_is_spelled_out_with_its_endings(
+    pattern: str, keywords: tuple[str, ...]
+) -> None:
+    assert required_keywords(pattern) == keywords
+
+
+def test_a_spelled_out_stem_rules_out_a_sentence_without_it() -> None:
+    pattern = WordPattern(re.compile(r"(?P<day>\d{1,2})\s+ма[йяе](?!\w)"))
+    assert not pattern.possible("его задержали 5 марта у здания суда")
+    assert pattern.possible("его задержали 5 мая у здания суда")
+    assert pattern.search("его задержали 5 мая у здания суда") is not None

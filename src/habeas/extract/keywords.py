@@ -32,19 +32,84 @@ def _literal(code: int) -> str:
     return chr(code)
 
 
+# A run of literal pieces ("ма[йяеюём]", "дн(?:я|ей|ень)") is spelled out
+# while it has at most this many spellings: "мая" is a keyword where "ма" is
+# too short to be one.
+_SPELLINGS = 32
+
+
+def _spellings(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string a match of one item can be, when there are few: a literal,
+    a small class of literals, or groups and alternations of those. Zero-width
+    items spell the empty string; None for anything else."""
+    if op is c.LITERAL:
+        return frozenset([_literal(av)])
+    if op is c.IN:
+        if not all(iop is c.LITERAL for iop, _ in av) or len(av) > _SPELLINGS:
+            return None
+        return frozenset(_literal(iav) for _, iav in av)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset([""])
+    if op is c.SUBPATTERN:
+        return _sequence_spellings(av[-1])
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            spelled = _sequence_spellings(alt)
+            if spelled is None:
+                return None
+            out |= spelled
+        return frozenset(out) if len(out) <= _SPELLINGS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 2:
+        inner = _sequence_spellings(av[2])
+        if inner is None:
+            return None
+        once = frozenset([""])
+        out = set(once) if av[0] == 0 else set()
+        for times in range(1, av[1] + 1):
+            once = frozenset(a + b for a in once for b in inner)
+            if times >= av[0]:
+                out |= once
+        return frozenset(out) if len(out) <= _SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items: Any) -> frozenset[str] | None:
+    out = frozenset([""])
+    for op, av in items:
+        spelled = _spellings(op, av)
+        if spelled is None:
+            return None
+        out = frozenset(a + b for a in out for b in spelled)
+        if len(out) > _SPELLINGS:
+            return None
+    return out
+
+
+def _fewest(keywords: frozenset[str]) -> frozenset[str]:
+    """The same test with fewer keywords: a text holding "september" holds "sep"."""
+    return frozenset(k for k in keywords if not any(o != k and o in k for o in keywords))
+
+
 def _requirement(items: Any) -> frozenset[str] | None:
     """A set of strings one of which every match of `items` (a sequence) contains."""
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run = frozenset([""])  # the spellings of the items since the last unspellable one
 
     def end_run() -> None:
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run.clear()
+        nonlocal run
+        if run != {""}:
+            candidates.append(_fewest(run))
+        run = frozenset([""])
 
     for op, av in items:
-        if op is c.LITERAL:
-            run.append(_literal(av))
+        spelled = _spellings(op, av)
+        if spelled is not None:
+            grown = frozenset(a + b for a in run for b in spelled)
+            if len(grown) > _SPELLINGS:
+                end_run()
+                grown = spelled
+            run = grown
             continue
         end_run()
         if op is c.SUBPATTERN:
@@ -54,7 +119,7 @@ def _requirement(items: Any) -> frozenset[str] | None:
         elif op is c.BRANCH:
             alternatives = [_requirement(alt) for alt in av[1]]
             if all(a is not None for a in alternatives):
-                candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+                candidates.append(_fewest(frozenset().union(*alternatives)))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
             req = _requirement(av[2])
             if req is not None:
