@@ -190,3 +190,36 @@ def test_a_spelled_out_stem_rules_out_a_sentence_without_it() -> None:
     assert not pattern.possible("его задержали 5 марта у здания суда")
     assert pattern.possible("его задержали 5 мая у здания суда")
     assert pattern.search("его задержали 5 мая у здания суда") is not None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:(?P<aux>was|were)\s+|got\s+)(?P<verb>detained|held)",
+        r"(?:(?:в|во)\s+)?(?P<day>\d{1,2})\s+(?:марта|мая)",
+        r"(?:(?:polis|məhkəmə)\w*|dtx)\s+(?:onu\s+)?saxlay",
+        r"(?<!not\s)(?:released|freed)(?:\s+on\s+bail)?",
+    ],
+)
+def test_a_start_set_in_the_compiled_pattern_finds_what_a_lookahead_finds(pattern: str) -> None:
+    """The first characters go into the compiled pattern, not into its text."""
+    from habeas.extract.keywords import WORD_START, compile_for_search, with_start_guard
+
+    texts = [
+        "Oren Laskaris was detained; two were held, one was not released but later freed.",
+        "Его задержали 5 мая, а в 12 марта — ещё раз; во 2 мая никого.",
+        "Polis əməkdaşları onu saxlayıb; məhkəmənin qərarı ilə saxlayıblar.",
+        "",
+        "x",
+    ]
+    for behind in ("", WORD_START):
+        fast = compile_for_search(pattern, re.UNICODE, behind=behind)
+        guarded = re.compile(with_start_guard(pattern, re.UNICODE, behind=behind))
+        assert guarded.pattern.startswith("(?=[")
+        assert not fast.pattern.startswith("(?=[")
+        assert fast.groupindex == guarded.groupindex
+        for text in texts:
+            for sample in (text, text.replace(" ", ""), "x" + text):
+                got = [(m.span(), m.groupdict()) for m in fast.finditer(sample)]
+                assert got == [(m.span(), m.groupdict()) for m in guarded.finditer(sample)]
+                assert bool(fast.match(sample)) == bool(guarded.match(sample))

@@ -280,6 +280,63 @@ def with_start_guard(pattern: str, flags: int = 0, *, behind: str = "") -> str:
     return f"(?=[{cls}]){behind}(?:{pattern})"
 
 
+def compile_for_search(pattern: str, flags: int = 0, *, behind: str = "") -> re.Pattern[str]:
+    """`pattern` (after `behind`, as `with_start_guard` puts it) compiled for
+    scanning a text with search or finditer.
+
+    A lookahead guard still costs a call into the matcher at every position of
+    the text. The regex engine has a cheaper way, which it takes by itself for
+    a pattern that starts with a character class: the set of characters a match
+    can start with, kept in the compiled pattern's info block, which the search
+    loop tests before it tries a position. Here that set is put there for any
+    pattern whose first characters are known. The matches are the same as the
+    guarded pattern's; where re's internals are not as expected, it is the
+    guarded pattern.
+    """
+    if _has_fast_start(pattern, flags):
+        return re.compile(pattern, flags)
+    chars = first_characters(pattern, flags)
+    if chars:
+        compiled = _with_start_set(f"{behind}(?:{pattern})" if behind else pattern, flags, chars)
+        if compiled is not None:
+            return compiled
+    return re.compile(with_start_guard(pattern, flags, behind=behind), flags)
+
+
+def _with_start_set(pattern: str, flags: int, chars: frozenset[str]) -> re.Pattern[str] | None:
+    """`pattern` compiled as re.compile does, with `chars` as the info block's start set."""
+    try:
+        import _sre
+        from re import _compiler  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern, flags)
+        low, high = tree.getwidth()
+        if low == 0:
+            return None  # a match may be empty: it starts with no character
+        flags = tree.state.flags | flags
+        # The info block is read off the pattern's first item: a pattern that
+        # starts with the class of `chars`, as wide as this one, gives it.
+        start = sre_parse.SubPattern(
+            tree.state, [(c.IN, [(c.LITERAL, ord(ch)) for ch in sorted(chars)])]
+        )
+        start.width = (low, high)
+        code: list[int] = []
+        _compiler._compile_info(code, start, flags)
+        if code[0] != _compiler.INFO or not code[2] & _compiler.SRE_INFO_CHARSET:
+            return None
+        _compiler._compile(code, tree.data, flags)
+        code.append(_compiler.SUCCESS)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, index in tree.state.groupdict.items():
+            indexgroup[index] = name
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern, flags, code, tree.state.groups - 1, tree.state.groupdict, tuple(indexgroup)
+        )
+        return compiled
+    except Exception:
+        return None
+
+
 def _letter_ranges() -> str:
     """The letters (str.isalpha) below U+0800 (Latin, Greek, Cyrillic, …) and of
     U+1E00–U+1FFF (Vietnamese, polytonic Greek), as character class ranges."""
