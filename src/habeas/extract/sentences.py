@@ -9,10 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from habeas.extract.keywords import compile_for_search
+
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # before whitespace and an upper-case letter, a digit, a quote or a dash; or at a
-# line break. Abbreviations and initials are rejoined afterwards.
-_BOUNDARY = re.compile(
+# line break. Abbreviations and initials are rejoined afterwards. Compiled so
+# the search skips every character that is no stop or line break.
+_BOUNDARY = compile_for_search(
     r"""(?:[.!?…]+["'»”’)\]]*)(?=\s+["'«“‘(\[—–-]?[\dA-ZÀ-ÖØ-ÞƏŞÇĞÜÖİА-ЯЁІЎЄҐ])"""
     r"""|\n\s*""",
 )
