@@ -6,6 +6,8 @@ reports with fictional people.
 
 from __future__ import annotations
 
+import pytest
+
 from habeas.extract.lexicon import load_lexicon
 from habeas.extract.people import People
 
@@ -107,3 +109,29 @@ def test_numeric_dates_keep_their_left_edge_with_the_lookbehind_after_the_digits
     # A digit, a period or a hyphen right before is another number's, not a date's start.
     for text in ("Case 12024-03-08 was heard.", "Ref -2024-03-08 ends.", "Ref 5.8.3.2024 ends."):
         assert not any(d.year for d in find_dates(fold_case(text), en)), text
+
+
+def test_a_womans_oblique_form_is_searched_for_only_when_the_text_holds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """«Ринат Гайсин … Ринат Гайсиной»: the -ой form makes the name a woman's;
+    a text without the surname followed by -ой needs no search for it."""
+    import re
+
+    from habeas.extract import people as module
+
+    with_form = "Ринат Гайсин вышла на пикет. По словам Ринат Гайсиной, её задержали."
+    without = "Ринат Гайсин вышел на пикет. По словам Рината Гайсина, его задержали."
+    woman = People(with_form, load_lexicon("ru"))
+    assert any(e.name == "Ринат Гайсина" for e in woman.entities)
+    searched: list[str] = []
+    real_search = re.search
+
+    def spy(pattern: str, text: str, *args: object) -> re.Match[str] | None:
+        searched.append(pattern)
+        return real_search(pattern, text, *args)
+
+    monkeypatch.setattr(module.re, "search", spy)
+    man = People(without, load_lexicon("ru"))
+    assert not any(e.name == "Ринат Гайсина" for e in man.entities)
+    assert not [p for p in searched if "Гайсиной" in p]

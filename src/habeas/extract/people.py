@@ -752,8 +752,8 @@ class People:
         surname = normal[-1]
         if surname.endswith(tuple(e + "ой" for e in _MALE_SURNAME)):
             return (*normal[:-1], surname[:-2] + "а"), "f"
-        if gender == "f" or not surname.endswith(_MALE_SURNAME):
-            return normal, gender
+        if gender == "f" or not surname.endswith(_MALE_SURNAME) or surname + "ой" not in self.text:
+            return normal, gender  # (the last test is the search's, made without a regex)
         oblique = rf"(?<!\w){re.escape(normal[0])}\s+{re.escape(surname)}ой(?!\w)"
         if re.search(oblique, self.text):
             return (*normal[:-1], surname + "а"), "f"
