@@ -6,6 +6,8 @@ reports with fictional people.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from habeas.extract.lexicon import load_lexicon
@@ -135,3 +137,57 @@ def test_a_womans_oblique_form_is_searched_for_only_when_the_text_holds_it(
     man = People(without, load_lexicon("ru"))
     assert not any(e.name == "Ринат Гайсина" for e in man.entities)
     assert not [p for p in searched if "Гайсиной" in p]
+
+
+class _Spy:
+    """A compiled pattern that records the texts it is searched in."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.searched: list[str] = []
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        self.searched.append(text)
+        return self.pattern.search(text, *args)
+
+
+def test_abbreviations_are_looked_for_only_before_a_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    from habeas.extract import sentences
+
+    spies = [_Spy(sentences._ABBREVIATION), _Spy(sentences._MONTH_ABBREVIATION)]
+    monkeypatch.setattr(sentences, "_ABBREVIATION", spies[0])
+    monkeypatch.setattr(sentences, "_MONTH_ABBREVIATION", spies[1])
+    text = "Is Oren Laskaris free? Nobody knows!\nHe was seen on Feb. 13 with Dr. Ivo Brenner."
+    found = [s.text for s in sentences.split_sentences(text)]
+    assert found == [
+        "Is Oren Laskaris free?",
+        "Nobody knows!",
+        "He was seen on Feb. 13 with Dr. Ivo Brenner.",
+    ]
+    for spy in spies:
+        assert spy.searched and all(t.endswith(".") for t in spy.searched)
+
+
+def test_a_shared_surname_is_looked_for_only_after_a_conjunction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Ali and Rauf Sadiqli" are two people; a name after no conjunction
+    needs no search for the given name before it."""
+    from habeas.extract import people as module
+
+    spies: list[_Spy] = []
+    real_compile = re.compile
+
+    def compile_spy(pattern: str, flags: int = 0) -> _Spy | re.Pattern[str]:
+        compiled = real_compile(pattern, flags)
+        if pattern.startswith(r"(?<!\w)(\w+)"):
+            spies.append(_Spy(compiled))
+            return spies[-1]
+        return compiled
+
+    monkeypatch.setattr(module.re, "compile", compile_spy)
+    text = "The brothers Ali and Rauf Sadiqli were detained. Their lawyer Elmar Qasimzadov spoke."
+    people = People(text, load_lexicon("en"))
+    assert {"Ali Sadiqli", "Rauf Sadiqli"} <= {e.name for e in people.entities}
+    searched = [t for spy in spies for t in spy.searched]
+    assert searched and all(t.rstrip().endswith(" and") for t in searched)

@@ -607,7 +607,13 @@ class People:
             entity = self.entities[m.entity]  # type: ignore[index]
             if len(entity.tokens) != 2:
                 continue
-            found = pattern.search(self.text[max(0, m.start - 40) : m.start])
+            window = self.text[max(0, m.start - 40) : m.start]
+            # The pattern's end, a conjunction and a space, tested without a regex:
+            # most names follow neither.
+            words = window.split()
+            if not window[-1:].isspace() or not words or not words[-1].endswith(tuple(conj)):
+                continue
+            found = pattern.search(window)
             if found is None:
                 continue
             word = found.group(1)

@@ -193,9 +193,15 @@ def _split(text: str) -> list[Sentence]:
             pending = None
         chunk = text[start:end]
         # Only the last few characters can hold an abbreviation: no need to scan it all.
+        # Both end in a period: a piece that does not (a line, a question) is not searched.
         tail = chunk.rstrip()[-12:]
-        month = _MONTH_ABBREVIATION.search(tail) and text[end : end + 4].lstrip()[:1].isdigit()
-        if (month or _ABBREVIATION.search(tail)) and "\n" not in text[end : end + 2]:
+        dotted = tail.endswith(".")
+        month = (
+            dotted
+            and _MONTH_ABBREVIATION.search(tail)
+            and text[end : end + 4].lstrip()[:1].isdigit()
+        )
+        if (month or (dotted and _ABBREVIATION.search(tail))) and "\n" not in text[end : end + 2]:
             pending = (start, end)
             continue
         # Trim whitespace while keeping offsets exact.
