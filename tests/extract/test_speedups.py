@@ -191,3 +191,29 @@ def test_a_shared_surname_is_looked_for_only_after_a_conjunction(
     assert {"Ali Sadiqli", "Rauf Sadiqli"} <= {e.name for e in people.entities}
     searched = [t for spy in spies for t in spy.searched]
     assert searched and all(t.rstrip().endswith(" and") for t in searched)
+
+
+def test_a_sentences_relative_clauses_are_found_once_for_all_its_hits() -> None:
+    from dataclasses import replace
+
+    from habeas.extract.lexicon import fold_case
+    from habeas.extract.linking import Linker
+    from habeas.extract.sentences import split_sentences
+
+    text = "Oren Laskaris, who was detained on Saturday, was fined on Monday and jailed."
+    lex = load_lexicon("en")
+    assert lex.relative_clause is not None
+    counted: list[str] = []
+    real = lex.relative_clause
+
+    class Counted:
+        def finditer(self, low: str) -> object:
+            counted.append(low)
+            return real.finditer(low)
+
+    lex = replace(lex, relative_clause=Counted())  # type: ignore[arg-type]
+    sentences = split_sentences(text)
+    link = Linker(text, fold_case(text), lex, People(text, lex), sentences)
+    first = link.relative_clauses(sentences[0])
+    assert first and link.relative_clauses(sentences[0]) == first
+    assert len(counted) == 1
