@@ -223,3 +223,14 @@ def test_a_start_set_in_the_compiled_pattern_finds_what_a_lookahead_finds(patter
                 got = [(m.span(), m.groupdict()) for m in fast.finditer(sample)]
                 assert got == [(m.span(), m.groupdict()) for m in guarded.finditer(sample)]
                 assert bool(fast.match(sample)) == bool(guarded.match(sample))
+
+
+def test_a_word_scan_that_starts_with_a_literal_skips_matches_inside_words() -> None:
+    from habeas.extract.keywords import WORD_START, compile_for_search
+
+    scan = compile_for_search(r"(?:himself|him|his|he)(?![^\W\d_])", re.UNICODE, behind=WORD_START)
+    assert scan.search("the other one") is None
+    found = scan.search("the man said he was beaten")
+    assert found is not None and found.group() == "he"
+    pronoun = WordPattern(re.compile(r"(?:himself|him|his|he)(?![^\W\d_])"))
+    assert [m.group() for m in pronoun.finditer("then he and his wife, she said")] == ["he", "his"]

@@ -291,15 +291,20 @@ def compile_for_search(pattern: str, flags: int = 0, *, behind: str = "") -> re.
     loop tests before it tries a position. Here that set is put there for any
     pattern whose first characters are known. The matches are the same as the
     guarded pattern's; where re's internals are not as expected, it is the
-    guarded pattern.
+    guarded pattern. A pattern that starts with a literal keeps `behind` too
+    when its first characters are known: "he" inside "the" then fails in the
+    regex engine instead of being found and thrown away by the caller.
     """
-    if _has_fast_start(pattern, flags):
+    fast = _has_fast_start(pattern, flags)
+    if fast and not behind:
         return re.compile(pattern, flags)
     chars = first_characters(pattern, flags)
     if chars:
         compiled = _with_start_set(f"{behind}(?:{pattern})" if behind else pattern, flags, chars)
         if compiled is not None:
             return compiled
+    if fast:
+        return re.compile(pattern, flags)
     return re.compile(with_start_guard(pattern, flags, behind=behind), flags)
 
 
