@@ -166,3 +166,71 @@ def test_cased_patterns_skip_only_text_they_cannot_match(lang: str, text: str) -
 def test_an_inline_caseless_group_gives_no_keywords() -> None:
     assert required_keywords(r"(?i:court)\s+of") is None
     assert WordPattern(re.compile(r"(?i:court)"), words=False).search("the COURT") is not None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keywords"),
+    [
+        # a stem too short to be a keyword, spelled out with its endings
+        (r"(\d{1,2})\s+ма[йяе]", ("мае", "май", "мая")),
+        (r"(\d+)\s+дн(?:я|ей)", ("дней", "дня")),
+        # a spelling that holds another one adds nothing to the test
+        (r"(\d+)\s+(?:sep(?:t(?:ember)?|\.)?)", ("sep",)),
+        (r"kal(?:a|e)?\s+\d", ("kal",)),
+    ],
+)
+def test_a_short_stem_is_spelled_out_with_its_endings(
+    pattern: str, keywords: tuple[str, ...]
+) -> None:
+    assert required_keywords(pattern) == keywords
+
+
+def test_a_spelled_out_stem_rules_out_a_sentence_without_it() -> None:
+    pattern = WordPattern(re.compile(r"(?P<day>\d{1,2})\s+ма[йяе](?!\w)"))
+    assert not pattern.possible("его задержали 5 марта у здания суда")
+    assert pattern.possible("его задержали 5 мая у здания суда")
+    assert pattern.search("его задержали 5 мая у здания суда") is not None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:(?P<aux>was|were)\s+|got\s+)(?P<verb>detained|held)",
+        r"(?:(?:в|во)\s+)?(?P<day>\d{1,2})\s+(?:марта|мая)",
+        r"(?:(?:polis|məhkəmə)\w*|dtx)\s+(?:onu\s+)?saxlay",
+        r"(?<!not\s)(?:released|freed)(?:\s+on\s+bail)?",
+    ],
+)
+def test_a_start_set_in_the_compiled_pattern_finds_what_a_lookahead_finds(pattern: str) -> None:
+    """The first characters go into the compiled pattern, not into its text."""
+    from habeas.extract.keywords import WORD_START, compile_for_search, with_start_guard
+
+    texts = [
+        "Oren Laskaris was detained; two were held, one was not released but later freed.",
+        "Его задержали 5 мая, а в 12 марта — ещё раз; во 2 мая никого.",
+        "Polis əməkdaşları onu saxlayıb; məhkəmənin qərarı ilə saxlayıblar.",
+        "",
+        "x",
+    ]
+    for behind in ("", WORD_START):
+        fast = compile_for_search(pattern, re.UNICODE, behind=behind)
+        guarded = re.compile(with_start_guard(pattern, re.UNICODE, behind=behind))
+        assert guarded.pattern.startswith("(?=[")
+        assert not fast.pattern.startswith("(?=[")
+        assert fast.groupindex == guarded.groupindex
+        for text in texts:
+            for sample in (text, text.replace(" ", ""), "x" + text):
+                got = [(m.span(), m.groupdict()) for m in fast.finditer(sample)]
+                assert got == [(m.span(), m.groupdict()) for m in guarded.finditer(sample)]
+                assert bool(fast.match(sample)) == bool(guarded.match(sample))
+
+
+def test_a_word_scan_that_starts_with_a_literal_skips_matches_inside_words() -> None:
+    from habeas.extract.keywords import WORD_START, compile_for_search
+
+    scan = compile_for_search(r"(?:himself|him|his|he)(?![^\W\d_])", re.UNICODE, behind=WORD_START)
+    assert scan.search("the other one") is None
+    found = scan.search("the man said he was beaten")
+    assert found is not None and found.group() == "he"
+    pronoun = WordPattern(re.compile(r"(?:himself|him|his|he)(?![^\W\d_])"))
+    assert [m.group() for m in pronoun.finditer("then he and his wife, she said")] == ["he", "his"]

@@ -6,6 +6,10 @@ reports with fictional people.
 
 from __future__ import annotations
 
+import re
+
+import pytest
+
 from habeas.extract.lexicon import load_lexicon
 from habeas.extract.people import People
 
@@ -107,3 +111,109 @@ def test_numeric_dates_keep_their_left_edge_with_the_lookbehind_after_the_digits
     # A digit, a period or a hyphen right before is another number's, not a date's start.
     for text in ("Case 12024-03-08 was heard.", "Ref -2024-03-08 ends.", "Ref 5.8.3.2024 ends."):
         assert not any(d.year for d in find_dates(fold_case(text), en)), text
+
+
+def test_a_womans_oblique_form_is_searched_for_only_when_the_text_holds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """«Ринат Гайсин … Ринат Гайсиной»: the -ой form makes the name a woman's;
+    a text without the surname followed by -ой needs no search for it."""
+    import re
+
+    from habeas.extract import people as module
+
+    with_form = "Ринат Гайсин вышла на пикет. По словам Ринат Гайсиной, её задержали."
+    without = "Ринат Гайсин вышел на пикет. По словам Рината Гайсина, его задержали."
+    woman = People(with_form, load_lexicon("ru"))
+    assert any(e.name == "Ринат Гайсина" for e in woman.entities)
+    searched: list[str] = []
+    real_search = re.search
+
+    def spy(pattern: str, text: str, *args: object) -> re.Match[str] | None:
+        searched.append(pattern)
+        return real_search(pattern, text, *args)
+
+    monkeypatch.setattr(module.re, "search", spy)
+    man = People(without, load_lexicon("ru"))
+    assert not any(e.name == "Ринат Гайсина" for e in man.entities)
+    assert not [p for p in searched if "Гайсиной" in p]
+
+
+class _Spy:
+    """A compiled pattern that records the texts it is searched in."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.searched: list[str] = []
+
+    def search(self, text: str, *args: int) -> re.Match[str] | None:
+        self.searched.append(text)
+        return self.pattern.search(text, *args)
+
+
+def test_abbreviations_are_looked_for_only_before_a_period(monkeypatch: pytest.MonkeyPatch) -> None:
+    from habeas.extract import sentences
+
+    spies = [_Spy(sentences._ABBREVIATION), _Spy(sentences._MONTH_ABBREVIATION)]
+    monkeypatch.setattr(sentences, "_ABBREVIATION", spies[0])
+    monkeypatch.setattr(sentences, "_MONTH_ABBREVIATION", spies[1])
+    text = "Is Oren Laskaris free? Nobody knows!\nHe was seen on Feb. 13 with Dr. Ivo Brenner."
+    found = [s.text for s in sentences.split_sentences(text)]
+    assert found == [
+        "Is Oren Laskaris free?",
+        "Nobody knows!",
+        "He was seen on Feb. 13 with Dr. Ivo Brenner.",
+    ]
+    for spy in spies:
+        assert spy.searched and all(t.endswith(".") for t in spy.searched)
+
+
+def test_a_shared_surname_is_looked_for_only_after_a_conjunction(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """ "Ali and Rauf Sadiqli" are two people; a name after no conjunction
+    needs no search for the given name before it."""
+    from habeas.extract import people as module
+
+    spies: list[_Spy] = []
+    real_compile = re.compile
+
+    def compile_spy(pattern: str, flags: int = 0) -> _Spy | re.Pattern[str]:
+        compiled = real_compile(pattern, flags)
+        if pattern.startswith(r"(?<!\w)(\w+)"):
+            spies.append(_Spy(compiled))
+            return spies[-1]
+        return compiled
+
+    monkeypatch.setattr(module.re, "compile", compile_spy)
+    text = "The brothers Ali and Rauf Sadiqli were detained. Their lawyer Elmar Qasimzadov spoke."
+    people = People(text, load_lexicon("en"))
+    assert {"Ali Sadiqli", "Rauf Sadiqli"} <= {e.name for e in people.entities}
+    searched = [t for spy in spies for t in spy.searched]
+    assert searched and all(t.rstrip().endswith(" and") for t in searched)
+
+
+def test_a_sentences_relative_clauses_are_found_once_for_all_its_hits() -> None:
+    from dataclasses import replace
+
+    from habeas.extract.lexicon import fold_case
+    from habeas.extract.linking import Linker
+    from habeas.extract.sentences import split_sentences
+
+    text = "Oren Laskaris, who was detained on Saturday, was fined on Monday and jailed."
+    lex = load_lexicon("en")
+    assert lex.relative_clause is not None
+    counted: list[str] = []
+    real = lex.relative_clause
+
+    class Counted:
+        def finditer(self, low: str) -> object:
+            counted.append(low)
+            return real.finditer(low)
+
+    lex = replace(lex, relative_clause=Counted())  # type: ignore[arg-type]
+    sentences = split_sentences(text)
+    link = Linker(text, fold_case(text), lex, People(text, lex), sentences)
+    first = link.relative_clauses(sentences[0])
+    assert first and link.relative_clauses(sentences[0]) == first
+    assert len(counted) == 1

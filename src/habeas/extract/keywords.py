@@ -32,19 +32,84 @@ def _literal(code: int) -> str:
     return chr(code)
 
 
+# A run of literal pieces ("ма[йяеюём]", "дн(?:я|ей|ень)") is spelled out
+# while it has at most this many spellings: "мая" is a keyword where "ма" is
+# too short to be one.
+_SPELLINGS = 32
+
+
+def _spellings(op: Any, av: Any) -> frozenset[str] | None:
+    """Every string a match of one item can be, when there are few: a literal,
+    a small class of literals, or groups and alternations of those. Zero-width
+    items spell the empty string; None for anything else."""
+    if op is c.LITERAL:
+        return frozenset([_literal(av)])
+    if op is c.IN:
+        if not all(iop is c.LITERAL for iop, _ in av) or len(av) > _SPELLINGS:
+            return None
+        return frozenset(_literal(iav) for _, iav in av)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return frozenset([""])
+    if op is c.SUBPATTERN:
+        return _sequence_spellings(av[-1])
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for alt in av[1]:
+            spelled = _sequence_spellings(alt)
+            if spelled is None:
+                return None
+            out |= spelled
+        return frozenset(out) if len(out) <= _SPELLINGS else None
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 2:
+        inner = _sequence_spellings(av[2])
+        if inner is None:
+            return None
+        once = frozenset([""])
+        out = set(once) if av[0] == 0 else set()
+        for times in range(1, av[1] + 1):
+            once = frozenset(a + b for a in once for b in inner)
+            if times >= av[0]:
+                out |= once
+        return frozenset(out) if len(out) <= _SPELLINGS else None
+    return None
+
+
+def _sequence_spellings(items: Any) -> frozenset[str] | None:
+    out = frozenset([""])
+    for op, av in items:
+        spelled = _spellings(op, av)
+        if spelled is None:
+            return None
+        out = frozenset(a + b for a in out for b in spelled)
+        if len(out) > _SPELLINGS:
+            return None
+    return out
+
+
+def _fewest(keywords: frozenset[str]) -> frozenset[str]:
+    """The same test with fewer keywords: a text holding "september" holds "sep"."""
+    return frozenset(k for k in keywords if not any(o != k and o in k for o in keywords))
+
+
 def _requirement(items: Any) -> frozenset[str] | None:
     """A set of strings one of which every match of `items` (a sequence) contains."""
     candidates: list[frozenset[str]] = []
-    run: list[str] = []
+    run = frozenset([""])  # the spellings of the items since the last unspellable one
 
     def end_run() -> None:
-        if run:
-            candidates.append(frozenset(["".join(run)]))
-            run.clear()
+        nonlocal run
+        if run != {""}:
+            candidates.append(_fewest(run))
+        run = frozenset([""])
 
     for op, av in items:
-        if op is c.LITERAL:
-            run.append(_literal(av))
+        spelled = _spellings(op, av)
+        if spelled is not None:
+            grown = frozenset(a + b for a in run for b in spelled)
+            if len(grown) > _SPELLINGS:
+                end_run()
+                grown = spelled
+            run = grown
             continue
         end_run()
         if op is c.SUBPATTERN:
@@ -54,7 +119,7 @@ def _requirement(items: Any) -> frozenset[str] | None:
         elif op is c.BRANCH:
             alternatives = [_requirement(alt) for alt in av[1]]
             if all(a is not None for a in alternatives):
-                candidates.append(frozenset().union(*alternatives))  # type: ignore[arg-type]
+                candidates.append(_fewest(frozenset().union(*alternatives)))  # type: ignore[arg-type]
         elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
             req = _requirement(av[2])
             if req is not None:
@@ -213,6 +278,68 @@ def with_start_guard(pattern: str, flags: int = 0, *, behind: str = "") -> str:
         return f"{behind}(?:{pattern})" if behind else pattern
     cls = "".join(sorted(re.escape(ch) for ch in chars))
     return f"(?=[{cls}]){behind}(?:{pattern})"
+
+
+def compile_for_search(pattern: str, flags: int = 0, *, behind: str = "") -> re.Pattern[str]:
+    """`pattern` (after `behind`, as `with_start_guard` puts it) compiled for
+    scanning a text with search or finditer.
+
+    A lookahead guard still costs a call into the matcher at every position of
+    the text. The regex engine has a cheaper way, which it takes by itself for
+    a pattern that starts with a character class: the set of characters a match
+    can start with, kept in the compiled pattern's info block, which the search
+    loop tests before it tries a position. Here that set is put there for any
+    pattern whose first characters are known. The matches are the same as the
+    guarded pattern's; where re's internals are not as expected, it is the
+    guarded pattern. A pattern that starts with a literal keeps `behind` too
+    when its first characters are known: "he" inside "the" then fails in the
+    regex engine instead of being found and thrown away by the caller.
+    """
+    fast = _has_fast_start(pattern, flags)
+    if fast and not behind:
+        return re.compile(pattern, flags)
+    chars = first_characters(pattern, flags)
+    if chars:
+        compiled = _with_start_set(f"{behind}(?:{pattern})" if behind else pattern, flags, chars)
+        if compiled is not None:
+            return compiled
+    if fast:
+        return re.compile(pattern, flags)
+    return re.compile(with_start_guard(pattern, flags, behind=behind), flags)
+
+
+def _with_start_set(pattern: str, flags: int, chars: frozenset[str]) -> re.Pattern[str] | None:
+    """`pattern` compiled as re.compile does, with `chars` as the info block's start set."""
+    try:
+        import _sre
+        from re import _compiler  # type: ignore[attr-defined]
+
+        tree = sre_parse.parse(pattern, flags)
+        low, high = tree.getwidth()
+        if low == 0:
+            return None  # a match may be empty: it starts with no character
+        flags = tree.state.flags | flags
+        # The info block is read off the pattern's first item: a pattern that
+        # starts with the class of `chars`, as wide as this one, gives it.
+        start = sre_parse.SubPattern(
+            tree.state, [(c.IN, [(c.LITERAL, ord(ch)) for ch in sorted(chars)])]
+        )
+        start.width = (low, high)
+        code: list[int] = []
+        _compiler._compile_info(code, start, flags)
+        if code[0] != _compiler.INFO or not code[2] & _compiler.SRE_INFO_CHARSET:
+            return None
+        _compiler._compile(code, tree.data, flags)
+        code.append(_compiler.SUCCESS)
+        indexgroup: list[str | None] = [None] * tree.state.groups
+        for name, index in tree.state.groupdict.items():
+            indexgroup[index] = name
+        compiled: re.Pattern[str] = _sre.compile(
+            pattern, flags, code, tree.state.groups - 1, tree.state.groupdict, tuple(indexgroup)
+        )
+        return compiled
+    except Exception:
+        return None
 
 
 def _letter_ranges() -> str:

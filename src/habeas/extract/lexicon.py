@@ -25,6 +25,7 @@ from habeas.errors import LexiconError
 from habeas.extract.keywords import (
     WORD_START,
     alternative_masks,
+    compile_for_search,
     keyword_alternatives,
     mask_bit,
     needs_digit,
@@ -98,8 +99,11 @@ class WordPattern:
         self.regex = re.compile(guarded, regex.flags) if guarded != regex.pattern else regex
         # finditer's own copy skips positions inside a word; `regex` stays as it
         # was, since callers match it at positions of their choosing.
-        scan = with_start_guard(regex.pattern, regex.flags, behind=WORD_START) if words else ""
-        self.scan = re.compile(scan, regex.flags) if scan and scan != regex.pattern else self.regex
+        self.scan = (
+            compile_for_search(regex.pattern, regex.flags, behind=WORD_START)
+            if words
+            else compile_for_search(regex.pattern, regex.flags)
+        )
         keywords = required_keywords(regex.pattern, regex.flags)
         # One scan for "any of these literals" is cheaper than a loop of `in` tests.
         self.prefilter = (
@@ -311,7 +315,8 @@ def _compile(
         for key, value in template.items():
             pattern = pattern.replace("{" + key + "}", f"(?:{value})")
     try:
-        return re.compile(pattern if cased else _lower_pattern(pattern), FLAGS)
+        # Most of these are searched for in sentences: see compile_for_search.
+        return compile_for_search(pattern if cased else _lower_pattern(pattern), FLAGS)
     except re.error as exc:
         raise LexiconError(f"bad pattern in {where}: {exc}: {pattern!r}") from None
 

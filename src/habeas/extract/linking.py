@@ -84,6 +84,8 @@ class Linker:
     _boundaries: dict[tuple[int, int], list[tuple[int, int, str]]] = field(
         default_factory=dict, repr=False
     )
+    # relative clauses by sentence start: every dated hit of a sentence asks for them
+    _relatives: dict[int, list[tuple[int, int]]] = field(default_factory=dict, repr=False)
 
     def targets(self, hit: Anchor, mentions: list[Mention], sentence: Sentence) -> list[int]:
         if self._unnamed_subject(hit) or self._institution_argument(hit):
@@ -412,8 +414,14 @@ class Linker:
         regex = self.lex.relative_clause
         if regex is None:
             return []
-        low = self.low[sentence.start : sentence.end]
-        return [(sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)]
+        found = self._relatives.get(sentence.start)
+        if found is None:
+            low = self.low[sentence.start : sentence.end]
+            found = [
+                (sentence.start + m.start(), sentence.start + m.end()) for m in regex.finditer(low)
+            ]
+            self._relatives[sentence.start] = found
+        return found
 
     def _with_companions(self, pick: list[Mention], groups: list[list[Mention]]) -> list[Mention]:
         """The group picked and those joined to it as companions ("X was arrested

@@ -23,6 +23,7 @@ from habeas.extract.folding import (
     strip_az_case,
     token_key,
 )
+from habeas.extract.keywords import compile_for_search
 from habeas.extract.lexicon import Lexicon, is_role_word
 from habeas.extract.morph_ru import RussianMorphology
 
@@ -196,7 +197,9 @@ def is_org_word(token: str) -> bool:
     return token.casefold().replace("\u0307", "").startswith(org_stems())
 
 
-_LOWER_WORD = re.compile(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşçğıü][{_LOWER}]*")
+# Read over a whole report: the search skips what cannot start one (a space,
+# a capital) without trying the lookbehind.
+_LOWER_WORD = compile_for_search(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşçğıü][{_LOWER}]*")
 # After a person's name: an apposition, a passive or perfect verb, a possessive.
 _PERSON_AFTER = re.compile(
     r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""

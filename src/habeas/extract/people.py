@@ -758,7 +758,13 @@ class People:
             entity = self.entities[m.entity]  # type: ignore[index]
             if len(entity.tokens) != 2:
                 continue
-            found = pattern.search(self.text[max(0, m.start - 40) : m.start])
+            window = self.text[max(0, m.start - 40) : m.start]
+            # The pattern's end, a conjunction and a space, tested without a regex:
+            # most names follow neither.
+            words = window.split()
+            if not window[-1:].isspace() or not words or not words[-1].endswith(tuple(conj)):
+                continue
+            found = pattern.search(window)
             if found is None:
                 continue
             word = found.group(1)
@@ -903,8 +909,8 @@ class People:
         surname = normal[-1]
         if surname.endswith(tuple(e + "ой" for e in _MALE_SURNAME)):
             return (*normal[:-1], surname[:-2] + "а"), "f"
-        if gender == "f" or not surname.endswith(_MALE_SURNAME):
-            return normal, gender
+        if gender == "f" or not surname.endswith(_MALE_SURNAME) or surname + "ой" not in self.text:
+            return normal, gender  # (the last test is the search's, made without a regex)
         oblique = rf"(?<!\w){re.escape(normal[0])}\s+{re.escape(surname)}ой(?!\w)"
         if re.search(oblique, self.text):
             return (*normal[:-1], surname + "а"), "f"

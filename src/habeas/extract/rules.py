@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
+from typing import Any
 
 from habeas.extract.attributes import (
     find_authority,
@@ -1337,7 +1338,9 @@ class _Document:
             at, last_date, _ = inherited
             if index - at == 1:
                 date = last_date
-        event = Event(type=etype, date=date, evidence=evidence)
+        # The fields each type adds, for one Event at the end (dataclasses.replace
+        # of a first copy cost as much again, for every event of a report).
+        fields: dict[str, Any] = {}
         if etype in (EventType.SENTENCE, EventType.PRETRIAL_DETENTION):
             penalty = self._penalty_for(entity, hit, penalties)
             pretrial = penalty is not None and penalty.kind in _PRETRIAL_KINDS
@@ -1354,11 +1357,9 @@ class _Document:
                 )
                 kind = PenaltyKind.HOUSE_ARREST if at_home else PenaltyKind.PRETRIAL_DETENTION
                 penalty = Penalty(kind=kind)
-            event = replace(
-                event, type=etype, penalty=penalty, authority=court, charges=tuple(charges)
-            )
+            fields = {"penalty": penalty, "authority": court, "charges": tuple(charges)}
         elif etype is EventType.CHARGE:
-            event = replace(event, charges=tuple(charges))
+            fields = {"charges": tuple(charges)}
         elif etype is EventType.APPEAL:
             outcome = None
             # a decision passed on from an earlier sentence tells its outcome there
@@ -1367,7 +1368,7 @@ class _Document:
                 if pattern.search(self.low[told.start : told.end] if told.text else low):
                     outcome = AppealOutcome(value)
                     break
-            event = replace(event, outcome=outcome, authority=court)
+            fields = {"outcome": outcome, "authority": court}
         elif etype is EventType.ILL_TREATMENT:
             # The trigger's own words name the form best; then what follows it.
             rel_start, rel_end = hit.start - sentence.start, hit.end - sentence.start
@@ -1376,16 +1377,12 @@ class _Document:
                 or ill_treatment_detail(low[rel_start : rel_end + 60], self.lex)
                 or ill_treatment_detail(low, self.lex)
             )
-            event = replace(event, detail=detail)
+            fields = {"detail": detail}
         elif etype in (EventType.DETENTION, EventType.DISAPPEARANCE):
-            event = replace(
-                event,
-                place=self._place(sentence),
-                duration_hours=self._duration(sentence),
-            )
+            fields = {"place": self._place(sentence), "duration_hours": self._duration(sentence)}
         elif etype in (EventType.PROTEST, EventType.RELEASE):
-            event = replace(event, place=self._place(sentence))
-        return event
+            fields = {"place": self._place(sentence)}
+        return Event(type=etype, date=date, evidence=evidence, **fields)
 
     def _place(self, sentence: Sentence) -> str | None:
         if sentence.start not in self._places:

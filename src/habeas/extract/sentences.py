@@ -14,10 +14,13 @@ from importlib import resources
 
 from habeas.ingest.boilerplate import is_boilerplate
 
+from habeas.extract.keywords import compile_for_search
+
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # before whitespace and an upper-case letter, a digit, a quote or a dash; or at a
-# line break. Abbreviations and initials are rejoined afterwards.
-_BOUNDARY = re.compile(
+# line break. Abbreviations and initials are rejoined afterwards. Compiled so
+# the search skips every character that is no stop or line break.
+_BOUNDARY = compile_for_search(
     r"""(?:[.!?…]+["'»”’)\]]*)(?=\s+["'«“‘(\[—–-]?[\dA-ZÀ-ÖØ-ÞƏŞÇĞÜÖİА-ЯЁІЎЄҐ])"""
     r"""|\n\s*""",
 )
@@ -271,9 +274,15 @@ def _split(text: str) -> list[Sentence]:
             pending = None
         chunk = text[start:end]
         # Only the last few characters can hold an abbreviation: no need to scan it all.
+        # Both end in a period: a piece that does not (a line, a question) is not searched.
         tail = chunk.rstrip()[-12:]
-        month = _MONTH_ABBREVIATION.search(tail) and text[end : end + 4].lstrip()[:1].isdigit()
-        if (month or _ABBREVIATION.search(tail)) and "\n" not in text[end : end + 2]:
+        dotted = tail.endswith(".")
+        month = (
+            dotted
+            and _MONTH_ABBREVIATION.search(tail)
+            and text[end : end + 4].lstrip()[:1].isdigit()
+        )
+        if (month or (dotted and _ABBREVIATION.search(tail))) and "\n" not in text[end : end + 2]:
             pending = (start, end)
             continue
         # Trim whitespace while keeping offsets exact.
