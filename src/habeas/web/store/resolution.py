@@ -11,9 +11,11 @@ A candidate whose name matches becomes:
 - otherwise an `unsure` judgement, shown to the reviewer as "possibly the
   same as …" with its reasons; for the MAX_JUDGED best candidates only.
 
-The work per arriving person is bounded (MAX_CANDIDATES compared, their
+The work per arriving person is bounded (MAX_CANDIDATES candidates, their
 context read as distinct values in three queries), so ingest does not slow
-down as the store grows.
+down as the store grows. Most candidates share only a surname: a cheap screen
+(habeas.identity.match.NameScreen) turns them away before the full comparison,
+and never turns away a name the comparison would accept.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from django.db import connection
 from habeas.identity import ALGORITHM, blocking_keys
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
 from habeas.identity.forms import PreparedName, decode_prepared, prepare_name
-from habeas.identity.match import match_prepared
+from habeas.identity.match import NameScreen, match_prepared
 from habeas.web.store.merges import index_person, merge_persons, stored_keys
 from habeas.web.store.models import (
     BlockingKey,
@@ -277,25 +279,40 @@ def _prepared(name: str, stored: str) -> PreparedName:
     return prepare_name(name)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sought:
+    """One name of the arriving person, prepared once for all its candidates."""
+
+    name: str
+    prepared: PreparedName
+    normalised: tuple[str, ...] | None
+    screen: NameScreen
+
+    @classmethod
+    def of(cls, name: str) -> _Sought:
+        prepared = prepare_name(name)
+        return cls(name, prepared, _normalised(prepared), NameScreen(prepared))
+
+
 def _best_match(
-    names: list[str], forms: list[tuple[str, str]]
+    names: list[_Sought], forms: list[tuple[str, str]]
 ) -> tuple[float, str, str, bool] | None:
     best = None
-    for name in names:
-        if not name.strip():
-            continue
-        mine = prepare_name(name)
-        own = _normalised(mine)
+    for mine in names:
         for form, stored in forms:
             if not form.strip():
                 continue
             theirs = _prepared(form, stored)
-            result = match_prepared(mine, theirs)
+            # Most candidates share only a surname: the screen turns them away
+            # before the full comparison (it never turns away a name that matches).
+            if not mine.screen.admits(theirs):
+                continue
+            result = match_prepared(mine.prepared, theirs)
             if not result.same:
                 continue
-            exact = own is not None and own == _normalised(theirs)
+            exact = mine.normalised is not None and mine.normalised == _normalised(theirs)
             if best is None or (exact, result.score) > (best[3], best[0]):
-                best = (result.score, name, form, exact)
+                best = (result.score, mine.name, form, exact)
     return best
 
 
@@ -321,9 +338,10 @@ def find_candidates(person_id: int, *, arriving: Arriving | None = None) -> list
         )
         for pid, form, stored in _rows(sql, ids):
             forms.setdefault(pid, []).append((form, stored))
+    sought = [_Sought.of(name) for name in names if name.strip()]
     matched = {}
     for pid, known in forms.items():
-        best = _best_match(names, known)
+        best = _best_match(sought, known)
         if best is not None:
             matched[pid] = best
     context = contexts(matched if arriving is not None else [person_id, *matched])
