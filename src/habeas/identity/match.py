@@ -157,6 +157,63 @@ def match_prepared(pa: PreparedName, pb: PreparedName) -> NameMatch:
     return verdict
 
 
+class NameScreen:
+    """A cheap first test of many names against one, before `match_prepared`.
+
+    `admits(other)` is False only when `match_prepared(name, other)` is not
+    the same person: a word of the shorter name that no word of the other can
+    pair with (`compare_tokens`, so spellings, scripts, declined forms and the
+    given-name equivalences all count), or no full word paired at all. It
+    remembers, for every word it meets, which words of `name` it pairs with:
+    a store's candidates for one name repeat the same surnames and given names.
+    """
+
+    def __init__(self, name: PreparedName) -> None:
+        self._name = name
+        self._tokens = name.tokens
+        self._full = 0
+        for i in _full(name.tokens):
+            self._full |= 1 << i
+        self._partners: dict[NameToken, int] = {}
+
+    def _partners_of(self, token: NameToken) -> int:
+        found = self._partners.get(token)
+        if found is None:
+            found = 0
+            for i, mine in enumerate(self._tokens):
+                if compare_tokens_cached(mine, token) is not None:
+                    found |= 1 << i
+            self._partners[token] = found
+        return found
+
+    def admits(self, other: PreparedName) -> bool:
+        """False only when the two names cannot be the same person (see the class)."""
+        if self._name.problem is not None or other.problem is not None:
+            return False
+        mine, theirs = self._tokens, other.tokens
+        if len(mine) != len(theirs):
+            longer, shorter = (mine, theirs) if len(mine) > len(theirs) else (theirs, mine)
+            if _joined(longer, shorter):
+                # A compound written in one word or two: only the full comparison knows.
+                return True
+        full = self._full
+        n_mine, n_theirs = full.bit_count(), 0
+        reached = reached_by_full = 0
+        lonely = False
+        for token in theirs:
+            partners = self._partners_of(token)
+            reached |= partners
+            if not token.initial:
+                n_theirs += 1
+                reached_by_full |= partners
+                lonely = lonely or not partners
+        if not reached_by_full & full:
+            return False
+        if n_mine <= n_theirs and reached & full != full:
+            return False
+        return not (n_theirs <= n_mine and lonely)
+
+
 def _joined(
     tokens: tuple[NameToken, ...], other: tuple[NameToken, ...]
 ) -> list[tuple[NameToken, ...]]:

@@ -11,9 +11,13 @@ A candidate whose name matches becomes:
 - otherwise an `unsure` judgement, shown to the reviewer as "possibly the
   same as …" with its reasons; for the MAX_JUDGED best candidates only.
 
-The work per arriving person is bounded (MAX_CANDIDATES compared, their
-context read as distinct values in three queries), so ingest does not slow
-down as the store grows.
+The work per arriving person is bounded, so ingest does not slow down as the
+store grows: at most MAX_CANDIDATES candidates, read with their name forms,
+roles and affiliations in one query; the places and dated events of those
+whose names match in one more, as distinct values. Most candidates share only
+a surname: a cheap screen (habeas.identity.match.NameScreen) turns them away
+before the full comparison, and never turns away a name the comparison would
+accept.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from django.db import connection
 from habeas.identity import ALGORITHM, blocking_keys
 from habeas.identity.blocking import READ_BUDGET, lookup_order, rank_candidates
 from habeas.identity.forms import PreparedName, decode_prepared, prepare_name
-from habeas.identity.match import match_prepared
+from habeas.identity.match import NameScreen, match_prepared
 from habeas.web.store.merges import index_person, merge_persons, stored_keys
 from habeas.web.store.models import (
     BlockingKey,
@@ -147,25 +151,18 @@ def block_sizes(keys: list[str], *, cap: int = READ_BUDGET) -> dict[str, int]:
     return sizes
 
 
-def candidate_ids(
-    names: Iterable[str], *, exclude: int | None = None, limit: int = MAX_CANDIDATES
-) -> list[int]:
-    """Ids of current persons sharing a blocking key with any of `names`: at most `limit`.
+_Found = tuple[dict[str, int], list[str], list[tuple[int, str]]]
 
-    The keys are read rarest first within habeas.identity.blocking's
-    READ_BUDGET (`lookup_order`), and those sharing the rarest keys come
-    first (`rank_candidates`, then the oldest), so the work per arriving
-    person stays bounded however large a block grows. When even the rarest
-    key is a larger block (a surname alone, or many namesakes), its oldest
-    READ_BUDGET persons are read.
-    """
+
+def _keyed(names: Iterable[str]) -> _Found | None:
+    """Block sizes, the keys to read (`lookup_order`) and the (person, key) rows read."""
     keys = sorted(sought_keys(names))
     if not keys:
-        return []
+        return None
     sizes = block_sizes(keys)
     order = lookup_order(sizes, budget=READ_BUDGET)
     if not order:
-        return []
+        return None
     # By key alone: joined to persons in one query, SQLite walks every
     # current person instead of the key index.
     keys_table = _table(BlockingKey)
@@ -181,13 +178,36 @@ def candidate_ids(
             f"WHERE {connection.ops.quote_name('key')} IN ({_marks(order)})",
             order,
         )
+    return sizes, order, found
+
+
+def _ranked(keyed: _Found, gone: set[int], limit: int) -> list[int]:
+    sizes, order, found = keyed
+    persons: dict[str, list[int]] = {key: [] for key in order}
+    for person_id, key in found:
+        if person_id not in gone:
+            persons[key].append(person_id)
+    return rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
+
+
+def candidate_ids(
+    names: Iterable[str], *, exclude: int | None = None, limit: int = MAX_CANDIDATES
+) -> list[int]:
+    """Ids of current persons sharing a blocking key with any of `names`: at most `limit`.
+
+    The keys are read rarest first within habeas.identity.blocking's
+    READ_BUDGET (`lookup_order`), and those sharing the rarest keys come
+    first (`rank_candidates`, then the oldest), so the work per arriving
+    person stays bounded however large a block grows. When even the rarest
+    key is a larger block (a surname alone, or many namesakes), its oldest
+    READ_BUDGET persons are read.
+    """
+    keyed = _keyed(names)
+    if keyed is None:
+        return []
     gone = {exclude if exclude is not None else -1}
     while True:
-        persons: dict[str, list[int]] = {key: [] for key in order}
-        for person_id, key in found:
-            if person_id not in gone:
-                persons[key].append(person_id)
-        ranked = rank_candidates(((sizes[key], persons[key]) for key in order), limit=limit)
+        ranked = _ranked(keyed, gone, limit)
         # Merged-away persons keep no keys; this guards against a stale row. A person's
         # rank does not depend on the others, so checking the `limit` ranked (not every
         # person read, up to READ_BUDGET) and ranking again without a stale one gives
@@ -209,6 +229,50 @@ def candidate_ids(
         gone |= stale
 
 
+@dataclass(slots=True)
+class _Known:
+    """A candidate as read with its name forms: (name, kept prepared form) and its own fields."""
+
+    roles: Any
+    affiliations: Any
+    forms: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _known(names: Iterable[str], *, exclude: int, limit: int = MAX_CANDIDATES) -> dict[int, _Known]:
+    """The persons `candidate_ids` gives, with their name forms, roles and affiliations.
+
+    One query reads the ranked persons and their forms together, and finds a
+    stale key's person there (merged away) instead of in a query of its own.
+    """
+    keyed = _keyed(names)
+    if keyed is None:
+        return {}
+    gone = {exclude}
+    known: dict[int, _Known] = {}
+    while True:
+        ranked = _ranked(keyed, gone, limit)
+        unread = [pk for pk in ranked if pk not in known]
+        stale = set()
+        if unread:
+            sql = (
+                f"SELECT p.id, p.merged_into_id, p.roles, p.affiliations, f.name, f.prepared "  # nosec B608: names only; values are parameters
+                f"FROM {_table(Person)} p LEFT JOIN {_table(NameForm)} f ON f.person_id = p.id "
+                f"WHERE p.id IN ({_marks(unread)}) ORDER BY f.id"
+            )
+            for pk, merged, roles, affiliations, form, stored in _rows(sql, unread):
+                if merged is not None:
+                    stale.add(pk)
+                    continue
+                entry = known.get(pk)
+                if entry is None:
+                    entry = known[pk] = _Known(roles, affiliations)
+                if form is not None:
+                    entry.forms.append((form, stored))
+        if not stale:
+            return {pk: known[pk] for pk in ranked if pk in known}
+        gone |= stale
+
+
 def normalised(name: str) -> tuple[str, ...] | None:
     """The name's word keys in order, or None when it is not a full name of two words or more."""
     if not name.strip():
@@ -223,25 +287,42 @@ def _normalised(prepared: PreparedName) -> tuple[str, ...] | None:
     return tuple(sorted(t.key for t in tokens))
 
 
+def _empty_context() -> Context:
+    return {"role": set(), "affiliation": set(), "place": set(), "date": set()}
+
+
+def _own_context(roles: Any, affiliations: Any) -> Context:
+    context = _empty_context()
+    context["role"] = {r.casefold() for r in _json_list(roles)}
+    context["affiliation"] = {a.casefold() for a in _json_list(affiliations)}
+    return context
+
+
 def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
-    """Roles, affiliations, places and dated events of several persons, in three queries.
+    """Roles, affiliations, places and dated events of several persons, in two queries.
 
     Only distinct values are read, never whole event lists, so a candidate
     with thousands of events costs about as much as one with a few.
     """
     ids = sorted(set(person_ids))
-    found: dict[int, Context] = {
-        pk: {"role": set(), "affiliation": set(), "place": set(), "date": set()} for pk in ids
-    }
+    found = {pk: _empty_context() for pk in ids}
     if not ids:
         return found
-    marks = _marks(ids)
     for pk, roles, affiliations in _rows(
-        f"SELECT id, roles, affiliations FROM {_table(Person)} WHERE id IN ({marks})",  # nosec B608: names only; values are parameters
+        f"SELECT id, roles, affiliations FROM {_table(Person)} WHERE id IN ({_marks(ids)})",  # nosec B608: names only; values are parameters
         ids,
     ):
-        found[pk]["role"] = {r.casefold() for r in _json_list(roles)}
-        found[pk]["affiliation"] = {a.casefold() for a in _json_list(affiliations)}
+        found[pk] = _own_context(roles, affiliations)
+    _add_events(found)
+    return found
+
+
+def _add_events(found: dict[int, Context]) -> None:
+    """Add the distinct places and dated events of the persons of `found`, in one query."""
+    ids = sorted(found)
+    if not ids:
+        return
+    marks = _marks(ids)
     events = f"FROM {_table(Event)} WHERE person_id IN ({marks}) AND status <> %s"
     # Distinct places and distinct dated events in one statement (UNION drops repeats).
     union = (
@@ -254,7 +335,6 @@ def contexts(person_ids: Iterable[int]) -> dict[int, Context]:
             found[pk]["date"].add(f"{kind} on {value}")
         else:
             found[pk]["place"].add(value.casefold())
-    return found
 
 
 def _shared(a: Context, b: Context) -> tuple[str, ...]:
@@ -277,25 +357,40 @@ def _prepared(name: str, stored: str) -> PreparedName:
     return prepare_name(name)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sought:
+    """One name of the arriving person, prepared once for all its candidates."""
+
+    name: str
+    prepared: PreparedName
+    normalised: tuple[str, ...] | None
+    screen: NameScreen
+
+    @classmethod
+    def of(cls, name: str) -> _Sought:
+        prepared = prepare_name(name)
+        return cls(name, prepared, _normalised(prepared), NameScreen(prepared))
+
+
 def _best_match(
-    names: list[str], forms: list[tuple[str, str]]
+    names: list[_Sought], forms: list[tuple[str, str]]
 ) -> tuple[float, str, str, bool] | None:
     best = None
-    for name in names:
-        if not name.strip():
-            continue
-        mine = prepare_name(name)
-        own = _normalised(mine)
+    for mine in names:
         for form, stored in forms:
             if not form.strip():
                 continue
             theirs = _prepared(form, stored)
-            result = match_prepared(mine, theirs)
+            # Most candidates share only a surname: the screen turns them away
+            # before the full comparison (it never turns away a name that matches).
+            if not mine.screen.admits(theirs):
+                continue
+            result = match_prepared(mine.prepared, theirs)
             if not result.same:
                 continue
-            exact = own is not None and own == _normalised(theirs)
+            exact = mine.normalised is not None and mine.normalised == _normalised(theirs)
             if best is None or (exact, result.score) > (best[3], best[0]):
-                best = (result.score, name, form, exact)
+                best = (result.score, mine.name, form, exact)
     return best
 
 
@@ -311,24 +406,21 @@ def find_candidates(person_id: int, *, arriving: Arriving | None = None) -> list
         names = list(arriving.names)
     else:
         names = list(NameForm.objects.filter(person_id=person_id).values_list("name", flat=True))
-    ids = candidate_ids(names, exclude=person_id)
-    forms: dict[int, list[tuple[str, str]]] = {}
-    if ids:
-        sql = (
-            f"SELECT f.person_id, f.name, f.prepared FROM {_table(NameForm)} f "  # nosec B608: names only; values are parameters
-            f"JOIN {_table(Person)} p ON p.id = f.person_id "
-            f"WHERE f.person_id IN ({_marks(ids)}) AND p.merged_into_id IS NULL"
-        )
-        for pid, form, stored in _rows(sql, ids):
-            forms.setdefault(pid, []).append((form, stored))
+    known = _known(names, exclude=person_id)
+    sought = [_Sought.of(name) for name in names if name.strip()]
     matched = {}
-    for pid, known in forms.items():
-        best = _best_match(names, known)
+    context: dict[int, Context] = {}
+    for pid, candidate in known.items():
+        best = _best_match(sought, candidate.forms)
         if best is not None:
             matched[pid] = best
-    context = contexts(matched if arriving is not None else [person_id, *matched])
+            context[pid] = _own_context(candidate.roles, candidate.affiliations)
     if arriving is not None:
+        # Only the persons whose names match have their events read.
+        _add_events(context)
         context[person_id] = arriving.context
+    elif matched:
+        context |= contexts([person_id, *matched])
     found = []
     for pid, (score, name, form, exact) in matched.items():
         agreements = _shared(context[person_id], context[pid])
