@@ -77,6 +77,9 @@ _PETTY_KINDS = {PenaltyKind.ADMINISTRATIVE_DETENTION, PenaltyKind.FINE}
 
 
 _ONE_WORD = re.compile(r"\w+\s+")
+# A phrase set off by commas right before the words that end a window ("X, the
+# founder of a channel, to"): the last pair of commas only.
+_APPOSITION = re.compile(r",[^,;:()]{2,90},(?=[^,]*$)")
 # Between two dates of one list: a comma or a conjunction.
 _LIST_JOIN = re.compile(r"\s*(?:,\s*)?(?:(?:и|and|və|or|или)\s+)?")
 
@@ -1028,7 +1031,16 @@ class _Document:
         if self.lex.negation is None:
             return False
         window = self.low[max(floor, start - 30) : start]
-        return bool(self.lex.negation.search(window))
+        if self.lex.negation.search(window):
+            return True
+        # A negated verb governs its whole object ("rejected the request to move
+        # X, the founder of a channel, to house arrest"): an apposition between
+        # commas is no part of the clause, and the object may run past the
+        # first 30 characters.
+        wide = self.low[max(floor, start - 120) : start]
+        if "," in wide:
+            wide = _APPOSITION.sub(" ", wide)
+        return bool(self.lex.negation.search(wide[-60:]))
 
     # ------------------------------------------------------------ when
 
