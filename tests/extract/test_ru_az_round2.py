@@ -1,0 +1,46 @@
+"""Russian and Azerbaijani mechanisms of a second round: negation after the
+verb, Azerbaijani names with a date before the passive, companions, the
+administrative arrest. Every person here is fictional."""
+
+import pytest
+
+from .helpers import extract, first, names, person, types
+
+
+def ru(text: str, published: str = "2025-03-13"):
+    return extract(text, published=published, lang="ru")
+
+
+def az(text: str, published: str = "2025-03-13"):
+    return extract(text, published=published, lang="az")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Активист Тимур Ахмедзянов задержан не был.",
+        "Тимур Ахмедзянов задержан не был, сообщил его адвокат.",
+        "Тимур Ахмедзянов, по словам коллег, арестован так и не был.",
+    ],
+)
+def test_a_negation_after_the_participle_is_no_event(text: str) -> None:
+    assert all("detention" not in types(p) for p in ru(text).persons)
+
+
+def test_a_negation_of_the_next_verb_leaves_the_participle_alone() -> None:
+    # «не были освобождены» negates the release, and the clause goes on after it
+    result = ru("Тимур Ахмедзянов был задержан 10 марта и не был освобожден до вечера.")
+    assert first(person(result, "Тимур Ахмедзянов"), "detention").date is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jurnalist Qənimət Zahid martın 10-da Bakıda saxlanılıb.",
+        "Qənimət Zahid martın 10-da saxlanılıb. Zahid jurnalistdir.",
+    ],
+)
+def test_an_az_date_between_the_name_and_its_passive_keeps_the_name(text: str) -> None:
+    result = az(text)
+    assert names(result) == {"Qənimət Zahid"}
+    assert str(first(person(result, "Qənimət Zahid"), "detention").date) == "2025-03-10"
