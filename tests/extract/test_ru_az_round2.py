@@ -44,3 +44,21 @@ def test_an_az_date_between_the_name_and_its_passive_keeps_the_name(text: str) -
     result = az(text)
     assert names(result) == {"Qənimət Zahid"}
     assert str(first(person(result, "Qənimət Zahid"), "detention").date) == "2025-03-10"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Суд арестовал Тимура Ахмедзянова по статье 20.2 КоАП.",
+        "10 марта суд арестовал Тимура Ахмедзянова по части 8 статьи 20.2 КоАП.",
+        "Суд арестовал Тимура Ахмедзянова по административной статье о неповиновении.",
+    ],
+)
+def test_a_court_arrest_in_an_administrative_case_is_a_sentence(text: str) -> None:
+    # an administrative arrest is the penalty itself, told with or without its term
+    assert types(person(ru(text), "Тимур Ахмедзянов")) == ["sentence"]
+
+
+def test_a_court_arrest_in_a_criminal_case_stays_the_custody() -> None:
+    result = ru("Басманный суд арестовал Тимура Ахмедзянова по делу о госизмене.")
+    assert types(person(result, "Тимур Ахмедзянов")) == ["pretrial_detention"]
