@@ -62,3 +62,22 @@ def test_a_court_arrest_in_an_administrative_case_is_a_sentence(text: str) -> No
 def test_a_court_arrest_in_a_criminal_case_stays_the_custody() -> None:
     result = ru("Басманный суд арестовал Тимура Ахмедзянова по делу о госизмене.")
     assert types(person(result, "Тимур Ахмедзянов")) == ["pretrial_detention"]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Вместе с ним был задержан его товарищ Павел Огурцов.",
+        "Вместе с ним задержали активиста Павла Огурцова.",
+        "Также был задержан его товарищ Павел Огурцов.",
+    ],
+)
+def test_a_companion_named_after_a_pronoun_is_detained_too(second: str) -> None:
+    result = ru("10 марта в Казани был задержан Тимур Ахмедзянов. " + second)
+    assert types(person(result, "Павел Огурцов")) == ["detention"]
+    assert types(person(result, "Тимур Ахмедзянов")) == ["detention"]
+
+
+def test_an_object_pronoun_before_a_place_is_still_the_object() -> None:
+    result = ru("Тимур Ахмедзянов пришел на акцию. Полиция задержала его прямо у здания Мэрии.")
+    assert types(person(result, "Тимур Ахмедзянов")) == ["detention"]
