@@ -249,6 +249,8 @@ class Lexicon:
     bare_term_for_name: re.Pattern[str] | None  # "14 days for X": the term before a name
     ill_treatment_details: tuple[tuple[WordPattern, str], ...]
     negation: re.Pattern[str] | None
+    # Russian also negates after the verb («задержан не был»): matched at the trigger's end
+    negation_after: re.Pattern[str] | None
     speech: WordPattern
     speaker_before: re.Pattern[str]  # "according to" right before a name
     speaker_inverted: re.Pattern[str]  # "…, said" right before a name that ends the clause
@@ -413,6 +415,7 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         return _compile(value, f"{source}: [{section}].{key}", template=tmpl) if value else None
 
     neg = _table(data, "negation").get("before")
+    neg_after = _table(data, "negation").get("after")
     extra = _table(data, "extra")
     groups = _strings(extra.get("group_nouns", []), f"{source}: extra.group_nouns")
     decision = _strings(extra.get("decision_words", []), f"{source}: extra.decision_words")
@@ -471,6 +474,11 @@ def parse_lexicon(data: dict[str, Any], *, source: str = "<lexicon>") -> Lexicon
         ill_treatment_details=pairs("ill_treatment_details"),
         negation=_compile(rf"(?:{_alternation(_strings(neg, 'negation'))})$", "negation")
         if neg
+        else None,
+        negation_after=_compile(
+            rf"(?:{_alternation(_strings(neg_after, 'negation.after'))})", "negation.after"
+        )
+        if neg_after
         else None,
         speech=_words(
             _alternation(_strings(_table(data, "speech").get("patterns", []), "speech")), "speech"

@@ -544,6 +544,7 @@ class Linker:
             for m in cands
             if m.kind in ("male", "female", "singular", "plural", "role_noun", "kin")
             and not self._names_a_thing(m)
+            and not self._companion_or_owner(m)
         ]
         if not pronouns:
             return None
@@ -583,6 +584,20 @@ class Linker:
         cue = self.lex.extra.get("pronoun_of_a_thing")
         before = self.low[max(0, m.start - 30) : m.start]
         return bool(cue) and _compiled(rf"(?:{cue})\s*$").search(before) is not None
+
+    def _companion_or_owner(self, m: Mention) -> bool:
+        """«Вместе с ним был задержан X», «задержан его товарищ X»: a pronoun
+        governed by «вместе с», or one owning the noun before a name, is not whom
+        the verb befell: the name is."""
+        if m.kind not in ("male", "female", "plural"):
+            return False
+        companion = self.lex.extra.get("companion_before")
+        if companion and _compiled(rf"(?:{companion})$").search(
+            self.low[max(0, m.start - 20) : m.start]
+        ):
+            return True
+        owner = self.lex.extra.get("owner_before_name")
+        return bool(owner) and _compiled(owner).match(self.text, m.end) is not None
 
     def _resolve_pronoun(self, m: Mention) -> list[int]:
         if m.kind == "plural":

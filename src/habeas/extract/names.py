@@ -204,7 +204,10 @@ _LOWER_WORD = compile_for_search(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşç�
 _PERSON_AFTER = re.compile(
     r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""
     r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
-    r"""|,?\s*(?:[a-zə]+\s+)?(?:saxlan|həbs|tutul|oğlu|qızı))""",
+    # Azerbaijani is verb-final: a date ("martın 10-da", "dünən") and a place
+    # ("Bakıda") may stand between the name and its passive verb
+    r"""|,?\s*(?:(?:[a-zəğıöüşç]+|\d{1,2}(?:-[a-zə]+)?)\s+){0,3}"""
+    r"""(?:[A-ZƏÇŞĞÖÜİ][a-zəğıöüşç]+(?:da|də|ta|tə)\s+)?(?:saxlan|həbs|tutul|oğlu|qızı))""",
 )
 # After a person's name: the passive of an event told of people ("X Y was detained"),
 # a second cue for a name the gazetteer and the surname endings do not know.

@@ -951,7 +951,10 @@ class _Document:
                     continue
                 for m in trig.regex.finditer(low):
                     start = sentence.start + m.start()
-                    if trig.type in _NEGATABLE and self._negated(start, sentence.start):
+                    if trig.type in _NEGATABLE and (
+                        self._negated(start, sentence.start)
+                        or self._negated_after(sentence.start + m.end(), sentence.end)
+                    ):
                         continue
                     if trig.not_after is not None and trig.not_after.search(
                         self.low[max(sentence.start, start - 40) : start]
@@ -1041,6 +1044,11 @@ class _Document:
         if "," in wide:
             wide = _APPOSITION.sub(" ", wide)
         return bool(self.lex.negation.search(wide[-60:]))
+
+    def _negated_after(self, end: int, ceiling: int) -> bool:
+        if self.lex.negation_after is None:
+            return False
+        return bool(self.lex.negation_after.match(self.low, end, min(ceiling, end + 20)))
 
     # ------------------------------------------------------------ when
 
