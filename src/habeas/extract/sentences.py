@@ -12,9 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from habeas.ingest.boilerplate import is_boilerplate
-
 from habeas.extract.keywords import compile_for_search
+from habeas.ingest.boilerplate import is_boilerplate
 
 # A sentence ends at . ! ? … (optionally followed by closing quotes or brackets)
 # before whitespace and an upper-case letter, a digit, a quote or a dash; or at a
