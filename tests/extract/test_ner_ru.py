@@ -52,6 +52,22 @@ def test_the_tagger_is_skipped_for_an_unambiguous_nominative() -> None:
     assert ner_ru.STATS.calls == before
 
 
+def test_the_tagger_is_skipped_when_no_reading_could_change_the_name() -> None:
+    # «Ильдара» is an oblique form, so the case is open; but it is a man's name
+    # only, and every case the tagger could read leads to Ильдар Фахретдинов.
+    before = ner_ru.STATS.calls
+    text = "Суд арестовал на два месяца Ильдара Фахретдинова."
+    assert names(text) == ["Ильдар Фахретдинов"]
+    assert ner_ru.STATS.calls == before
+
+
+def test_the_tagger_is_asked_when_its_reading_decides() -> None:
+    ner_ru.tag_sentence.cache_clear()  # another test reads this sentence
+    before = ner_ru.STATS.calls
+    names("Полиция задержала у здания суда участника пикета Руслана Веткина.")
+    assert ner_ru.STATS.calls == before + 1
+
+
 def test_a_surname_the_dictionary_reads_as_a_plural_keeps_its_ending() -> None:
     # pymorphy3 alone reads «Садыков» as the genitive plural of «Садык».
     assert names("Активист Тимур Садыков провёл одиночный пикет.") == ["Тимур Садыков"]

@@ -285,25 +285,50 @@ def nominative_in_context(
         return by_rules, gender
     if RussianMorphology.hinted(tokens, before):
         return by_rules, gender  # the agreement with the word before is surer than the tagger
+    # Asking the tagger costs about a millisecond a sentence, more than the rest
+    # of a name: when each of its readings would leave the dictionary's answer
+    # (as for a given name of one gender whose forms fit no other case), its
+    # answer cannot matter. A reading it may give that is in neither table
+    # (no case, a neuter) leaves the dictionary's answer too.
+    parts = RussianMorphology.name_parts(tokens[0]) if RussianMorphology.is_known(tokens[0]) else []
+    fallback = (by_rules, gender)
+    if all(
+        _read_as(tokens, parts, fallback, case, reading) == fallback
+        for case in _CASES.values()
+        for reading in _GENDERS.values()
+    ):
+        return fallback
     try:
         case, tagged_gender = case_in_context(text, start, end)
     except ImportError:
         ENABLED = False
-        return by_rules, gender
+        return fallback
     if case is None or tagged_gender is None:
-        return by_rules, gender
+        return fallback
+    return _read_as(tokens, parts, fallback, case, tagged_gender)
+
+
+def _read_as(
+    tokens: Sequence[str],
+    parts: list[Any],
+    fallback: tuple[tuple[str, ...], str | None],
+    case: str,
+    tagged_gender: str,
+) -> tuple[tuple[str, ...], str | None]:
+    """The name as the tagger's reading of it (`case`, `tagged_gender`) makes it,
+    checked against the dictionary's `parts` of its given name; `fallback`, the
+    dictionary's own answer, where the reading fits no form of the name."""
     # A given name the dictionary knows for one gender only fixes the gender: the
     # tagger reads unknown surnames as masculine more often than it should.
     # (Only a name the dictionary has: its guess for an unknown word, «Гульшайыр»
     # a man by the consonant, is no surer than the tagger reading the sentence.)
-    parts = RussianMorphology.name_parts(tokens[0]) if RussianMorphology.is_known(tokens[0]) else []
     known = {p.tag.gender for p in parts if "Name" in p.tag.grammemes} & {"masc", "femn"}
     if len(known) == 1:
         tagged_gender = "m" if known == {"masc"} else "f"
         if not any(p.tag.case == case for p in parts if "Name" in p.tag.grammemes):
             # «— X и Олжаса Сейткали» tagged a nominative by the undeclined surname:
             # the given name has no such form, so the dictionary's reading stands
-            return by_rules, gender
+            return fallback
     else:
         # «Марину Гусеву» tagged masculine accusative: no masculine given name
         # has that form (Марин's accusative is «Марина»), so the tagger's case
@@ -316,7 +341,7 @@ def nominative_in_context(
         if len(in_case) == 1:
             tagged_gender = next(iter(in_case))
         elif known and not in_case:
-            return by_rules, gender  # the tagger's case fits no reading of the name
+            return fallback  # the tagger's case fits no reading of the name
     if not parts:
         # «Хадиджу Исмайлову» tagged a man's accusative: a gazetteer given name
         # behind the ending that has the tagger's case has its own gender
@@ -325,7 +350,7 @@ def nominative_in_context(
             tagged_gender = next(iter(genders))
     in_context = RussianMorphology.nominative_as(tokens, tagged_gender, case)
     if not plausible_nominative(in_context, tagged_gender):
-        return by_rules, gender
+        return fallback
     return in_context, tagged_gender
 
 
