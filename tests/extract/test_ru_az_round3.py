@@ -1,0 +1,36 @@
+"""Russian and Azerbaijani behaviours of the third round, probed with invented
+sentences. Every person here is fictional."""
+
+from __future__ import annotations
+
+import pytest
+
+from habeas.model import PartialDate
+
+from .helpers import extract, first, person
+
+
+def ru(text: str, published: str = "2025-03-13"):
+    return extract(text, published=published, lang="ru")
+
+
+def az(text: str, published: str = "2025-03-13"):
+    return extract(text, published=published, lang="az")
+
+
+@pytest.mark.parametrize(
+    "later",
+    ["Один день спустя его отпустили.", "Через один день его отпустили."],
+)
+def test_one_day_later_is_counted_in_the_singular(later: str) -> None:
+    # «день» is the singular of «дня/дней»; the lexicon once spelled it «днень».
+    p = person(ru(f"Тимура Ахмедзянова задержали 4 марта. {later}"), "Тимур Ахмедзянов")
+    assert first(p, "release").date == PartialDate(2025, 3, 5)
+
+
+def test_one_day_earlier_is_counted_from_the_day_told() -> None:
+    p = person(
+        ru("Тимура Ахмедзянова отпустили 6 марта. Задержали его один день ранее."),
+        "Тимур Ахмедзянов",
+    )
+    assert first(p, "detention").date == PartialDate(2025, 3, 5)
