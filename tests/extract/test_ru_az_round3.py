@@ -34,3 +34,28 @@ def test_one_day_earlier_is_counted_from_the_day_told() -> None:
         "Тимур Ахмедзянов",
     )
     assert first(p, "detention").date == PartialDate(2025, 3, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rəşad Quliyev 30 sutka həbs edilib.",
+        "Rəşad Quliyev 30 günlük həbs olunub.",
+        "Rəşad Quliyev 30 sutkalıq həbs müddətini başa vurub.",
+    ],
+)
+def test_an_arrest_for_days_is_administrative_without_the_word(text: str) -> None:
+    # "inzibati" is often left out: a term in days is never a prison term.
+    penalty = first(person(az(text), "Rəşad Quliyev"), "sentence").penalty
+    assert penalty is not None
+    assert (penalty.kind.value, penalty.days) == ("administrative_detention", 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Rəşad Quliyev 4 aylıq həbs edilib.", "Məhkəmə Rəşad Quliyevi 4 ay müddətinə həbs edib."],
+)
+def test_an_arrest_for_months_without_a_penalty_word_is_the_remand(text: str) -> None:
+    p = person(az(text), "Rəşad Quliyev")
+    assert [e.type.value for e in p.events] == ["pretrial_detention"]
+    assert first(p, "pretrial_detention").penalty.months == 4
