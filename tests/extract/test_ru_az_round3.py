@@ -59,3 +59,28 @@ def test_an_arrest_for_months_without_a_penalty_word_is_the_remand(text: str) ->
     p = person(az(text), "Rəşad Quliyev")
     assert [e.type.value for e in p.events] == ["pretrial_detention"]
     assert first(p, "pretrial_detention").penalty.months == 4
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Полиция задержала Т. Р. Ахмедзянова.", "Т. Р. Ахмедзянов"),
+        ("Полиция задержала Т.Ахмедзянова.", "Т. Ахмедзянов"),
+        ("Полиция задержала Т.Р.Ахмедзянова у мэрии.", "Т. Р. Ахмедзянов"),
+    ],
+)
+def test_initials_before_a_surname_are_a_name(text: str, name: str) -> None:
+    # Two initials, or one written close up to the surname, once left the
+    # surname alone, which needs a cue the sentence lacks.
+    assert [e.type.value for e in person(ru(text), name).events] == ["detention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Полиция задержала Гарегина Тер-Аветисяна.", "Гарегин Тер-Аветисян"),
+        ("Полиция задержала Анну Петрову-Водкину.", "Анна Петрова-Водкина"),
+    ],
+)
+def test_a_hyphenated_surname_keeps_its_capitals_in_the_nominative(text: str, name: str) -> None:
+    person(ru(text), name)

@@ -44,6 +44,18 @@ _LONG_VOWEL_END = re.compile(r"(?:уу|аа|оо|ээ|ыы|үү|өө)$", re.IGNO
 _VOWEL_SOFT_SIGN = re.compile(r"[аеёиоуыэюя]ь$", re.IGNORECASE)
 
 
+def _cased_like(word: str, token: str) -> str:
+    """`word` (the dictionary's lower case) with the capitals of `token`, part by
+    part: «Тер-Аветисяна» → «Тер-Аветисян», not «Тер-аветисян»."""
+    parts, cased = word.split("-"), token.split("-")
+    if len(parts) != len(cased):
+        cased = cased[:1]
+    return "-".join(
+        part[:1].upper() + part[1:] if i < len(cased) and cased[i][:1].isupper() else part
+        for i, part in enumerate(parts)
+    )
+
+
 def gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
     """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
     names = given_names()
@@ -361,5 +373,4 @@ class RussianMorphology:
         form = best.inflect({"nomn", "sing"})
         if form is None:
             return token
-        word = str(form.word)
-        return word[:1].upper() + word[1:] if token[:1].isupper() else word
+        return _cased_like(str(form.word), token)
