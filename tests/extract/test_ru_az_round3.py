@@ -100,3 +100,18 @@ def test_an_armenian_surname_in_a_case_tells_a_given_name_the_dictionary_reads_a
     # only when the surname after it stands in the same case, and a man's -ян
     # declines («Саркисяна», «Саркисяну»).
     person(ru(text), "Гайк Саркисян")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Вместе с Олегом Ветровым задержали Тимура Ахмедзянова.",
+        "Тимура Ахмедзянова задержали вместе с Олегом Ветровым.",
+    ],
+)
+def test_the_one_with_whom_another_was_detained_and_that_other(text: str) -> None:
+    # With «вместе с» first, the name nearest the verb is the companion: the
+    # object after the verb was detained as well.
+    result = ru(text)
+    for name in ("Олег Ветров", "Тимур Ахмедзянов"):
+        assert [e.type.value for e in person(result, name).events] == ["detention"]
