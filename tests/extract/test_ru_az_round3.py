@@ -115,3 +115,28 @@ def test_the_one_with_whom_another_was_detained_and_that_other(text: str) -> Non
     result = ru(text)
     for name in ("Олег Ветров", "Тимур Ахмедзянов"):
         assert [e.type.value for e in person(result, name).events] == ["detention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names_"),
+    [
+        ("На пикет у мэрии вышла Айгуль Сафина.", ["Айгуль Сафина"]),
+        (
+            "В митинге приняли участие Тимур Ахмедзянов и Айгуль Сафина.",
+            ["Тимур Ахмедзянов", "Айгуль Сафина"],
+        ),
+        ("Одиночный пикет у мэрии провёл Тимур Ахмедзянов.", ["Тимур Ахмедзянов"]),
+    ],
+)
+def test_a_protest_told_before_its_verb(text: str, names_: list[str]) -> None:
+    result = ru(text)
+    for name in names_:
+        assert [e.type.value for e in person(result, name).events] == ["protest"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["На акцию не вышел Тимур Ахмедзянов.", "Акцию провели сторонники Тимура Ахмедзянова."],
+)
+def test_no_protest_when_denied_or_held_by_others_for_the_one_named(text: str) -> None:
+    assert not ru(text).persons
