@@ -140,3 +140,21 @@ def test_a_protest_told_before_its_verb(text: str, names_: list[str]) -> None:
 )
 def test_no_protest_when_denied_or_held_by_others_for_the_one_named(text: str) -> None:
     assert not ru(text).persons
+
+
+def test_two_penalties_of_one_person_in_one_sentence_are_two_sentences() -> None:
+    # Each verb's own term, not the first term told for both.
+    p = person(
+        ru("Суд арестовал Тимура Ахмедзянова на 10 суток и оштрафовал на 10 тысяч рублей."),
+        "Тимур Ахмедзянов",
+    )
+    kinds = sorted(e.penalty.kind.value for e in p.events if e.penalty is not None)
+    assert kinds == ["administrative_detention", "fine"]
+
+
+def test_two_persons_each_keep_the_term_by_their_name() -> None:
+    result = ru(
+        "Суд арестовал Тимура Ахмедзянова на 15 суток, а Олега Ветрова оштрафовал на 10 тысяч рублей."
+    )
+    assert first(person(result, "Тимур Ахмедзянов"), "sentence").penalty.days == 15
+    assert first(person(result, "Олег Ветров"), "sentence").penalty.amount == 10000
