@@ -430,7 +430,7 @@ class Linker:
         if not cue:
             return pick
         out = list(pick)
-        companion = self.lex.extra.get("companion_before")
+        companion = str(self.lex.extra.get("companion_before") or "")
         # «Вместе с X задержали Y»: the one picked is the companion, governed by
         # «вместе с»; the others of the clause undergo the verb with X
         led = bool(companion) and self._after_companion_cue(pick[0], companion)
