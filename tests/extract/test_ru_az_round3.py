@@ -158,3 +158,18 @@ def test_two_persons_each_keep_the_term_by_their_name() -> None:
     )
     assert first(person(result, "Тимур Ахмедзянов"), "sentence").penalty.days == 15
     assert first(person(result, "Олег Ветров"), "sentence").penalty.amount == 10000
+
+
+@pytest.mark.parametrize(
+    ("text", "hours"),
+    [
+        ("Тимур Ахмедзянов провёл в ИВС 48 часов.", 48),
+        ("Тимура Ахмедзянова продержали в отделе полиции около пяти часов.", 5),
+    ],
+)
+def test_hours_spent_held_by_the_police_are_a_detention(text: str, hours: int) -> None:
+    assert first(person(ru(text), "Тимур Ахмедзянов"), "detention").duration_hours == hours
+
+
+def test_a_press_conference_given_at_a_police_station_is_no_detention() -> None:
+    assert not ru("Тимур Ахмедзянов провёл в отделе полиции пресс-конференцию.").persons
