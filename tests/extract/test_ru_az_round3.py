@@ -173,3 +173,24 @@ def test_hours_spent_held_by_the_police_are_a_detention(text: str, hours: int) -
 
 def test_a_press_conference_given_at_a_police_station_is_no_detention() -> None:
     assert not ru("Тимур Ахмедзянов провёл в отделе полиции пресс-конференцию.").persons
+
+
+def test_one_named_with_other_detainees_was_detained() -> None:
+    p = person(ru("Тимур Ахмедзянов и другие задержанные рассказали о пытках."), "Тимур Ахмедзянов")
+    assert "detention" in [e.type.value for e in p.events]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Тимур Ахмедзянов и другие осуждённые члены движения объявили голодовку.",
+        "Тимур Ахмедзянов и другие политзаключённые объявили голодовку.",
+    ],
+)
+def test_one_named_with_other_convicts_serves_a_prison_term(text: str) -> None:
+    penalty = first(person(ru(text), "Тимур Ахмедзянов"), "sentence").penalty
+    assert penalty is not None and penalty.kind.value == "prison"
+
+
+def test_one_named_with_other_lawyers_is_no_one() -> None:
+    assert not ru("Адвокат Тимур Ахмедзянов и другие защитники посетили задержанных.").persons
