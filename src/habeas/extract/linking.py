@@ -430,8 +430,15 @@ class Linker:
         if not cue:
             return pick
         out = list(pick)
+        companion = str(self.lex.extra.get("companion_before") or "")
+        # «Вместе с X задержали Y»: the one picked is the companion, governed by
+        # «вместе с»; the others of the clause undergo the verb with X
+        led = bool(companion) and self._after_companion_cue(pick[0], companion)
         for g in groups:
             if g is pick:
+                continue
+            if led and not self._after_companion_cue(g[0], companion):
+                out.extend(g)
                 continue
             gap = self.low[g[-1].end : pick[0].start] if g[-1].end <= pick[0].start else ""
             if not gap:
@@ -439,6 +446,11 @@ class Linker:
             if gap and _compiled(cue).search(gap):
                 out.extend(g)
         return sorted(out, key=lambda m: m.start)
+
+    def _after_companion_cue(self, m: Mention, cue: str) -> bool:
+        return (
+            _compiled(rf"(?:{cue})$").search(self.low[max(0, m.start - 20) : m.start]) is not None
+        )
 
     @staticmethod
     def gap(m: Mention, hit: Anchor) -> int:

@@ -44,6 +44,18 @@ _LONG_VOWEL_END = re.compile(r"(?:уу|аа|оо|ээ|ыы|үү|өө)$", re.IGNO
 _VOWEL_SOFT_SIGN = re.compile(r"[аеёиоуыэюя]ь$", re.IGNORECASE)
 
 
+def _cased_like(word: str, token: str) -> str:
+    """`word` (the dictionary's lower case) with the capitals of `token`, part by
+    part: «Тер-Аветисяна» → «Тер-Аветисян», not «Тер-аветисян»."""
+    parts, cased = word.split("-"), token.split("-")
+    if len(parts) != len(cased):
+        cased = cased[:1]
+    return "-".join(
+        part[:1].upper() + part[1:] if i < len(cased) and cased[i][:1].isupper() else part
+        for i, part in enumerate(parts)
+    )
+
+
 def gazetteer_given_name(token: str) -> tuple[str, str, str] | None:
     """A Russian given name in the gazetteer behind a case ending: (nominative, gender, case)."""
     names = given_names()
@@ -102,11 +114,32 @@ _CASE_PRIOR = {"nomn": 1.0, "accs": 0.9, "gent": 0.85, "ablt": 0.8, "loct": 0.75
 # Surname endings by (gender, case) → nominative ending, for surnames the
 # dictionary does not know as surnames ("Лыскова" is also a village).
 SURNAME_CASE_ENDINGS: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
-    ("m", "gent"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
-    ("m", "accs"): (("ова", "ов"), ("ева", "ев"), ("ёва", "ёв"), ("ина", "ин"), ("ского", "ский")),
-    ("m", "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("скому", "ский")),
-    ("m", "ablt"): (("овым", "ов"), ("евым", "ев"), ("иным", "ин"), ("ским", "ский")),
-    ("m", "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ском", "ский")),
+    # (a man's Armenian -ян declines as a consonant stem, «Саркисяна»; a woman's does not)
+    ("m", "gent"): (
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ёва", "ёв"),
+        ("ина", "ин"),
+        ("ского", "ский"),
+        ("яна", "ян"),
+    ),
+    ("m", "accs"): (
+        ("ова", "ов"),
+        ("ева", "ев"),
+        ("ёва", "ёв"),
+        ("ина", "ин"),
+        ("ского", "ский"),
+        ("яна", "ян"),
+    ),
+    ("m", "datv"): (("ову", "ов"), ("еву", "ев"), ("ину", "ин"), ("скому", "ский"), ("яну", "ян")),
+    ("m", "ablt"): (
+        ("овым", "ов"),
+        ("евым", "ев"),
+        ("иным", "ин"),
+        ("ским", "ский"),
+        ("яном", "ян"),
+    ),
+    ("m", "loct"): (("ове", "ов"), ("еве", "ев"), ("ине", "ин"), ("ском", "ский"), ("яне", "ян")),
     ("f", "accs"): (("ову", "ова"), ("еву", "ева"), ("ину", "ина"), ("скую", "ская")),
     ("f", "gent"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
     ("f", "datv"): (("овой", "ова"), ("евой", "ева"), ("иной", "ина"), ("ской", "ская")),
@@ -361,5 +394,4 @@ class RussianMorphology:
         form = best.inflect({"nomn", "sing"})
         if form is None:
             return token
-        word = str(form.word)
-        return word[:1].upper() + word[1:] if token[:1].isupper() else word
+        return _cased_like(str(form.word), token)

@@ -160,7 +160,13 @@ def find_name_runs(text: str, lex: Lexicon) -> list[NameMention]:
         s, e = m.span()
         if s and text[s - 1].isalpha():
             continue  # inside a word ("McDonald" is one word)
-        if e < len(text) and (text[e].isalnum() or text[e] == "_"):
+        # «Т.Ахмедзянова»: a Russian initial written close up to the surname goes
+        # on (not "U.S.Army" in English)
+        if (
+            e < len(text)
+            and (text[e].isalnum() or text[e] == "_")
+            and not (text[e - 1] == "." and "А" <= text[e] <= "Я" and "А" <= text[s] <= "Я")
+        ):
             continue
         word = m.group()
         name_word = known.get(word)

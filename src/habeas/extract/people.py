@@ -261,6 +261,26 @@ def _place_before_name(tokens: Sequence[str]) -> bool:
     return given and not patronymic
 
 
+# «Ахмедзянова», «Саркисяну», «Петросяном»: a surname's oblique forms the folded
+# endings miss (-ян declines for a man as a consonant stem does)
+_RU_OBLIQUE_SURNAME_AFTER_INITIALS = (*_OBLIQUE_SURNAME, "яна", "яну", "яном", "яне")
+
+
+def _ru_initials_and_surname(tokens: Sequence[str]) -> bool:
+    """«Т. Ахмедзянова», «Т. Р. Ахмедзянова»: one or two initials before a word
+    with a surname's ending are a name, as written, whatever the dictionary and
+    the tagger make of the surname (they know neither the given name nor, often,
+    an unusual surname)."""
+    if not 2 <= len(tokens) <= 3:
+        return False
+    *initials, surname = tokens
+    if not all(len(t) == 2 and t.endswith(".") for t in initials):
+        return False
+    return has_surname_ending(surname) or surname.casefold().endswith(
+        _RU_OBLIQUE_SURNAME_AFTER_INITIALS
+    )
+
+
 def _ru_oblique_given(tokens: Sequence[str]) -> bool:
     """«Каната Амренова», «Айдару Сейтказиеву»: a given name from outside the
     Russian dictionary in an oblique case (the dictionary may read it as a common
@@ -304,6 +324,8 @@ class People:
         """The tokens of a run that form a person's name, or None."""
         tokens = list(run.tokens)
         if self.lex.lang == "ru":
+            if _ru_initials_and_surname(tokens):
+                return tuple(tokens)
             # Drop capitalised ordinary words around a name ("Пенсионерку Галину Вершинину").
             while tokens and not (
                 self._ru_name_word(tokens[0], first=True)

@@ -1422,9 +1422,18 @@ class _Document:
             return None
         if len(penalties) == 1:
             return penalties[0][1]
+        lo, hi = self.sentences_span(hit)
+        if self.lex.lang == "ru":
+            # «арестовал X на 10 суток и оштрафовал на 10 тысяч рублей»: of one
+            # person's terms, the one read from the trigger's own words is that
+            # trigger's, not the first told (with two persons, each takes the term
+            # by their name, below)
+            own = [p for p in penalties if hit.start <= p[0] < hit.end]
+            persons = {m.entity for m in self.people.in_span(lo, hi) if m.kind == "name"}
+            if len(own) == 1 and persons == {entity}:
+                return own[0][1]
         # Several terms in one sentence ("X received nine years, Y eight"): each
         # person takes the first term after their own name.
-        lo, hi = self.sentences_span(hit)
         spans = sorted(s for s, _ in self.people.entities[entity].mentions)
         mine = [s for s in spans if lo <= s < hi]
         if mine:
