@@ -154,7 +154,8 @@ def test_two_penalties_of_one_person_in_one_sentence_are_two_sentences() -> None
 
 def test_two_persons_each_keep_the_term_by_their_name() -> None:
     result = ru(
-        "Суд арестовал Тимура Ахмедзянова на 15 суток, а Олега Ветрова оштрафовал на 10 тысяч рублей."
+        "Суд арестовал Тимура Ахмедзянова на 15 суток, "
+        "а Олега Ветрова оштрафовал на 10 тысяч рублей."
     )
     assert first(person(result, "Тимур Ахмедзянов"), "sentence").penalty.days == 15
     assert first(person(result, "Олег Ветров"), "sentence").penalty.amount == 10000
