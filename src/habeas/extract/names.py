@@ -215,13 +215,20 @@ _EVENT_AFTER = re.compile(
     # an apposition may stand between: "X Y, a Meydan TV journalist, was detained"
     r"^(?:,[^,.;:]{1,60},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
-    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
+    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted"
+    # the other passives a report tells of the people its events befall: a court's
+    # orders ("remanded", "placed in pretrial detention", "given five years"), the
+    # charging and its end ("indicted", "acquitted", "pardoned"), what custody does
+    r"|remanded|imprisoned|freed|pardoned|acquitted|indicted|accused|summoned|deported"
+    r"|extradited|interrogated|questioned|beaten|tortured|found\s+guilty"
+    r"|(?:placed|put)\s+(?:in|into|under)|(?:given|handed)\s+(?:a|an|\d|down)"
+    r"|(?:taken|brought)\s+(?:to|into|away)|held\s+(?:in|at|for|incommunicado))\b"
 )
 # Before a person's name: the active of such an event, with a role word between
 # or not ("police detained journalist X Y").
 _ACTIVE_VERB = (
     r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
-    r"|convicted|freed|summoned)"
+    r"|convicted|freed|summoned|remanded|placed|ordered|imprisoned|indicted|deported|extradited)"
 )
 _EVENT_BEFORE = re.compile(_ACTIVE_VERB + r"\s+(?:(?:the\s+)?[a-z-]+\s+)?$")
 # After the object of such a verb: its term ("sentenced X Y to five years", "fined
@@ -235,7 +242,7 @@ _TERM_AFTER = re.compile(
 # the run is all of the object, so the one the verb befell.
 _OBJECT_END = re.compile(
     r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and|for|last|yesterday|today"
-    r"|earlier|before|while|without)\b|[.,;])"
+    r"|earlier|before|while|without|under|into|until|held|to\s+be\s+held)\b|[.,;])"
 )
 # Before the accused: a case or charges brought against them.
 _CASE_AGAINST = re.compile(
