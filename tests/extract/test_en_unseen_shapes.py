@@ -1,7 +1,9 @@
 """English shapes found by probing with invented reports (fictional people): the
 phrasings a report may use for what the engine already reads in other words."""
 
-from .helpers import extract, person, types
+from habeas.model import PenaltyKind
+
+from .helpers import extract, first, person, types
 
 
 def test_an_unknown_name_before_other_passives_of_custody_is_a_person() -> None:
@@ -34,3 +36,33 @@ def test_an_unknown_name_after_a_courts_order_is_its_object() -> None:
 def test_words_that_are_no_name_stay_none_before_those_passives() -> None:
     assert extract("Kanal Trinadtsat was accused of fraud.").persons == ()
     assert extract("Freedom Square was placed under guard.").persons == ()
+
+
+def test_a_court_ordering_a_named_person_held_is_custody_pending_trial() -> None:
+    r = extract("The Yasamal District Court ordered Tahmina Gurbanli held for two months.")
+    order = first(person(r, "Tahmina Gurbanli"), "pretrial_detention")
+    assert order.penalty is not None and order.penalty.months == 2
+
+
+def test_a_fine_with_its_currency_before_the_amount() -> None:
+    for text, amount, currency in (
+        ("Tahmina Gurbanli was fined AZN 300 for disobeying police.", 300, "AZN"),
+        ("The court fined Tahmina Gurbanli AZN 1,000 on Monday.", 1000, "AZN"),
+        ("Tahmina Gurbanli was fined $200.", 200, "USD"),
+    ):
+        fine = first(person(extract(text), "Tahmina Gurbanli"), "sentence").penalty
+        assert fine is not None and fine.kind is PenaltyKind.FINE, text
+        assert (fine.amount, fine.currency) == (amount, currency), text
+    # the amount told first stays the fine, the dollars after it its conversion
+    r = extract("Tahmina Gurbanli was fined 2,500 manats ($1,470).")
+    fine = first(person(r, "Tahmina Gurbanli"), "sentence").penalty
+    assert fine is not None and (fine.amount, fine.currency) == (2500, "AZN")
+
+
+def test_a_fine_ordered_or_imposed_is_a_sentence() -> None:
+    for text in (
+        "Tahmina Gurbanli was ordered to pay a fine of 200 manats.",
+        "The court imposed a fine of 200 manats on Tahmina Gurbanli.",
+    ):
+        fine = first(person(extract(text), "Tahmina Gurbanli"), "sentence").penalty
+        assert fine is not None and fine.amount == 200, text
