@@ -66,3 +66,27 @@ def test_a_fine_ordered_or_imposed_is_a_sentence() -> None:
     ):
         fine = first(person(extract(text), "Tahmina Gurbanli"), "sentence").penalty
         assert fine is not None and fine.amount == 200, text
+
+
+def test_an_arrest_told_as_happening_again_is_another_episode() -> None:
+    for again in (
+        "Police detained him again at his home later.",
+        "He was arrested a second time in the evening.",
+        "He was once more arrested that week.",
+    ):
+        r = extract(
+            "Farid Tagizade was detained on 2 March. He was released after three hours. " + again
+        )
+        assert types(person(r, "Farid Tagizade")) == ["detention", "release", "detention"], again
+
+
+def test_again_in_the_next_clause_is_not_the_release_told_once_more() -> None:
+    r = extract("Farid Tagizade was released on 3 March. He was freed, but was seized again.")
+    assert types(person(r, "Farid Tagizade")) == ["release", "detention"]
+
+
+def test_an_arrest_told_again_on_its_own_day_is_one_event() -> None:
+    r = extract(
+        "Farid Tagizade was detained again on 2 March. His detention on 2 March drew criticism."
+    )
+    assert types(person(r, "Farid Tagizade")) == ["detention"]
