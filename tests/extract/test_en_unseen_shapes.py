@@ -1,7 +1,7 @@
 """English shapes found by probing with invented reports (fictional people): the
 phrasings a report may use for what the engine already reads in other words."""
 
-from habeas.model import PenaltyKind
+from habeas.model import PartialDate, PenaltyKind
 
 from .helpers import extract, first, person, types
 
@@ -90,3 +90,42 @@ def test_an_arrest_told_again_on_its_own_day_is_one_event() -> None:
         "Farid Tagizade was detained again on 2 March. His detention on 2 March drew criticism."
     )
     assert types(person(r, "Farid Tagizade")) == ["detention"]
+
+
+def test_appeals_told_in_other_words_are_appeals_with_their_outcome() -> None:
+    for text, outcome in (
+        (
+            "Nigar Zeynalova's appeal against her six-year sentence was rejected on Tuesday.",
+            "upheld",
+        ),
+        (
+            "On Tuesday, an appeals court left unchanged the sentence given to Nigar Zeynalova.",
+            "upheld",
+        ),
+        ("Nigar Zeynalova lost her appeal on Tuesday.", "upheld"),
+        ("Nigar Zeynalova's sentence was upheld on appeal on Tuesday.", "upheld"),
+        ("Nigar Zeynalova's conviction was overturned on Tuesday.", "overturned"),
+    ):
+        appeal = first(person(extract(text), "Nigar Zeynalova"), "appeal")
+        assert appeal.outcome is not None and appeal.outcome.value == outcome, text
+        assert appeal.date == PartialDate(2025, 3, 11), text
+
+
+def test_a_sentence_reduced_in_the_passive_gives_the_new_term() -> None:
+    r = extract("Nigar Zeynalova's sentence was reduced to four years on appeal on Tuesday.")
+    p = person(r, "Nigar Zeynalova")
+    assert types(p) == ["appeal", "sentence"]
+    new = first(p, "sentence").penalty
+    assert new is not None and new.years == 4
+
+
+def test_the_verdict_an_appeal_upheld_was_not_passed_on_the_appeals_day() -> None:
+    for text in (
+        "The court of appeal on Tuesday upheld the verdict sentencing Nigar Zeynalova to "
+        "six years in prison.",
+        "On Tuesday the Supreme Court upheld the lower court's ruling that sentenced "
+        "Nigar Zeynalova to six years.",
+    ):
+        p = person(extract(text), "Nigar Zeynalova")
+        assert first(p, "appeal").date == PartialDate(2025, 3, 11), text
+        assert first(p, "sentence").date is None, text

@@ -503,10 +503,12 @@ class _Document:
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
-            elif hit.trigger.type is EventType.SENTENCE and reduced_here:
+            elif hit.trigger.type is EventType.SENTENCE and (
+                reduced_here or self._verdict_ruled_on(hit, sentence)
+            ):
                 # «X-in 5 illik cəzasını 3 ilə endirib»: one person, the old term and
                 # the new one told: the sentence beside the reduction is the old
-                # one, passed on another day
+                # one, passed on another day; so is the verdict an appeal upheld
                 date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
@@ -1235,6 +1237,17 @@ class _Document:
         if any(d.start >= hit.end for d in dates):
             return False  # "… and sentenced on 3 May": a date of its own
         return any(k.trigger.type is EventType.DETENTION and k.start < hit.start for k in hits)
+
+    def _verdict_ruled_on(self, hit: _Hit, sentence: Sentence) -> bool:
+        """Whether a sentencing is told as the object of a higher court's ruling
+        ("upheld the verdict sentencing him to six years"): the verdict was passed
+        before, not on the day of the appeal."""
+        ruled = self.lex.extra.get("verdict_ruled_on")
+        if not ruled:
+            return False
+        # the whole clause up to the hit: a term told after the verb ("… to six
+        # years in prison") is a hit of its own, past the sentencing word
+        return re.search(ruled, self.low[sentence.start : hit.end]) is not None
 
     def _told_again(self, hit: _Hit) -> bool:
         """Whether an arrest, a release or a verdict is told as happening once more
