@@ -129,3 +129,14 @@ def test_the_verdict_an_appeal_upheld_was_not_passed_on_the_appeals_day() -> Non
         p = person(extract(text), "Nigar Zeynalova")
         assert first(p, "appeal").date == PartialDate(2025, 3, 11), text
         assert first(p, "sentence").date is None, text
+
+
+def test_convicts_pardoned_as_a_crowd_are_the_named_members_told_next() -> None:
+    for text in (
+        "The president pardoned 150 convicts on Monday. "
+        "Among them were Nigar Zeynalova and Farid Tagizade.",
+        "On Monday, 150 inmates were pardoned. Among them were Nigar Zeynalova and Farid Tagizade.",
+    ):
+        r = extract(text)
+        for name in ("Nigar Zeynalova", "Farid Tagizade"):
+            assert first(person(r, name), "release").date == PartialDate(2025, 3, 10), text
