@@ -140,3 +140,21 @@ def test_convicts_pardoned_as_a_crowd_are_the_named_members_told_next() -> None:
         r = extract(text)
         for name in ("Nigar Zeynalova", "Farid Tagizade"):
             assert first(person(r, name), "release").date == PartialDate(2025, 3, 10), text
+
+
+def test_a_legal_action_threatened_is_no_ill_treatment() -> None:
+    assert extract("Ilkin Rustamzade was threatened with arrest.").persons == ()
+    r = extract("Ilkin Rustamzade was detained and threatened with violence in custody.")
+    assert "ill_treatment" in types(person(r, "Ilkin Rustamzade"))
+
+
+def test_the_term_prosecutors_seek_is_no_sentence() -> None:
+    assert (
+        extract("Prosecutors are seeking a seven-year sentence for Ilkin Rustamzade.").persons == ()
+    )
+    r = extract(
+        "Prosecutors sought seven years in prison for Ilkin Rustamzade, "
+        "but the court sentenced him to five years."
+    )
+    term = first(person(r, "Ilkin Rustamzade"), "sentence").penalty
+    assert term is not None and term.years == 5
