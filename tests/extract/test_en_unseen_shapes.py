@@ -158,3 +158,14 @@ def test_the_term_prosecutors_seek_is_no_sentence() -> None:
     )
     term = first(person(r, "Ilkin Rustamzade"), "sentence").penalty
     assert term is not None and term.years == 5
+
+
+def test_a_verb_with_no_subject_of_its_own_goes_on_with_the_clauses() -> None:
+    r = extract("Ilkin Rustamzade was detained while protesting outside the court on Monday.")
+    assert types(person(r, "Ilkin Rustamzade")) == ["detention", "protest"]
+    r = extract("Ilkin Rustamzade was arrested on Monday but released hours later.")
+    release = first(person(r, "Ilkin Rustamzade"), "release")
+    assert release.date == PartialDate(2025, 3, 10)
+    # covering a rally while detained is no part in it
+    r = extract("Ilkin Rustamzade was detained on Monday while covering the rally.")
+    assert types(person(r, "Ilkin Rustamzade")) == ["detention"]
