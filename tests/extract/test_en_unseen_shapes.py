@@ -169,3 +169,16 @@ def test_a_verb_with_no_subject_of_its_own_goes_on_with_the_clauses() -> None:
     # covering a rally while detained is no part in it
     r = extract("Ilkin Rustamzade was detained on Monday while covering the rally.")
     assert types(person(r, "Ilkin Rustamzade")) == ["detention"]
+
+
+def test_a_family_that_does_not_know_where_he_is_tells_a_disappearance() -> None:
+    r = extract(
+        "Ilkin Rustamzade was detained on Monday. "
+        "His family still does not know where he is being held."
+    )
+    assert types(person(r, "Ilkin Rustamzade")) == ["detention", "disappearance"]
+    r = extract(
+        "Ilkin Rustamzade was detained on Monday. "
+        "His lawyer doesn't know where the hearing will be."
+    )
+    assert types(person(r, "Ilkin Rustamzade")) == ["detention"]
