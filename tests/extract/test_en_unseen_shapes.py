@@ -19,6 +19,11 @@ def test_an_unknown_name_before_other_passives_of_custody_is_a_person() -> None:
         ("Oren Laskaris was indicted on charges of espionage.", "charge"),
         ("Oren Laskaris was beaten in custody, his lawyer said.", "ill_treatment"),
         ("Oren Laskaris was summoned and detained on Monday.", "detention"),
+        # an age or a bracket between, a custody told as a state
+        ("Oren Laskaris, 34, was detained on Sunday.", "detention"),
+        ("Oren Laskaris (34) was detained on Sunday.", "detention"),
+        ("Oren Laskaris has been in prison since 2021.", "detention"),
+        ("Oren Laskaris has been missing since Sunday.", "disappearance"),
     ):
         r = extract(text)
         assert etype in types(person(r, "Oren Laskaris")), text
@@ -182,3 +187,9 @@ def test_a_family_that_does_not_know_where_he_is_tells_a_disappearance() -> None
         "His lawyer doesn't know where the hearing will be."
     )
     assert types(person(r, "Ilkin Rustamzade")) == ["detention"]
+
+
+def test_unknown_names_sharing_a_surname_are_a_family() -> None:
+    r = extract("Oren Laskaris and his wife, Mira Laskaris, were detained on Sunday.")
+    for name in ("Oren Laskaris", "Mira Laskaris"):
+        assert types(person(r, name)) == ["detention"]

@@ -202,7 +202,7 @@ def is_org_word(token: str) -> bool:
 _LOWER_WORD = compile_for_search(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşçğıü][{_LOWER}]*")
 # After a person's name: an apposition, a passive or perfect verb, a possessive.
 _PERSON_AFTER = re.compile(
-    r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""
+    r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d+)\b"""
     r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
     # Azerbaijani is verb-final: a date ("martın 10-da", "dünən") and a place
     # ("Bakıda") may stand between the name and its passive verb
@@ -212,8 +212,9 @@ _PERSON_AFTER = re.compile(
 # After a person's name: the passive of an event told of people ("X Y was detained"),
 # a second cue for a name the gazetteer and the surname endings do not know.
 _EVENT_AFTER = re.compile(
-    # an apposition may stand between: "X Y, a Meydan TV journalist, was detained"
-    r"^(?:,[^,.;:]{1,60},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
+    # an apposition may stand between: "X Y, a Meydan TV journalist, was detained",
+    # "X Y (34) was detained"; the subject may end one ("…, his wife, X Y, were")
+    r"^(?:,[^,.;:]{1,60},|\s*\([^()]{1,40}\))?,?\s+(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
     r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted"
     # the other passives a report tells of the people its events befall: a court's
@@ -222,7 +223,9 @@ _EVENT_AFTER = re.compile(
     r"|remanded|imprisoned|freed|pardoned|acquitted|indicted|accused|summoned|deported"
     r"|extradited|interrogated|questioned|beaten|tortured|found\s+guilty"
     r"|(?:placed|put)\s+(?:in|into|under)|(?:given|handed)\s+(?:a|an|\d|down)"
-    r"|(?:taken|brought)\s+(?:to|into|away)|held\s+(?:in|at|for|incommunicado))\b"
+    r"|(?:taken|brought)\s+(?:to|into|away)|held\s+(?:in|at|for|incommunicado)"
+    # a custody told as a state: "has been in prison since 2021", "missing"
+    r"|in\s+(?:prison|jail|custody|detention|pre-?trial)|behind\s+bars|missing)\b"
 )
 # Before a person's name: the active of such an event, with a role word between
 # or not ("police detained journalist X Y").
@@ -351,7 +354,13 @@ def judge_latin_run(
         return tuple(tokens)
     if role_before:
         score += 1
-    if ctx.runs[run.tokens] >= 2 or ctx.runs[(tokens[-1],)] >= 1:
+    if (
+        ctx.runs[run.tokens] >= 2
+        or ctx.runs[(tokens[-1],)] >= 1
+        # "X Laskaris and his wife, Mira Laskaris": a surname told with two given
+        # names is a family's
+        or len(ctx.initials.get(tokens[-1], ())) >= 2
+    ):
         score += 1
     if _PERSON_AFTER.match(text[run.end : run.end + 40]):
         score += 1
