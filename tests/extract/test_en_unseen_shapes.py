@@ -193,3 +193,13 @@ def test_unknown_names_sharing_a_surname_are_a_family() -> None:
     r = extract("Oren Laskaris and his wife, Mira Laskaris, were detained on Sunday.")
     for name in ("Oren Laskaris", "Mira Laskaris"):
         assert types(person(r, name)) == ["detention"]
+
+
+def test_suspended_before_a_hyphened_term_makes_it_suspended() -> None:
+    for text in (
+        "Ilkin Rustamzade was sentenced to a suspended three-year prison term.",
+        "Ilkin Rustamzade was handed a suspended three-year sentence.",
+    ):
+        term = first(person(extract(text), "Ilkin Rustamzade"), "sentence").penalty
+        assert term is not None and term.kind is PenaltyKind.SUSPENDED_SENTENCE, text
+        assert term.years == 3, text
