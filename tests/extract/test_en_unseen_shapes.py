@@ -203,3 +203,12 @@ def test_suspended_before_a_hyphened_term_makes_it_suspended() -> None:
         term = first(person(extract(text), "Ilkin Rustamzade"), "sentence").penalty
         assert term is not None and term.kind is PenaltyKind.SUSPENDED_SENTENCE, text
         assert term.years == 3, text
+
+
+def test_the_day_of_a_statement_does_not_date_the_clause_it_reports() -> None:
+    for told, etype in (
+        ("In a statement on Monday, the group said Elnur Hasanli had been detained.", "detention"),
+        ("On Monday, his lawyer said Elnur Hasanli had been beaten.", "ill_treatment"),
+    ):
+        r = extract("Ilkin Rustamzade was sentenced on 5 March. " + told)
+        assert first(person(r, "Elnur Hasanli"), etype).date is None, told
