@@ -24,6 +24,8 @@ def test_an_unknown_name_before_other_passives_of_custody_is_a_person() -> None:
         ("Oren Laskaris (34) was detained on Sunday.", "detention"),
         ("Oren Laskaris has been in prison since 2021.", "detention"),
         ("Oren Laskaris has been missing since Sunday.", "disappearance"),
+        ("Oren Laskaris went missing on Sunday.", "disappearance"),
+        ("Oren Laskaris disappeared after leaving his home on Sunday.", "disappearance"),
     ):
         r = extract(text)
         assert etype in types(person(r, "Oren Laskaris")), text

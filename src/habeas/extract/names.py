@@ -203,7 +203,7 @@ _LOWER_WORD = compile_for_search(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşç�
 # After a person's name: an apposition, a passive or perfect verb, a possessive.
 _PERSON_AFTER = re.compile(
     r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d+)\b"""
-    r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
+    r"""|(?:was|were|has|had|is|and\s+his|and\s+her|went\s+missing|disappeared|vanished)\b"""
     # Azerbaijani is verb-final: a date ("martın 10-da", "dünən") and a place
     # ("Bakıda") may stand between the name and its passive verb
     r"""|,?\s*(?:(?:[a-zəğıöüşç]+|\d{1,2}(?:-[a-zə]+)?)\s+){0,3}"""
@@ -214,7 +214,10 @@ _PERSON_AFTER = re.compile(
 _EVENT_AFTER = re.compile(
     # an apposition may stand between: "X Y, a Meydan TV journalist, was detained",
     # "X Y (34) was detained"; the subject may end one ("…, his wife, X Y, were")
-    r"^(?:,[^,.;:]{1,60},|\s*\([^()]{1,40}\))?,?\s+(?:was|were|has\s+been|had\s+been)\s+"
+    r"^(?:,[^,.;:]{1,60},|\s*\([^()]{1,40}\))?,?\s+"
+    # the one active a person undergoes: "X Y went missing", "X Y disappeared"
+    r"(?:(?:went|has\s+gone|had\s+gone)\s+missing\b|disappeared\b|vanished\b|"
+    r"(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
     r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted"
     # the other passives a report tells of the people its events befall: a court's
@@ -225,7 +228,7 @@ _EVENT_AFTER = re.compile(
     r"|(?:placed|put)\s+(?:in|into|under)|(?:given|handed)\s+(?:a|an|\d|down)"
     r"|(?:taken|brought)\s+(?:to|into|away)|held\s+(?:in|at|for|incommunicado)"
     # a custody told as a state: "has been in prison since 2021", "missing"
-    r"|in\s+(?:prison|jail|custody|detention|pre-?trial)|behind\s+bars|missing)\b"
+    r"|in\s+(?:prison|jail|custody|detention|pre-?trial)|behind\s+bars|missing)\b)"
 )
 # Before a person's name: the active of such an event, with a role word between
 # or not ("police detained journalist X Y").
