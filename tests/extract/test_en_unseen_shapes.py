@@ -214,3 +214,11 @@ def test_the_day_of_a_statement_does_not_date_the_clause_it_reports() -> None:
     ):
         r = extract("Ilkin Rustamzade was sentenced on 5 March. " + told)
         assert first(person(r, "Elnur Hasanli"), etype).date is None, told
+
+
+def test_an_unknown_name_closed_by_an_apposition_is_still_in_the_list() -> None:
+    r = extract(
+        "Oren Laskaris, a journalist, and Vilen Marduk, a blogger, were detained on Sunday."
+    )
+    for name in ("Oren Laskaris", "Vilen Marduk"):
+        assert first(person(r, name), "detention").date == PartialDate(2025, 3, 9)
