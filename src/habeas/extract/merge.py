@@ -117,6 +117,7 @@ def merge_events(
     soft: list[bool] | None = None,
     one_ill_treatment: bool = False,
     new_terms: list[bool] | None = None,
+    again: list[bool] | None = None,
 ) -> list[Event]:
     """Events in first-told order, with repeated tellings of one fact merged.
 
@@ -127,13 +128,16 @@ def merge_events(
     A `new_terms` event (the term an appeal reduced a sentence to) is one with
     another only when both tell the same term: a sentence told without its term
     after the reduction ("jailed in February") is the first verdict, not the new one.
+    An `again` event ("detained again") is another episode: one with an event told
+    before only when both tell the same day.
     """
     flags = soft or [False] * len(events)
     reduced = new_terms or [False] * len(events)
+    repeats = again or [False] * len(events)
     merged: list[Event] = []
     merged_soft: list[bool] = []
     merged_new: list[bool] = []
-    for event, is_soft, is_new in zip(events, flags, reduced, strict=True):
+    for event, is_soft, is_new, is_again in zip(events, flags, reduced, repeats, strict=True):
         probe = replace(event, date=None) if is_soft else event
         order = list(enumerate(merged))
         if event.penalty is None and event.type in _PENALISED:
@@ -144,6 +148,8 @@ def merge_events(
             if kept.type is not event.type:
                 continue  # never the same (see _same), and a probe is a costly copy
             if (merged_new[i] or is_new) and (kept.penalty is None or event.penalty is None):
+                continue
+            if is_again and (is_soft or merged_soft[i] or event.date is None or kept.date is None):
                 continue
             kept_probe = replace(kept, date=None) if merged_soft[i] else kept
             if _same(kept_probe, probe, one_ill_treatment=one_ill_treatment):

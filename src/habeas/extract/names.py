@@ -208,8 +208,8 @@ def is_org_word(token: str) -> bool:
 _LOWER_WORD = compile_for_search(rf"(?<![{_UPPER}{_LOWER}])[a-zß-öø-ÿəşçğıü][{_LOWER}]*")
 # After a person's name: an apposition, a passive or perfect verb, a possessive.
 _PERSON_AFTER = re.compile(
-    r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d)\b"""
-    r"""|(?:was|were|has|had|is|and\s+his|and\s+her)\b"""
+    r"""^[\s"”»]*(?:\(|,[\s"”»]*(?:a|an|the|from|who|aged|\d+)\b"""
+    r"""|(?:was|were|has|had|is|and\s+his|and\s+her|went\s+missing|disappeared|vanished)\b"""
     # Azerbaijani is verb-final: a date ("martın 10-da", "dünən") and a place
     # ("Bakıda") may stand between the name and its passive verb
     r"""|,?\s*(?:(?:[a-zəğıöüşç]+|\d{1,2}(?:-[a-zə]+)?)\s+){0,3}"""
@@ -218,16 +218,29 @@ _PERSON_AFTER = re.compile(
 # After a person's name: the passive of an event told of people ("X Y was detained"),
 # a second cue for a name the gazetteer and the surname endings do not know.
 _EVENT_AFTER = re.compile(
-    # an apposition may stand between: "X Y, a Meydan TV journalist, was detained"
-    r"^(?:,[^,.;:]{1,60},)?\s+(?:was|were|has\s+been|had\s+been)\s+"
+    # an apposition may stand between: "X Y, a Meydan TV journalist, was detained",
+    # "X Y (34) was detained"; the subject may end one ("…, his wife, X Y, were")
+    r"^(?:,[^,.;:]{1,60},|\s*\([^()]{1,40}\))?,?\s+"
+    # the one active a person undergoes: "X Y went missing", "X Y disappeared"
+    r"(?:(?:went|has\s+gone|had\s+gone)\s+missing\b|disappeared\b|vanished\b|"
+    r"(?:was|were|has\s+been|had\s+been)\s+"
     r"(?:\w+ly\s+|also\s+|later\s+|then\s+)?"
-    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted)\b"
+    r"(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped|convicted"
+    # the other passives a report tells of the people its events befall: a court's
+    # orders ("remanded", "placed in pretrial detention", "given five years"), the
+    # charging and its end ("indicted", "acquitted", "pardoned"), what custody does
+    r"|remanded|imprisoned|freed|pardoned|acquitted|indicted|accused|summoned|deported"
+    r"|extradited|interrogated|questioned|beaten|tortured|found\s+guilty"
+    r"|(?:placed|put)\s+(?:in|into|under)|(?:given|handed)\s+(?:a|an|\d|down)"
+    r"|(?:taken|brought)\s+(?:to|into|away)|held\s+(?:in|at|for|incommunicado)"
+    # a custody told as a state: "has been in prison since 2021", "missing"
+    r"|in\s+(?:prison|jail|custody|detention|pre-?trial)|behind\s+bars|missing)\b)"
 )
 # Before a person's name: the active of such an event, with a role word between
 # or not ("police detained journalist X Y").
 _ACTIVE_VERB = (
     r"\b(?:detained|arrested|sentenced|jailed|fined|released|charged|abducted|kidnapped"
-    r"|convicted|freed|summoned)"
+    r"|convicted|freed|summoned|remanded|placed|ordered|imprisoned|indicted|deported|extradited)"
 )
 _EVENT_BEFORE = re.compile(_ACTIVE_VERB + r"\s+(?:(?:the\s+)?[a-z-]+\s+)?$")
 # After the object of such a verb: its term ("sentenced X Y to five years", "fined
@@ -241,7 +254,7 @@ _TERM_AFTER = re.compile(
 # the run is all of the object, so the one the verb befell.
 _OBJECT_END = re.compile(
     r"^(?:\s+(?:in|on|at|near|outside|after|during|over|and|for|last|yesterday|today"
-    r"|earlier|before|while|without)\b|[.,;])"
+    r"|earlier|before|while|without|under|into|until|held|to\s+be\s+held)\b|[.,;])"
 )
 # Before the accused: a case or charges brought against them.
 _CASE_AGAINST = re.compile(
@@ -350,7 +363,13 @@ def judge_latin_run(
         return tuple(tokens)
     if role_before:
         score += 1
-    if ctx.runs[run.tokens] >= 2 or ctx.runs[(tokens[-1],)] >= 1:
+    if (
+        ctx.runs[run.tokens] >= 2
+        or ctx.runs[(tokens[-1],)] >= 1
+        # "X Laskaris and his wife, Mira Laskaris": a surname told with two given
+        # names is a family's
+        or len(ctx.initials.get(tokens[-1], ())) >= 2
+    ):
         score += 1
     if _PERSON_AFTER.match(text[run.end : run.end + 40]):
         score += 1

@@ -752,7 +752,10 @@ class People:
         """A run of two or three capitalised words listed with names ("X Y, Masud
         Asker and Z Q") is a name too, though no cue of its own says so."""
         conj = "|".join(map(re.escape, self.lex.extra.get("conjunctions", ["and", "və"])))
-        sep = re.compile(rf"^\s*(?:,\s*(?:(?:{conj})\s+)?|(?:{conj})\s+)$")
+        # an English apposition may close the name before: "X Y, a journalist, and Z Q"
+        sep = re.compile(
+            rf"^\s*(?:,\s*(?:(?:an?|the)\s+[^,.;:()]{{1,40}},\s*)?(?:(?:{conj})\s+)?|(?:{conj})\s+)$"
+        )
         for _ in range(2):  # a list may hold two unknown names side by side
             for i, run in enumerate(runs):
                 if judged[i] is not None or not 2 <= len(run.tokens) <= 3:

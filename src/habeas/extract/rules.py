@@ -100,6 +100,8 @@ _NARRATIVE = {EventType.DETENTION, EventType.RELEASE, EventType.PROTEST, EventTy
 _ARRESTS = {EventType.DETENTION, EventType.PROTEST, EventType.DISAPPEARANCE}
 # In a report of one dated episode, ill-treatment is of that episode's custody too.
 _EPISODIC = _NARRATIVE | {EventType.ILL_TREATMENT}
+# What can befall a person twice, each time its own event ("detained again").
+_REPEATABLE = {EventType.DETENTION, EventType.RELEASE, EventType.DISAPPEARANCE, EventType.SENTENCE}
 
 
 @dataclass(slots=True)
@@ -133,6 +135,7 @@ class _Draft:
     order: int
     soft_date: bool = False  # the date is the scene's, not told with the event
     new_term: bool = False  # the term an appeal reduced a sentence to
+    again: bool = False  # told as happening once more ("detained again"): a new episode
 
 
 @dataclass(slots=True)
@@ -265,6 +268,7 @@ class _Document:
                 [d.event for d in drafts],
                 soft=[d.soft_date for d in drafts],
                 new_terms=[d.new_term for d in drafts],
+                again=[d.again for d in drafts],
                 one_ill_treatment=bool(self.lex.extra.get("one_ill_treatment")),
             )
             if not events:
@@ -499,10 +503,12 @@ class _Document:
                 continue
             if hit.group_date is not _NO_DATE:
                 date = hit.group_date  # type: ignore[assignment]
-            elif hit.trigger.type is EventType.SENTENCE and reduced_here:
+            elif hit.trigger.type is EventType.SENTENCE and (
+                reduced_here or self._verdict_ruled_on(hit, sentence)
+            ):
                 # «X-in 5 illik cəzasını 3 ilə endirib»: one person, the old term and
                 # the new one told: the sentence beside the reduction is the old
-                # one, passed on another day
+                # one, passed on another day; so is the verdict an appeal upheld
                 date = None
             else:
                 date = self._date_for(hit, dates, resolved, sentence)
@@ -590,7 +596,9 @@ class _Document:
                     continue
                 if served:
                     event = replace(event, date=None)  # nor the hearing told before
-                self.drafts.append(_Draft(entity, event, len(self.drafts), soft))
+                self.drafts.append(
+                    _Draft(entity, event, len(self.drafts), soft, again=self._told_again(hit))
+                )
                 self.link.affected.pop(entity, None)
                 self.link.affected[entity] = None
                 if event.outcome is AppealOutcome.REDUCED and terms:
@@ -1229,6 +1237,30 @@ class _Document:
         if any(d.start >= hit.end for d in dates):
             return False  # "… and sentenced on 3 May": a date of its own
         return any(k.trigger.type is EventType.DETENTION and k.start < hit.start for k in hits)
+
+    def _verdict_ruled_on(self, hit: _Hit, sentence: Sentence) -> bool:
+        """Whether a sentencing is told as the object of a higher court's ruling
+        ("upheld the verdict sentencing him to six years"): the verdict was passed
+        before, not on the day of the appeal."""
+        ruled = self.lex.extra.get("verdict_ruled_on")
+        if not ruled:
+            return False
+        # the whole clause up to the hit: a term told after the verb ("… to six
+        # years in prison") is a hit of its own, past the sentencing word
+        return re.search(ruled, self.low[sentence.start : hit.end]) is not None
+
+    def _told_again(self, hit: _Hit) -> bool:
+        """Whether an arrest, a release or a verdict is told as happening once more
+        ("was detained again", "arrested a second time"): another episode than
+        the one told before, even on a day not told."""
+        again = self.lex.extra.get("again")
+        if not again or hit.trigger.type not in _REPEATABLE:
+            return False
+        # within the trigger's clause: "released, but police detained him again"
+        # tells the release once
+        before = re.split(r"[,;.]", self.low[max(0, hit.start - 12) : hit.start])[-1]
+        after = re.split(r"[,;.]", self.low[hit.end : hit.end + 30])[0]
+        return re.search(again, before + self.low[hit.start : hit.end] + after) is not None
 
     def _told_later(self, hit: _Hit, sentence: Sentence) -> bool:
         """Whether a decision is told as coming later than what was told before
