@@ -286,10 +286,11 @@ def _split(text: str) -> list[Sentence]:
         # Both end in a period: a piece that does not (a line, a question) is not searched.
         tail = chunk.rstrip()[-12:]
         dotted = tail.endswith(".")
+        # (the day after it is looked at first: few periods have a number after them)
         month = (
             dotted
-            and _MONTH_ABBREVIATION.search(tail)
             and text[end : end + 4].lstrip()[:1].isdigit()
+            and _MONTH_ABBREVIATION.search(tail) is not None
         )
         if (month or (dotted and _ABBREVIATION.search(tail))) and "\n" not in text[end : end + 2]:
             pending = (start, end)
