@@ -61,6 +61,13 @@ def test_captions_are_chrome() -> None:
     assert not is_chrome_line("The photographer Rauf Zelimov was detained on Monday.")
 
 
+def test_captions_in_capitals_are_chrome() -> None:
+    # The caption's words are looked for first, with the caption's own flags.
+    assert is_chrome_line("Orhan Veliyev outside the court. PHOTO: Press service")
+    assert is_chrome_line("ФОТО: пресс-служба полиции")
+    assert not is_chrome_line("Orhan Veliyev, a photo reporter, was detained on Friday.")
+
+
 def test_offsets_still_point_into_the_text() -> None:
     text = BODY + TEASER
     assert all(text[s.start : s.end] == s.text for s in split_sentences(text))

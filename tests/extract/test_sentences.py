@@ -26,6 +26,17 @@ def test_russian_article_abbreviations() -> None:
     assert len(split_sentences(text)) == 2
 
 
+def test_a_month_abbreviation_before_a_day_does_not_end_a_sentence() -> None:
+    text = (
+        "Police detained Oren Laskaris on Sept. 14 in the capital. He was held. Court sat in Dec."
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "Police detained Oren Laskaris on Sept. 14 in the capital.",
+        "He was held.",
+        "Court sat in Dec.",
+    ]
+
+
 def test_empty_text_has_no_sentences() -> None:
     assert split_sentences("  \n\n ") == []
 

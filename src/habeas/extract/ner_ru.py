@@ -290,13 +290,8 @@ def nominative_in_context(
     # (as for a given name of one gender whose forms fit no other case), its
     # answer cannot matter. A reading it may give that is in neither table
     # (no case, a neuter) leaves the dictionary's answer too.
-    parts = RussianMorphology.name_parts(tokens[0]) if RussianMorphology.is_known(tokens[0]) else []
     fallback = (by_rules, gender)
-    if all(
-        _read_as(tokens, parts, fallback, case, reading) == fallback
-        for case in _CASES.values()
-        for reading in _GENDERS.values()
-    ):
+    if not _tagger_can_change(tuple(tokens), fallback):
         return fallback
     try:
         case, tagged_gender = case_in_context(text, start, end)
@@ -305,7 +300,27 @@ def nominative_in_context(
         return fallback
     if case is None or tagged_gender is None:
         return fallback
-    return _read_as(tokens, parts, fallback, case, tagged_gender)
+    return _read_as(tokens, _given_name_parts(tokens[0]), fallback, case, tagged_gender)
+
+
+def _given_name_parts(token: str) -> list[Any]:
+    return RussianMorphology.name_parts(token) if RussianMorphology.is_known(token) else []
+
+
+@lru_cache(maxsize=20_000)
+def _tagger_can_change(
+    tokens: tuple[str, ...], fallback: tuple[tuple[str, ...], str | None]
+) -> bool:
+    """Whether some reading the tagger can give makes the name other than `fallback`.
+
+    Kept per name: a report names its people several times, and twelve readings
+    cost a tenth of a tagger call each."""
+    parts = _given_name_parts(tokens[0])
+    return any(
+        _read_as(tokens, parts, fallback, case, reading) != fallback
+        for case in _CASES.values()
+        for reading in _GENDERS.values()
+    )
 
 
 def _read_as(
