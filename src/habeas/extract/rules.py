@@ -247,8 +247,6 @@ class _Document:
     def persons(self) -> list[Person]:
         self.hits = self._all_triggers()
         self.dates = self._all_dates()
-        # whether the sentence read last told a day after the report's publication
-        self.told_after_publication = False
         self.episode = single_episode_date(
             (d for ds in self.dates for d in ds), published=self.report.published
         )
@@ -397,7 +395,7 @@ class _Document:
             + self._owner_named_next(index, sentence)
         )
         dates = self.dates[index]
-        resolved = self._resolve_dates(dates)
+        resolved, told_after_publication = self._resolve_dates(dates)
         if not hits:
             # Nothing happens in this sentence: it only moves the story's time and cast.
             self._charges_told_after(index, text, low, None, resolved=resolved)
@@ -523,7 +521,7 @@ class _Document:
                 date is None and self._nominal(hit) and self._dated_elsewhere(hit, dates, resolved)
             ):
                 pass  # "in December the court ruled that Hazi's arrest was illegal"
-            elif date is None and self.told_after_publication:
+            elif date is None and told_after_publication:
                 pass  # a day told but after publication: not knowable, and not the scene's
             elif date is None and self._arrest_after_release(hit):
                 pass  # another episode than the release's, on a day not told
@@ -555,7 +553,7 @@ class _Document:
             if (
                 date is None
                 and hit.trigger.type in _DECISIONS
-                and not (served or later or self.told_after_publication)
+                and not (served or later or told_after_publication)
             ):
                 date = self._sitting_just_before(index)
                 soft = date is not None
@@ -1060,11 +1058,13 @@ class _Document:
 
     # ------------------------------------------------------------ when
 
-    def _resolve_dates(self, dates: list[DateMention]) -> list[PartialDate | None]:
+    def _resolve_dates(self, dates: list[DateMention]) -> tuple[list[PartialDate | None], bool]:
+        """The sentence's dates resolved, and whether one of them lay after publication
+        (such a date is dropped, and the sentence's events must not take another)."""
         out: list[PartialDate | None] = []
+        after_publication = False
         previous = self.state.last_date
         day = self.state.last_day
-        self.told_after_publication = False
         for d in dates:
             anchor = self._last_arrest_day() if d.kind is DateKind.DAY_AFTER_ARREST else previous
             if d.kind is DateKind.SAME_DAY and anchor is not None and anchor.day is None:
@@ -1074,12 +1074,12 @@ class _Document:
             published = self.report.published
             told = resolve(d, published=published, previous=anchor)
             value = before_publication(told, published)
-            self.told_after_publication |= told is not None and value is None
+            after_publication |= told is not None and value is None
             out.append(value)
             if value is not None and not d.anchored_on_previous:
                 previous = value
                 day = value if value.day else day
-        return out
+        return out, after_publication
 
     def _last_arrest_day(self) -> PartialDate | None:
         """The day of the last detention told, for "the day after his arrest"."""
