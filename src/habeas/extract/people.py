@@ -326,7 +326,7 @@ class People:
         if named_after and re.match(named_after, self.low[run.end : run.end + 30]):
             return None  # "Şəmsi Bədəlbəyli küçəsində": a street named after someone
         judged = judge_latin_run(
-            run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
+            run, self.text, self._ctx, role_before=lambda: bool(self._role_before(run.start))
         )
         if self.lex.lang == "az" and judged is not None and len(judged) == 3:
             # "Rəşid Hacılı Trend": given name and surname are the whole name; a third
