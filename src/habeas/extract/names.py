@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -307,7 +308,7 @@ def _ordinary(token: str, ctx: RunContext) -> bool:
 
 
 def judge_latin_run(
-    run: NameMention, text: str, ctx: RunContext, *, role_before: bool
+    run: NameMention, text: str, ctx: RunContext, *, role_before: Callable[[], bool]
 ) -> tuple[str, ...] | None:
     """The tokens of an English or Azerbaijani run that form a person's name, or None.
 
@@ -316,6 +317,8 @@ def judge_latin_run(
     a frame around it ("named X", "X, from …", "X was detained"). Ordinary words
     at either end are cut ("Oppositionist X Y", "X Y Sentenced"), and a run
     holding an institution's word ("… İdarəsi", "Party") is no person.
+    `role_before` is asked only when the cues before it leave the run in doubt:
+    finding the role word costs more than most runs' judging.
     """
     tokens = list(run.tokens)
     known = given_names()
@@ -361,7 +364,8 @@ def judge_latin_run(
         # "G. Zahid" in a text that also says "Ganimat Zahid": the short form of a
         # name told in full, though its surname looks like a given name
         return tuple(tokens)
-    if role_before:
+    has_role = role_before()
+    if has_role:
         score += 1
     if (
         ctx.runs[run.tokens] >= 2
@@ -389,7 +393,7 @@ def judge_latin_run(
         # end, the frame holds the run whole as the accused
         score += 1 + bool(_OBJECT_END.match(after))
     elif (
-        role_before
+        has_role
         and _OBJECT_END.match(after)
         and _EVENT_NEAR.search(text[max(0, run.start - 50) : run.start])
     ):

@@ -54,6 +54,12 @@ MALE_ENDINGS = ("ov", "ev", "yev", "in", "sky", "skiy", "ов", "ев", "ин", 
 
 # What stands between two names of one list: a comma, «и», «или», «а также», "and".
 _LIST_GAP = re.compile(r"\s*(?:,\s*)?(?:(?:и|или|а\s+также|and|və)\s+)?", re.IGNORECASE)
+# What a name's speaker test reads after it (see _mark_speakers, _role_after),
+# compiled once: each is asked of every name.
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
+_APPOSITION_FIRST = re.compile(r"^\s*,[^,]{0,40},")
+_CLAUSE_CLOSED = re.compile(r"^\s*(?:[.,;]|$)")
+_APPOSITION_AFTER = re.compile(r"^\s*,\s*([^,.;]{2,40}?)\s*[,.;]")
 
 
 @dataclass(slots=True)
@@ -348,7 +354,7 @@ class People:
         if named_after and re.match(named_after, self.low[run.end : run.end + 30]):
             return None  # "Şəmsi Bədəlbəyli küçəsində": a street named after someone
         judged = judge_latin_run(
-            run, self.text, self._ctx, role_before=bool(self._role_before(run.start))
+            run, self.text, self._ctx, role_before=lambda: bool(self._role_before(run.start))
         )
         if self.lex.lang == "az" and judged is not None and len(judged) == 3:
             # "Rəşid Hacılı Trend": given name and surname are the whole name; a third
@@ -1039,25 +1045,26 @@ class People:
             after = text[m.end : m.end + 60]
             before = text[max(0, m.start - 40) : m.start]
             # "X said", "X, a lawyer, said", "X told reporters"
-            clause_after = re.split(r"[.;:!?\n]", after, maxsplit=1)[0]
+            clause_after = _CLAUSE_END.split(after, maxsplit=1)[0]
             # "X said", "X, his lawyer, said", "X also said", "X, рассказала …"
             # («X Y Гульнара рассказала»: a capitalised word between is another
             # person, the one who speaks)
             next_word = self.text[m.end : m.end + 40].split()[:1]
             other = bool(next_word) and next_word[0][:1].isupper()
-            for head in (clause_after.lstrip(" ,"), re.sub(r"^\s*,[^,]{0,40},", "", clause_after)):
+            for head in (clause_after.lstrip(" ,"), _APPOSITION_FIRST.sub("", clause_after)):
                 words = head.split()
                 if speech.match(head.strip()) or (not other and speech.match(" ".join(words[1:2]))):
                     m.speaker = True
                     break
             # A speaker's title after a quote («…», – написала первый заместитель
-            # министра X) runs past the 40 characters other cues need.
-            by_according = self.lex.speaker_before.search(text[max(0, m.start - 100) : m.start])
-            # "…, said X." with X at the end of the clause; not "said X had been beaten".
-            by_inversion = self.lex.speaker_inverted.search(before) and re.match(
-                r"^\s*(?:[.,;]|$)", after
-            )
-            if by_according or by_inversion:
+            # министра X) runs past the 40 characters other cues need. Both cues
+            # scan a window back from the name: not asked of a speaker found above.
+            # "…, said X." with X at the end of the clause; not "said X had been
+            # beaten": the clause's end, one test at one place, is asked first.
+            if not m.speaker and (
+                self.lex.speaker_before.search(text[max(0, m.start - 100) : m.start])
+                or (_CLAUSE_CLOSED.match(after) and self.lex.speaker_inverted.search(before))
+            ):
                 m.speaker = True
             role = self._role_before(m.start) or self._role_after(m.end)
             if role is not None and m.entity is not None:
@@ -1068,7 +1075,7 @@ class People:
 
     def _role_after(self, end: int) -> str | None:
         after = self.low[end : end + 50]
-        m = re.match(r"^\s*,\s*([^,.;]{2,40}?)\s*[,.;]", after)
+        m = _APPOSITION_AFTER.match(after)
         if not m:
             return None
         found = self.lex.role_any.search(m.group(1))
