@@ -49,9 +49,11 @@ fi
 if ! as_postgres "'$BIN/pg_ctl' -D '$PGDATA' status" >/dev/null 2>&1; then
   log "starting the server on 127.0.0.1:$PGPORT"
   # Durability settings off: this cluster holds only test data and speed matters.
+  # Autovacuum off: its ANALYZE commits would change the transaction snapshot the page
+  # cache's tests read as a token, at random moments.
   as_postgres "'$BIN/pg_ctl' -D '$PGDATA' -l '$PGDATA/server.log' -w \
     -o \"-c listen_addresses=127.0.0.1 -p $PGPORT -k /tmp -c fsync=off \
-    -c synchronous_commit=off -c full_page_writes=off\" start" >&2
+    -c synchronous_commit=off -c full_page_writes=off -c autovacuum=off\" start" >&2
 fi
 
 psql_admin() { "$BIN/psql" -h 127.0.0.1 -p "$PGPORT" -U postgres -v ON_ERROR_STOP=1 -qtA "$@"; }

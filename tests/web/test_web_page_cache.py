@@ -227,8 +227,11 @@ def test_memory_stays_within_its_budget() -> None:
     for q in range(12):
         _get(app, f"/search/?q=name{q}", cookie)
     assert 0 < app._bytes <= budget
-    assert _get(app, "/search/?q=name11", cookie)[1]["X-Habeas-Cache"] == "hit"
-    assert _get(app, "/search/?q=name0", cookie)[1]["X-Habeas-Cache"] == "miss"
+    # Which pages are kept, read from the entries rather than from a hit: on PostgreSQL
+    # any commit on the server (an autovacuum's ANALYZE too) ends every entry's token,
+    # which is the token's business (tested above), not the budget's.
+    kept = {part for key in app._entries for part in key}
+    assert "q=name11" in kept and "q=name0" not in kept
 
 
 def test_the_cache_can_be_turned_off() -> None:
