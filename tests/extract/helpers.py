@@ -13,6 +13,14 @@ def extract(text: str, *, published: str = "2025-03-13", lang: str | None = "en"
     return RuleExtractor().extract(report)
 
 
+def ru(text: str, published: str = "2025-03-13") -> Extraction:
+    return extract(text, published=published, lang="ru")
+
+
+def az(text: str, published: str = "2025-03-13") -> Extraction:
+    return extract(text, published=published, lang="az")
+
+
 def person(result: Extraction, name: str) -> Person:
     for p in result.persons:
         if p.name == name:

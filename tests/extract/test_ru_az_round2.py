@@ -4,15 +4,7 @@ administrative arrest. Every person here is fictional."""
 
 import pytest
 
-from .helpers import extract, first, names, person, types
-
-
-def ru(text: str, published: str = "2025-03-13"):
-    return extract(text, published=published, lang="ru")
-
-
-def az(text: str, published: str = "2025-03-13"):
-    return extract(text, published=published, lang="az")
+from .helpers import az, first, names, person, ru, types
 
 
 @pytest.mark.parametrize(

@@ -7,15 +7,7 @@ import pytest
 
 from habeas.model import PartialDate
 
-from .helpers import extract, first, person
-
-
-def ru(text: str, published: str = "2025-03-13"):
-    return extract(text, published=published, lang="ru")
-
-
-def az(text: str, published: str = "2025-03-13"):
-    return extract(text, published=published, lang="az")
+from .helpers import az, first, person, ru
 
 
 @pytest.mark.parametrize(
