@@ -116,3 +116,21 @@ def test_lists_cli(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "1 members" in out and "2025-03-10\tadded" in out
     assert main(["lists", "decide", "pp", str(planted.public_id), "added", "--why", "x"]) == 2
+
+
+@override_settings(HABEAS_PUBLIC_SITE=True)
+def test_a_public_list_is_paged(monkeypatch: pytest.MonkeyPatch) -> None:
+    from habeas.web.public import views
+    from habeas.web.public.publishing import set_person_public
+    from habeas.web.store.models import Person
+
+    _, _, rena = _list_with_both()
+    set_person_public(Person.objects.get(pk=rena), True, user=user("bob"))
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client = Client()
+
+    first = body(client.get("/public/lists/political-prisoners/"))
+    assert "2 persons on the list" in first and "page 1 of 2" in first
+    assert "Rena Abbasova" in first and "Zaur Qasimli" not in first
+    second = body(client.get("/public/lists/political-prisoners/?page=2"))
+    assert "Zaur Qasimli" in second and "Rena Abbasova" not in second

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from django.test import Client, override_settings
 from public_support import SECRETS, body, encryption_key, leaks, plant
 
@@ -149,3 +150,43 @@ def test_an_admin_turns_the_site_on_in_the_admin_and_it_is_recorded() -> None:
     assert Client().get("/public/").status_code == 200
     change = PublicationChange.objects.filter(target="site").get()
     assert change.public and change.user.username == "alice"
+
+
+@override_settings(HABEAS_PUBLIC_SITE=True)
+def test_the_list_is_paged_and_its_links_keep_the_filters(monkeypatch: pytest.MonkeyPatch) -> None:
+    from web_support import user
+
+    from habeas.web.public import views
+    from habeas.web.public.publishing import set_person_public
+    from habeas.web.store.models import Person
+
+    planted = plant()
+    set_person_public(Person.objects.get(pk=planted.private_id), True, user=user("bob"))
+    monkeypatch.setattr(views, "PAGE_SIZE", 1)
+    client = Client()
+
+    first = body(client.get("/public/?since=2000-01-01"))
+    assert "Rena Abbasova" in first and "Zaur Qasimli" not in first
+    assert "2 of 2 published persons" in first and "page 1 of 2" in first
+    assert "?since=2000-01-01&amp;page=2" in first
+    second = body(client.get("/public/?since=2000-01-01&page=2"))
+    assert "Zaur Qasimli" in second and "Rena Abbasova" not in second
+
+
+@override_settings(HABEAS_PUBLIC_SITE=True)
+def test_the_projection_is_made_once_per_commit() -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from web_support import user
+
+    from habeas.web.public.publishing import set_person_public
+    from habeas.web.public.view import public_persons
+    from habeas.web.store.models import Person
+
+    planted = plant()
+    first = public_persons()
+    with CaptureQueriesContext(connection) as again:
+        assert public_persons() == first
+    assert len(again.captured_queries) == 1  # the token, nothing else
+    set_person_public(Person.objects.get(pk=planted.public_id), False, user=user("bob"))
+    assert [p.name for p in first] == ["Zaur Qasimli"] and public_persons() == []

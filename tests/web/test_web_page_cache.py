@@ -12,7 +12,10 @@ import wsgiref.util
 from typing import Any
 
 import pytest
+from public_support import encryption_key, plant
 from web_support import client_for, confirm_all, held_story, store, user
+
+__all__ = ["encryption_key"]  # plant() needs a data key; harmless to the other tests
 
 
 def _cache(**kw: Any) -> Any:
@@ -206,16 +209,78 @@ def test_an_error_response_reaches_the_server_once_and_is_not_kept() -> None:
     assert all(exc_info is not None for _, exc_info in calls) and app._bytes == 0
 
 
-def test_the_public_site_is_never_kept() -> None:
+PUBLIC_PAGES = ["/public/", "person", "/public/statistics/", "/public/lists/", "/public/feed.atom"]
+
+
+@pytest.mark.parametrize("page", PUBLIC_PAGES)
+def test_a_public_page_is_kept_once_for_every_reader_without_a_session(page: str) -> None:
     from django.test import override_settings
 
+    planted = plant()
+    page = f"/public/person/{planted.public_id}/" if page == "person" else page
     app = _cache()
     with override_settings(HABEAS_PUBLIC_SITE=True):
-        for _ in range(2):
-            status, headers, _ = _get(app, "/public/")
-            assert status.startswith("200") and "no-store" in headers["Cache-Control"]
-            assert "X-Habeas-Cache" not in headers
-    assert app._bytes == 0
+        first = _get(app, page)
+        # Another reader, with a cookie of their own but no session.
+        second = _get(app, page, "csrftoken=" + "d" * 32)
+    assert first[0].startswith("200") and first[1]["X-Habeas-Cache"] == "miss"
+    assert second[1]["X-Habeas-Cache"] == "hit" and second[2] == first[2]
+    # Browsers and proxies are still told to keep nothing.
+    assert "no-store" in second[1]["Cache-Control"] and "Set-Cookie" not in second[1]
+    assert not any(name.lower().startswith("x-habeas-shared") for name in second[1])
+
+
+def test_unpublishing_ends_the_kept_public_pages_at_once() -> None:
+    from django.test import override_settings
+
+    from habeas.web.public.publishing import set_person_public
+    from habeas.web.store.models import Person
+
+    planted = plant()
+    app = _cache()
+    person = f"/public/person/{planted.public_id}/"
+    with override_settings(HABEAS_PUBLIC_SITE=True):
+        for path in ("/public/", person):
+            _get(app, path)
+            assert _get(app, path)[1]["X-Habeas-Cache"] == "hit"
+        set_person_public(Person.objects.get(pk=planted.public_id), False, user=user("bob"))
+        _status, headers, page = _get(app, "/public/")
+        assert headers["X-Habeas-Cache"] == "miss" and "Zaur Qasimli" not in page
+        assert _get(app, person)[0].startswith("404")
+
+
+def test_a_reader_with_a_session_is_not_given_the_shared_copy() -> None:
+    from django.test import override_settings
+
+    plant()
+    app, cookie = _cache(), _cookie("carol")
+    with override_settings(HABEAS_PUBLIC_SITE=True):
+        _get(app, "/public/")
+        assert _get(app, "/public/")[1]["X-Habeas-Cache"] == "hit"
+        assert _get(app, "/public/", cookie)[1]["X-Habeas-Cache"] == "miss"
+        assert _get(app, "/public/", cookie)[1]["X-Habeas-Cache"] == "hit"
+
+
+def test_only_a_page_that_says_so_is_shared_and_never_one_that_sets_a_cookie() -> None:
+    from habeas.web.page_cache import SHARED, PageCache
+
+    def page(*, shared: bool, cookie: bool) -> Any:
+        def app(environ: dict[str, Any], start_response: Any) -> list[bytes]:
+            if shared:
+                environ[SHARED] = True
+            headers = [("Content-Type", "text/html"), ("Cache-Control", "no-store")]
+            if cookie:
+                headers.append(("Set-Cookie", "csrftoken=" + "e" * 32 + "; Path=/"))
+            start_response("200 OK", headers)
+            return [b"<p>the same for everyone</p>"]
+
+        return PageCache(app, max_bytes=1 << 20, seconds=60)
+
+    for shared, cookie, kept in [(True, False, True), (False, False, False), (True, True, False)]:
+        app = page(shared=shared, cookie=cookie)
+        _get(app, "/public/statistics/")
+        got = _get(app, "/public/statistics/", "csrftoken=" + "f" * 32)[1]["X-Habeas-Cache"]
+        assert got == ("hit" if kept else "miss"), (shared, cookie)
 
 
 def test_memory_stays_within_its_budget() -> None:

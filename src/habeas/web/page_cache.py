@@ -16,8 +16,15 @@ from memory when all of these hold:
   HABEAS_PAGE_CACHE_SECONDS;
 - the response was a 200 of HTML, iCal or Atom without `Cache-Control:
   no-store` and without Set-Cookie, except the renewal of the CSRF cookie the
-  request already carries (the public site says no-store, so it is
-  never kept).
+  request already carries.
+
+The public site is the exception to "only the session it was rendered for":
+its pages are the same for every reader, so a public page asked for without
+a session cookie is kept once for every such reader (the view says so by
+setting `SHARED` in the WSGI environ, and such a response may set no cookie
+at all). Its `Cache-Control: no-store` still
+reaches browsers and proxies, which must not keep a page a withdrawal has
+to end at once; here the token ends it at the next commit, like any entry.
 
 Entries live only in this process's memory, never on disk, within
 HABEAS_PAGE_CACHE_MB. A hit skips Django's middleware: it costs two indexed
@@ -42,8 +49,13 @@ WSGIApp = Callable[[Environ, StartResponse], Iterable[bytes]]
 # review queue and the calendar feed. Forms, exports and the API are always rendered.
 _PAGES = re.compile(
     r"^/(?:|lists/[\w-]+/|persons/|persons/\d+/|search/|review/|reports/|reports/\d+/"
-    r"|alerts/|alerts/calendar/[\w-]+\.ics)$"
+    r"|alerts/|alerts/calendar/[\w-]+\.ics"
+    r"|public/|public/person/\d+/|public/statistics/|public/lists/|public/lists/[\w-]+/"
+    r"|public/feed\.atom)$"
 )
+# The WSGI environ key by which a view says its page is the same for every reader.
+SHARED = "habeas.shared_page"
+_SHARED_PREFIX = "/public/"
 _KEPT_TYPES = ("text/html", "text/calendar", "application/atom+xml")
 _KEY_HEADERS = (
     "wsgi.url_scheme",
@@ -86,7 +98,7 @@ class PageCache:
 
         from habeas.web.store import generation
 
-        key = _key(environ)
+        key = _key(environ, shared=_may_share(environ))
         close_old_connections()  # what Django does at the start of a request
         try:
             token = generation.current()
@@ -127,24 +139,35 @@ class PageCache:
             if close is not None:
                 close()
         status, headers = started["status"], list(started["headers"])
+        shared = environ.get(SHARED) is True
         if started["exc_info"] is not None:
             start_response(status, headers, started["exc_info"])
             return [body]
-        kept = _without_csrf_renewal(environ, headers)
-        until = None if kept is None else self._until(environ, status, kept, body)
+        if _may_share(environ) and not shared:
+            kept = None  # kept under the key of every reader without a session: only if it says so
+        else:
+            kept = _without_csrf_renewal(environ, headers, renewal=not _may_share(environ))
+        until = None if kept is None else self._until(environ, status, kept, body, shared=shared)
         if kept is not None and until is not None:
             self._store(key, _Entry(token, day, until, status, kept, body))
         start_response(status, [*headers, ("X-Habeas-Cache", "miss")])
         return [body]
 
     def _until(
-        self, environ: Environ, status: str, headers: list[tuple[str, str]], body: bytes
+        self,
+        environ: Environ,
+        status: str,
+        headers: list[tuple[str, str]],
+        body: bytes,
+        *,
+        shared: bool,
     ) -> float | None:
         """When an entry for this response stops being served, or None if it is not kept."""
         if not status.startswith("200 ") or len(body) > self.max_bytes // 8:
             return None
         named = {name.lower(): value for name, value in headers}
-        if "no-store" in named.get("cache-control", ""):
+        # no-store is for browsers and proxies; a shared page asks it of them, not of us.
+        if "no-store" in named.get("cache-control", "") and not shared:
             return None
         if not named.get("content-type", "").startswith(_KEPT_TYPES):
             return None
@@ -169,20 +192,34 @@ class PageCache:
             self._bytes = 0
 
 
-def _key(environ: Environ) -> tuple[str, ...]:
+def _may_share(environ: Environ) -> bool:
+    """Whether this is a public page asked without a session (the same for every such reader)."""
+    from django.conf import settings
+    from django.http import parse_cookie
+
+    if not environ.get("PATH_INFO", "").startswith(_SHARED_PREFIX):
+        return False
+    return not parse_cookie(environ.get("HTTP_COOKIE", "")).get(settings.SESSION_COOKIE_NAME)
+
+
+def _key(environ: Environ, *, shared: bool = False) -> tuple[str, ...]:
     # htmx asks for fragments of the same URL: its headers are part of what was asked.
     htmx = sorted(f"{k}={v}" for k, v in environ.items() if k.startswith("HTTP_HX_"))
-    return (*(str(environ.get(name, "")) for name in _KEY_HEADERS), *htmx)
+    values = [str(environ.get(name, "")) for name in _KEY_HEADERS]
+    if shared:
+        values[_KEY_HEADERS.index("HTTP_COOKIE")] = "(every reader without a session)"
+    return (*values, *htmx)
 
 
 def _without_csrf_renewal(
-    environ: Environ, headers: list[tuple[str, str]]
+    environ: Environ, headers: list[tuple[str, str]], *, renewal: bool = True
 ) -> list[tuple[str, str]] | None:
     """`headers` less a Set-Cookie that only renews the CSRF cookie the request sent.
 
     Django sends the CSRF cookie again on every page with a form, to push its
     expiry a year on; the value is the one the browser has. Any other cookie
-    (a new CSRF secret, a session) makes the response unfit to keep: None.
+    (a new CSRF secret, a session), or any cookie at all without `renewal`,
+    makes the response unfit to keep: None.
     """
     from django.conf import settings
     from django.http import parse_cookie
@@ -192,7 +229,7 @@ def _without_csrf_renewal(
     for name, value in headers:
         if name.lower() == "set-cookie":
             cookie, _, _ = value.strip().partition(";")
-            if not sent or cookie != f"{settings.CSRF_COOKIE_NAME}={sent}":
+            if not renewal or not sent or cookie != f"{settings.CSRF_COOKIE_NAME}={sent}":
                 return None
             continue
         kept.append((name, value))

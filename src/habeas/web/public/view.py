@@ -167,8 +167,18 @@ def _contract(rows: Iterable[Any]) -> list[model.Event]:
 
 
 def public_persons(*, today: dt.date | None = None) -> list[PublicPerson]:
-    """Every published person's projection, by name."""
-    return project(public_persons_queryset(), today=today)
+    """Every published person's projection, by name.
+
+    The list, statistics and prisoner-list pages each need all of it: it is made
+    once per commit (generation.per_commit), not once per page.
+    """
+    from habeas.web.store.generation import per_commit
+
+    day = today or dt.date.today()
+    made = per_commit(
+        "public persons", day, lambda: tuple(project(public_persons_queryset(), today=day))
+    )
+    return list(made)
 
 
 def public_person(person_id: int, *, today: dt.date | None = None) -> PublicPerson | None:

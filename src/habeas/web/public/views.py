@@ -9,17 +9,23 @@ from functools import wraps
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 
 from habeas.model import PartialDate
+from habeas.web.page_cache import SHARED
 from habeas.web.public.feed import PublicUpdates
 from habeas.web.public.publishing import site_is_on
 from habeas.web.public.statistics import statistics
 from habeas.web.public.view import PublicPerson, public_person, public_persons
+from habeas.web.store.generation import per_commit
 
 View = Callable[..., Any]
+
+# Persons a page of the public list (and of a prisoner list) shows.
+PAGE_SIZE = 100
 
 
 def public_page(view: View) -> View:
@@ -32,9 +38,12 @@ def public_page(view: View) -> View:
             return HttpResponseNotAllowed(["GET", "HEAD"])
         if not site_is_on():
             raise Http404("the public site is off")
+        # The same page for every reader: the server's page cache may keep one copy for
+        # all readers without a session, and ends it at the next commit (page_cache).
+        request.environ[SHARED] = True
         return view(request, *args, **kwargs)
 
-    # No caching anywhere: a withdrawn person must leave every page at once.
+    # No caching in browsers or proxies: a withdrawn person must leave every page at once.
     uncached: View = cache_control(no_store=True)(wrapped)
     return uncached
 
@@ -68,18 +77,36 @@ def filter_held(persons: list[PublicPerson], query: Any) -> list[PublicPerson]:
     return out
 
 
+def _paged(request: Any, rows: list[Any]) -> dict[str, Any]:
+    """The page of `rows` asked for, and the query its paging links keep (filters)."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return {
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
+        "page_query": query.urlencode(),
+    }
+
+
+def _choices(everyone: list[PublicPerson]) -> dict[str, Any]:
+    """What the list's filters offer, from the persons held (once per commit)."""
+    held = [p for p in everyone if p.held]
+    return {
+        "roles": tuple(sorted({r for p in held for r in p.roles})),
+        "countries": tuple(sorted({p.country for p in held if p.country})),
+        "authorities": tuple(sorted({a for p in held for a in p.authorities()})),
+        "total": len(held),
+    }
+
+
 @public_page
 def person_list(request: Any) -> Any:
     everyone = public_persons()
-    held = [p for p in everyone if p.held]
     shown = filter_held(everyone, request.GET)
     context = {
-        "persons": shown,
-        "roles": sorted({r for p in held for r in p.roles}),
-        "countries": sorted({p.country for p in held if p.country}),
-        "authorities": sorted({a for p in held for a in p.authorities()}),
+        **_paged(request, shown),
+        **per_commit("public list choices", dt.date.today(), lambda: _choices(everyone)),
+        "shown": len(shown),
         "query": {k: request.GET.get(k, "") for k in ("role", "country", "authority", "since")},
-        "total": len(held),
     }
     return render(request, "public/list.html", context)
 
@@ -102,7 +129,8 @@ def statistics_page(request: Any) -> Any:
         ("by_article", "Charges by article"),
         ("by_length", "Penalties by length"),
     ]
-    context = {"stats": statistics(public_persons()), "charts": charts}
+    stats = per_commit("public statistics", dt.date.today(), lambda: statistics(public_persons()))
+    context = {"stats": stats, "charts": charts}
     return render(request, "public/statistics.html", context)
 
 
@@ -151,8 +179,9 @@ def prisoner_list(request: Any, slug: str) -> Any:
     ]
     rows.sort(key=lambda r: r[0].name)
     context = {
+        **_paged(request, rows),
         "plist": plist,
-        "rows": rows,
+        "rows": len(rows),
         "counts": counts_over_time(plist, public_ids=set(shown)),
     }
     return render(request, "public/prisoner_list.html", context)

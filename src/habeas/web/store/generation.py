@@ -18,9 +18,14 @@ worker or a CLI process in another process can leave a stale page behind.
 
 from __future__ import annotations
 
-from typing import Any
+import datetime as dt
+import threading
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.db import connection
+
+T = TypeVar("T")
 
 TABLE = "habeas_generation"
 _TRIGGER = "habeas_gen_{table}_{op}"
@@ -38,6 +43,43 @@ def current() -> str:
             raise RuntimeError(f"no generation token for {connection.vendor}")
         row = cursor.fetchone()
     return "" if row is None else str(row[0])
+
+
+def per_commit(name: str, day: dt.date, make: Callable[[], T]) -> T:
+    """`make()`, made once while the token and the day stay the same; one value per `name`.
+
+    For values many pages derive from the whole store (the public projection,
+    its statistics): the token is read before the data, as for the page cache,
+    so a value is never older than the last commit it was read after. The
+    value is shared between threads: `make` must return something no caller
+    changes. Inside a transaction it is always made afresh, since there the
+    token need not change with the transaction's own writes (PostgreSQL's
+    snapshot does not).
+    """
+    if connection.in_atomic_block:
+        return make()
+    token = current()
+    with _MEMO_LOCK:
+        kept = _MEMO.get(name)
+        making = _MAKING.setdefault(name, threading.Lock())
+    if kept is not None and kept[:2] == (token, day):
+        return kept[2]  # type: ignore[no-any-return]
+    # One thread makes it; the readers that came after the same commit wait for its value
+    # rather than each making their own (a projection of thousands of people takes seconds).
+    with making:
+        with _MEMO_LOCK:
+            kept = _MEMO.get(name)
+        if kept is not None and kept[:2] == (token, day):
+            return kept[2]  # type: ignore[no-any-return]
+        value = make()
+        with _MEMO_LOCK:
+            _MEMO[name] = (token, day, value)
+    return value
+
+
+_MEMO: dict[str, tuple[str, dt.date, Any]] = {}
+_MAKING: dict[str, threading.Lock] = {}
+_MEMO_LOCK = threading.Lock()
 
 
 def _sqlite_tables(cursor: Any) -> list[str]:
