@@ -204,6 +204,65 @@ def _deep_person_list_path() -> str:
     return f"/persons/?after={deep}"
 
 
+def publish(count: int) -> list[int]:
+    """Publish `count` persons (roles, country, confirmed events, reports) and the site.
+
+    Done in bulk, as an editor would have over years; the ids of the published persons.
+    """
+    from django.utils import timezone
+
+    from habeas.web.public.publishing import SITE_KEY
+    from habeas.web.store.models import (
+        Event,
+        EventPublication,
+        EventStatus,
+        Evidence,
+        Person,
+        PersonProfile,
+        Report,
+        ReportPublication,
+        SiteSetting,
+    )
+
+    now = timezone.now()
+    ids = list(
+        Person.objects.filter(merged_into__isnull=True).order_by("id").values_list("pk", flat=True)
+    )[:: max(1, Person.objects.count() // max(1, count))][:count]
+    PersonProfile.objects.filter(person_id__in=ids).delete()
+    PersonProfile.objects.bulk_create(
+        [
+            PersonProfile(
+                person_id=pk,
+                public=True,
+                public_fields=["roles", "country"],
+                country="AZ",
+                published_at=now,
+            )
+            for pk in ids
+        ],
+        batch_size=2000,
+    )
+    events = list(
+        Event.objects.filter(person_id__in=ids, status=EventStatus.CONFIRMED).values_list(
+            "pk", flat=True
+        )
+    )
+    EventPublication.objects.filter(event_id__in=events).delete()
+    EventPublication.objects.bulk_create(
+        [EventPublication(event_id=pk, public=True, published_at=now) for pk in events],
+        batch_size=5000,
+    )
+    reports = set(Evidence.objects.filter(event_id__in=events).values_list("report_id", flat=True))
+    ReportPublication.objects.filter(report_id__in=reports).delete()
+    ReportPublication.objects.bulk_create(
+        [ReportPublication(report_id=pk, public=True, published_at=now) for pk in reports],
+        batch_size=5000,
+    )
+    SiteSetting.objects.update_or_create(key=SITE_KEY, defaults={"value": "on"})
+    assert Report.objects.filter(publication__public=True).exists() or not reports
+    return ids
+
+
 def bench_pages(home: Path, args: argparse.Namespace) -> None:
     from django.db.models import Count
 
@@ -225,6 +284,25 @@ def bench_pages(home: Path, args: argparse.Namespace) -> None:
     }
     if biggest and biggest["n"] >= 1000:
         pages[f"person, {biggest['n']} events"] = [f"/persons/{biggest['person_id']}/"]
+    if args.publish is None:
+        args.publish = 0 if args.store is not None else 100
+    if args.publish:
+        started = time.perf_counter()
+        published = publish(args.publish)
+        print(f"published {len(published)} persons in {time.perf_counter() - started:.0f} s")
+        # Asked for without a session, as the public's readers do.
+        pages.update(
+            {
+                "public list": ["/public/", f"/public/?page={max(1, len(published) // 200)}"],
+                "public person page": [
+                    f"/public/person/{pk}/" for pk in random.Random(3).sample(published, 50)
+                ]
+                if len(published) >= 50
+                else [f"/public/person/{pk}/" for pk in published],
+                "public statistics": ["/public/statistics/"],
+                "public Atom feed": ["/public/feed.atom"],
+            }
+        )
     assert search_names(surnames[0]), "the search finds the synthetic names"
     for cache in {"both": (False, True), "on": (True,), "off": (False,)}[args.page_cache]:
         _bench_pages_served(home, args, pages, cookie, cache=cache)
@@ -263,10 +341,13 @@ def _bench_each_page(
 ) -> None:
     for label, paths in pages.items():
         hits: list[int] = []
+        asked_with = "" if label.startswith("public ") else cookie
         for path in paths:  # each page once: the cache holds every one when it is on
-            _load(port, cookie, [path], clients=1, requests=1, hits=[])
+            _load(port, asked_with, [path], clients=1, requests=1, hits=[])
         cpu = _cpu_seconds(server.pid)
-        times = _load(port, cookie, paths, clients=args.clients, requests=args.requests, hits=hits)
+        times = _load(
+            port, asked_with, paths, clients=args.clients, requests=args.requests, hits=hits
+        )
         cpu = (_cpu_seconds(server.pid) - cpu) / len(times)
         print(
             f"  {label:20s} p50 {_pct(times, 0.5) * 1000:7.0f} ms  "
@@ -467,6 +548,12 @@ def main() -> None:
         type=int,
         default=0,
         help="make each synthetic report at least this long (default: one paragraph)",
+    )
+    parser.add_argument(
+        "--publish",
+        type=int,
+        help="publish this many persons and measure the public pages too (default: 100 in a"
+        " store the benchmark builds, none in a --store, which it never changes unasked)",
     )
     parser.add_argument("--skip", nargs="*", default=[], choices=["pages", "ingest", "extract"])
     parser.add_argument(
