@@ -281,6 +281,7 @@ def bench_pages(home: Path, args: argparse.Namespace) -> None:
         "name search": [f"/search/?q={quote(s)}" for s in surnames],
         "review queue": ["/review/"],
         "iCal feed": [_calendar_path()],
+        "alerts page": ["/alerts/", "/alerts/?page=3"],
     }
     if biggest and biggest["n"] >= 1000:
         pages[f"person, {biggest['n']} events"] = [f"/persons/{biggest['person_id']}/"]

@@ -132,3 +132,43 @@ def test_a_status_that_does_not_fit_is_refused_in_one_sentence(alice: Any) -> No
         response.content.decode()
     )
     assert SupportAction.objects.count() == 0
+
+
+def test_open_alerts_are_paged_in_a_fixed_number_of_queries(alice: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from habeas.web.alerts.models import Alert
+    from habeas.web.store.models import Person
+
+    def add(first: int, n: int) -> None:
+        for i in range(first, first + n):
+            person = Person.objects.create(display_name=f"Ilka Varden {i:03d}")
+            Alert.objects.create(
+                person=person,
+                key=f"overdue-{i}",
+                kind="OVERDUE_RELEASE",
+                date_text=f"2026-01-{1 + i % 28:02d}",
+                message=f"release overdue {i:03d}",
+                opened_at=timezone.now(),
+            )
+
+    client = _client(alice)
+
+    def read(path: str) -> tuple[int, str]:
+        client.get(path)
+        with CaptureQueriesContext(connection) as seen:
+            response = client.get(path)
+        assert response.status_code == 200
+        return len(seen), response.content.decode()
+
+    add(0, 3)
+    few, _ = read("/alerts/")
+    add(3, 102)
+    many, first = read("/alerts/")
+    assert many == few
+    assert "Open (105)" in first and first.count("release overdue") == 100
+    assert "page 1 of 2" in first
+    _, second = read("/alerts/?page=2")
+    assert second.count("release overdue") == 5

@@ -71,6 +71,8 @@ class Alert(models.Model):  # type: ignore[misc]
         indexes = (
             models.Index(fields=["state"], name="alert_state"),
             models.Index(fields=["notified_at"], name="alert_notified_at"),
+            # The alerts page's order, read a page at a time (tens of thousands open at once).
+            models.Index(fields=["state", "-date_text", "-id"], name="alert_state_date"),
         )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,6 +22,7 @@ from habeas.web.alerts.models import AlertState
 from habeas.web.store.models import Person
 
 _RECENTLY_ACKNOWLEDGED = 50
+ALERTS_PER_PAGE = 100
 # The role decorators answer 405 to any other method and 403 to a user without the role.
 _read = requires(Role.VIEWER)
 _read_or_post = requires(Role.VIEWER, methods=("GET", "HEAD", "POST"))
@@ -32,11 +34,15 @@ _reader_post = requires(Role.VIEWER, methods=("POST",))
 def alert_list(request: Any) -> HttpResponse:
     user = request.user
     acknowledged = services.visible_alerts(user, states=(AlertState.ACKNOWLEDGED,))
+    # A large store has tens of thousands open at once (every overdue release): paged.
+    page = Paginator(services.visible_alerts(user), ALERTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "alerts/list.html",
         {
-            "open_alerts": services.visible_alerts(user),
+            "page": page,
             "acknowledged_alerts": acknowledged.order_by("-acknowledged_at")[
                 :_RECENTLY_ACKNOWLEDGED
             ],
