@@ -98,7 +98,8 @@ class PageCache:
 
         from habeas.web.store import generation
 
-        key = _key(environ, shared=_may_share(environ))
+        anonymous_public = _may_share(environ)
+        key = _key(environ, shared=anonymous_public)
         close_old_connections()  # what Django does at the start of a request
         try:
             token = generation.current()
@@ -113,7 +114,7 @@ class PageCache:
         if entry is not None and fresh and time.time() < entry.until:
             start_response(entry.status, [*entry.headers, ("X-Habeas-Cache", "hit")])
             return [entry.body]
-        return self._render(environ, start_response, key, token, day)
+        return self._render(environ, start_response, key, token, day, anonymous_public)
 
     def _render(
         self,
@@ -122,6 +123,7 @@ class PageCache:
         key: tuple[str, ...],
         token: str,
         day: str,
+        anonymous_public: bool,
     ) -> Iterable[bytes]:
         started: dict[str, Any] = {}
         written: list[bytes] = []
@@ -143,10 +145,10 @@ class PageCache:
         if started["exc_info"] is not None:
             start_response(status, headers, started["exc_info"])
             return [body]
-        if _may_share(environ) and not shared:
+        if anonymous_public and not shared:
             kept = None  # kept under the key of every reader without a session: only if it says so
         else:
-            kept = _without_csrf_renewal(environ, headers, renewal=not _may_share(environ))
+            kept = _without_csrf_renewal(environ, headers, renewal=not anonymous_public)
         until = None if kept is None else self._until(environ, status, kept, body, shared=shared)
         if kept is not None and until is not None:
             self._store(key, _Entry(token, day, until, status, kept, body))
