@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 
 from habeas.web.accounts.roles import viewer_required
+from habeas.web.review import cards
 from habeas.web.review.casefile import case_status, stored_summary, summary_of
 from habeas.web.review.links import link_maker
 from habeas.web.review.templatetags.casefile import day
@@ -146,23 +147,51 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     )
     page = Paginator(all_events, EVENTS_PER_PAGE).get_page(request.GET.get("page"))
     events = list(page)
-    decided = deciders(events)
-    for e in events:
-        e.decided_by = decided.get(e.pk)
+    rows = _event_rows(events, deciders(events))
     reports = reports_about(person.pk, limit=REPORTS_SHOWN)
     versions = _history(person, events)
     context = {
         "person": person,
-        "events": events,
+        "events": [rows[e.pk] for e in events],
         "page": page,
-        "undated": [e for e in events if not e.date_text],
-        "days": timeline(events),
+        "days": [
+            TimelineDay(d.date_text, d.label, tuple(rows[e.pk] for e in d.events))
+            for d in timeline(events)
+        ],
         "case": case,
         "reports": reports,
         "versions": versions,
         **person_context(person),
     }
     return render(request, "review/person.html", context)
+
+
+def _event_rows(events: list[Any], decided: dict[int, str]) -> dict[int, dict[str, Any]]:
+    """Each event's row of the timeline and of the event list, by id, its words made once."""
+    report_url, edit_url = link_maker("report"), link_maker("event-edit")
+    return {
+        e.pk: {
+            "pk": e.pk,
+            "type": e.type,
+            "status": str(e.status),
+            "type_words": cards.type_words(e),
+            "date_words": day(e.date_text),
+            "summary": cards.timeline_words(e),
+            "made_by": cards.made_by(e, decided.get(e.pk)),
+            "edit_url": edit_url(e.pk),
+            "facts": cards.facts(e),
+            "sources": [
+                {
+                    "url": report_url(ev.report_id),
+                    "report_id": ev.report_id,
+                    "field": f" ({ev.field})" if ev.field else "",
+                    "quote": cards.quote(ev.quote, 240),
+                }
+                for ev in e.evidence.all()
+            ],
+        }
+        for e in events
+    }
 
 
 def _history(person: Any, events: list[Any]) -> list[Any]:
