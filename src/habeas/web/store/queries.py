@@ -194,7 +194,8 @@ REPORT_WORDS = (
 def search_reports_postgres(
     query: str, *, limit: int = 50, open_mark: str = "«", close_mark: str = "»"
 ) -> list[Any]:
-    """Reports matching `query` on PostgreSQL, best first, each with `rank` and `headline`.
+    """Reports matching `query` on PostgreSQL, best first, each with `rank` and `headline`
+    (only their id and title are read; other fields load when first used).
 
     Web-search syntax ("quoted phrase", -exclude, or). The `simple` text search
     configuration is used because reports come in several languages (en, ru, az)
@@ -222,7 +223,8 @@ def search_reports_postgres(
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, limit, options])
         found = cursor.fetchall()
-    reports = Report.objects.in_bulk([pk for pk, _, _ in found])
+    # The search page shows a hit's number and title: the text stays in the database.
+    reports = Report.objects.only("id", "title").in_bulk([pk for pk, _, _ in found])
     out = []
     for pk, rank, headline in found:
         report = reports[pk]
