@@ -27,9 +27,10 @@ def custody(request: HttpRequest, which: str) -> HttpResponse:
     today = timezone.localdate()
     ensure_current(today=today)
     rows = custody_list(chosen, today=today, filters=form.filters())
-    # Plain rows, not models: the list shows three fields of each person.
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Plain rows, not models: the list shows three fields of each person. (Counted on the
+    # rows themselves: a count of these values would join every row to its person.)
     fields = ("person_id", "person__display_name", "words", "person__roles")
-    page = Paginator(rows.values_list(*fields), PAGE_SIZE).get_page(request.GET.get("page"))
     url = link_maker("person")
     # Paging links keep the filters.
     query = request.GET.copy()
@@ -41,7 +42,7 @@ def custody(request: HttpRequest, which: str) -> HttpResponse:
         "page": page,
         "rows": [
             {"url": url(pk), "name": name, "words": words, "roles": roles(person_roles)}
-            for pk, name, words, person_roles in page
+            for pk, name, words, person_roles in page.object_list.values_list(*fields)
         ],
         "query": query.urlencode(),
     }
