@@ -92,15 +92,13 @@ def confirmed_facts(person_id: int) -> list[EventFacts]:
 
 def reports_about(person_id: int, *, limit: int) -> list[Any]:
     """The newest `limit` reports that are evidence for the person's events or name one of its
-    name forms, with their sources; the ids come from two indexed queries, not an OR join."""
-    ids = set(
-        Evidence.objects.filter(event__person_id=person_id).values_list("report_id", flat=True)
+    name forms, with their sources; the ids come from two indexed reads in one UNION query,
+    not an OR join."""
+    evidence = Evidence.objects.filter(event__person_id=person_id).values_list("report_id")
+    named = NameForm.objects.filter(person_id=person_id, report__isnull=False).values_list(
+        "report_id"
     )
-    ids |= set(
-        NameForm.objects.filter(person_id=person_id, report__isnull=False).values_list(
-            "report_id", flat=True
-        )
-    )
+    ids = {report_id for (report_id,) in evidence.union(named)}
     return list(
         Report.objects.filter(pk__in=sorted(ids))
         .only("id", "title", "published", "publisher", "lang")
