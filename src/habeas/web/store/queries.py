@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from habeas import model
 from habeas.errors import HabeasError
@@ -107,13 +107,31 @@ def reports_about(person_id: int, *, limit: int) -> list[Any]:
     )
 
 
+# Where `with_evidence` puts each event's evidence: a plain list. A prefetch into the
+# `evidence` manager built a filtered queryset per event (50 on the review queue, 1.5 ms
+# of CPU even when no event had evidence).
+EVIDENCE_LIST = "evidence_list"
+
+
+def with_evidence(events: Any) -> Any:
+    """`events` (a queryset) with each event's evidence read in one more query, as a list in
+    the EVIDENCE_LIST attribute (`evidence_of` reads it)."""
+    return events.prefetch_related(Prefetch("evidence", to_attr=EVIDENCE_LIST))
+
+
+def evidence_of(event: Any) -> list[Any]:
+    """An event's evidence: the list `with_evidence` read, else read now."""
+    found = getattr(event, EVIDENCE_LIST, None)
+    return list(event.evidence.all()) if found is None else list(found)
+
+
 def suggested_events(*, limit: int = 100) -> list[Any]:
-    """The oldest events still waiting for review, with their person, evidence and its reports
-    (each report loaded once however many cards quote it)."""
+    """The oldest events still waiting for review, with their person, evidence (`evidence_of`)
+    and its reports (each report loaded once however many cards quote it)."""
+    events = Event.objects.filter(status=EventStatus.SUGGESTED).select_related("person")
     return list(
-        Event.objects.filter(status=EventStatus.SUGGESTED)
-        .select_related("person")
-        .prefetch_related("evidence__report")
+        with_evidence(events)
+        .prefetch_related(f"{EVIDENCE_LIST}__report")
         .order_by("created_at", "id")[:limit]
     )
 

@@ -29,7 +29,7 @@ from habeas.web.store.models import (
     Version,
     VersionedType,
 )
-from habeas.web.store.queries import confirmed_facts, reports_about
+from habeas.web.store.queries import confirmed_facts, evidence_of, reports_about, with_evidence
 
 EVENTS_PER_PAGE = 100
 REPORTS_SHOWN = 200  # the newest; the report list and search find the rest
@@ -136,10 +136,9 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     case = stored_summary(
         PersonStatus.objects.filter(pk=person.pk).first(), today=today
     ) or summary_of(case_status(confirmed_facts(person.pk), today=today))
-    all_events = (
+    all_events = with_evidence(
         Event.objects.filter(person=person)
         .select_related("made_by_user")
-        .prefetch_related("evidence")
         # Dated events in date order, then the undated ones (an empty date would sort first).
         .order_by(
             ExpressionWrapper(Q(date_text=""), output_field=BooleanField()), "date_text", "id"
@@ -187,7 +186,7 @@ def _event_rows(events: list[Any], decided: dict[int, str]) -> dict[int, dict[st
                     "field": f" ({ev.field})" if ev.field else "",
                     "quote": cards.quote(ev.quote, 240),
                 }
-                for ev in e.evidence.all()
+                for ev in evidence_of(e)
             ],
         }
         for e in events

@@ -18,7 +18,7 @@ from habeas.web.review.views.identity import possibly_same_by_person
 from habeas.web.store import manual
 from habeas.web.store.counts import events_by_status
 from habeas.web.store.models import Event, EventStatus, Version, VersionedType
-from habeas.web.store.queries import suggested_events
+from habeas.web.store.queries import evidence_of, suggested_events
 
 QUEUE_SIZE = 50
 _ACTIONS: dict[str, Any] = {"confirm": EventStatus.CONFIRMED, "reject": EventStatus.REJECTED}
@@ -46,7 +46,7 @@ def deciders(events: Iterable[Any]) -> dict[int, str]:
 
 def suggestion(event: Any, *, decided_by: str | None = None) -> dict[str, Any]:
     """What a card shows for one event: the event, its evidence, who decided it, in words."""
-    evidence = sorted(event.evidence.all(), key=lambda ev: (ev.report_id, ev.start))
+    evidence = sorted(evidence_of(event), key=lambda ev: (ev.report_id, ev.start))
     if decided_by is None and event.status != EventStatus.SUGGESTED:
         decided_by = deciders([event]).get(event.pk)
     return {
