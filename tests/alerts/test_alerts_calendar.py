@@ -95,6 +95,19 @@ def test_a_viewer_feed_leaves_out_confidential_support(alice: Any, bob: Any) -> 
     ]
 
 
+def test_the_feed_reads_its_users_groups_once(alice: Any, bob: Any) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from habeas.web.alerts.services import subscription_of
+
+    _future_case(alice)
+    path = f"/alerts/calendar/{subscription_of(bob).calendar_token}.ics"
+    with CaptureQueriesContext(connection) as seen:
+        assert _get(path).status_code == 200
+    assert sum("auth_group" in q["sql"] for q in seen.captured_queries) == 1
+
+
 @pytest.mark.parametrize("token", ["", "x", "not-a-real-token-at-all-0000000000000000000"])
 def test_no_feed_without_the_token(alice: Any, token: str) -> None:
     _future_case(alice)

@@ -74,12 +74,14 @@ def test_a_request_reads_the_role_once_and_forgets_it_when_the_groups_change() -
     assert role_of(member) is None
 
 
-def test_the_pages_chrome_reads_the_role_in_one_query() -> None:
+def test_the_pages_chrome_reads_the_role_and_the_device_in_one_query() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    client = client_for("carol")
+    client = client_for("carol")  # a viewer: whether she enrolled a device is asked each time
     client.get("/feeds/")
     with CaptureQueriesContext(connection) as queries:
         assert client.get("/feeds/").status_code == 200
-    assert sum("auth_group" in q["sql"] for q in queries.captured_queries) == 1
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert sum("auth_group" in q for q in sql) == 1
+    assert [q for q in sql if "otp_totp_totpdevice" in q] == [q for q in sql if "auth_group" in q]

@@ -10,7 +10,7 @@ A logged-in user in no group has no role and sees nothing but a refusal.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from enum import StrEnum
 from functools import wraps
 from typing import Any, cast
@@ -50,23 +50,35 @@ def role_of(user: Any) -> Role | None:
     remembered = getattr(user, _REMEMBERED, _UNREAD)
     if remembered is not _UNREAD:
         return cast("Role | None", remembered)
-    names = set(user.groups.values_list("name", flat=True))
+    return role_in(user.groups.values_list("name", flat=True))
+
+
+def role_in(group_names: Iterable[str]) -> Role | None:
+    """The highest role among a user's group names (superusers and inactive users aside)."""
+    names = set(group_names)
     for role in (Role.ADMIN, Role.EDITOR, Role.VIEWER):
         if role.value in names:
             return role
     return None
 
 
-def remember_role(user: Any) -> None:
+def remember_role(user: Any, *, group_names: Iterable[str] | None = None) -> None:
     """Read the role of a request's user once for the whole request.
 
     The middleware, the view's check, the templates and the alert badge each
     asked (one query apiece, five a page). Only the user object of one request
     keeps it (AuthenticationMiddleware loads a fresh one for every request), and
-    a change of the user's groups forgets it (`forget_role`).
+    a change of the user's groups forgets it (`forget_role`). `group_names`, when
+    given, are the user's groups as the caller has just read them.
     """
-    if user is not None and user.is_authenticated:
-        setattr(user, _REMEMBERED, role_of(user))
+    if user is None or not user.is_authenticated:
+        return
+    role = None
+    if group_names is None or user.is_superuser:
+        role = role_of(user)
+    elif user.is_active:
+        role = role_in(group_names)
+    setattr(user, _REMEMBERED, role)
 
 
 def forget_role(sender: Any, instance: Any, **_: Any) -> None:

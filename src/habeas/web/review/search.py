@@ -72,7 +72,7 @@ def _search_fts(query: str, *, limit: int) -> list[ReportHit]:
             [_OPEN, _CLOSE, _fts_query(query), limit],
         )
         found = cursor.fetchall()
-    reports = Report.objects.in_bulk([rowid for rowid, _ in found])
+    reports = Report.objects.only("id", "title").in_bulk([rowid for rowid, _ in found])
     return [
         ReportHit(reports[rowid], split_marked(snippet, open_mark=_OPEN, close_mark=_CLOSE))
         for rowid, snippet in found

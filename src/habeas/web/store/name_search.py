@@ -63,14 +63,22 @@ def _sounds(word: str) -> set[str]:
 
 def index_row(names: Iterable[str]) -> tuple[str, str]:
     """The `words` and `sounds` columns for a person known by `names`: each a space-led list."""
-    folded: dict[str, None] = {}
+    names = list(names)
+    return _words_column(names), _sounds_column(names)
+
+
+def _words_column(names: list[str]) -> str:
+    folded = {fold(word): None for name in names for word in words_of(name)}
+    return "".join(f" {w}" for w in folded)
+
+
+def _sounds_column(names: list[str]) -> str:
     sounds: dict[str, None] = {}
     for name in names:
         for word in words_of(name):
-            folded.setdefault(fold(word))
             for sound in sorted(_sounds(word)):
                 sounds.setdefault(sound)
-    return "".join(f" {w}" for w in folded), "".join(f" {s}" for s in sounds)
+    return "".join(f" {s}" for s in sounds)
 
 
 def _query_sounds(word: str) -> list[str]:
@@ -82,9 +90,10 @@ def _query_sounds(word: str) -> list[str]:
 
 def word_matches(word: str, name: str) -> bool:
     """Whether query `word` matches a word of `name` as the index matches it."""
-    row_words, row_sounds = index_row([name])
-    if f" {fold(word)}" in row_words:
+    # The sounds (the costly half of a row) only when the letters do not match.
+    if f" {fold(word)}" in _words_column([name]):
         return True
+    row_sounds = _sounds_column([name])
     return any(f" {sound}" in row_sounds for sound in _query_sounds(word))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 
 from habeas import model
 from habeas.errors import HabeasError
@@ -92,15 +92,13 @@ def confirmed_facts(person_id: int) -> list[EventFacts]:
 
 def reports_about(person_id: int, *, limit: int) -> list[Any]:
     """The newest `limit` reports that are evidence for the person's events or name one of its
-    name forms, with their sources; the ids come from two indexed queries, not an OR join."""
-    ids = set(
-        Evidence.objects.filter(event__person_id=person_id).values_list("report_id", flat=True)
+    name forms, with their sources; the ids come from two indexed reads in one UNION query,
+    not an OR join."""
+    evidence = Evidence.objects.filter(event__person_id=person_id).values_list("report_id")
+    named = NameForm.objects.filter(person_id=person_id, report__isnull=False).values_list(
+        "report_id"
     )
-    ids |= set(
-        NameForm.objects.filter(person_id=person_id, report__isnull=False).values_list(
-            "report_id", flat=True
-        )
-    )
+    ids = {report_id for (report_id,) in evidence.union(named)}
     return list(
         Report.objects.filter(pk__in=sorted(ids))
         .only("id", "title", "published", "publisher", "lang")
@@ -109,13 +107,31 @@ def reports_about(person_id: int, *, limit: int) -> list[Any]:
     )
 
 
+# Where `with_evidence` puts each event's evidence: a plain list. A prefetch into the
+# `evidence` manager built a filtered queryset per event (50 on the review queue, 1.5 ms
+# of CPU even when no event had evidence).
+EVIDENCE_LIST = "evidence_list"
+
+
+def with_evidence(events: Any) -> Any:
+    """`events` (a queryset) with each event's evidence read in one more query, as a list in
+    the EVIDENCE_LIST attribute (`evidence_of` reads it)."""
+    return events.prefetch_related(Prefetch("evidence", to_attr=EVIDENCE_LIST))
+
+
+def evidence_of(event: Any) -> list[Any]:
+    """An event's evidence: the list `with_evidence` read, else read now."""
+    found = getattr(event, EVIDENCE_LIST, None)
+    return list(event.evidence.all()) if found is None else list(found)
+
+
 def suggested_events(*, limit: int = 100) -> list[Any]:
-    """The oldest events still waiting for review, with their person, evidence and its reports
-    (each report loaded once however many cards quote it)."""
+    """The oldest events still waiting for review, with their person, evidence (`evidence_of`)
+    and its reports (each report loaded once however many cards quote it)."""
+    events = Event.objects.filter(status=EventStatus.SUGGESTED).select_related("person")
     return list(
-        Event.objects.filter(status=EventStatus.SUGGESTED)
-        .select_related("person")
-        .prefetch_related("evidence__report")
+        with_evidence(events)
+        .prefetch_related(f"{EVIDENCE_LIST}__report")
         .order_by("created_at", "id")[:limit]
     )
 
@@ -194,7 +210,8 @@ REPORT_WORDS = (
 def search_reports_postgres(
     query: str, *, limit: int = 50, open_mark: str = "«", close_mark: str = "»"
 ) -> list[Any]:
-    """Reports matching `query` on PostgreSQL, best first, each with `rank` and `headline`.
+    """Reports matching `query` on PostgreSQL, best first, each with `rank` and `headline`
+    (only their id and title are read; other fields load when first used).
 
     Web-search syntax ("quoted phrase", -exclude, or). The `simple` text search
     configuration is used because reports come in several languages (en, ru, az)
@@ -222,7 +239,8 @@ def search_reports_postgres(
     with connection.cursor() as cursor:
         cursor.execute(sql, [query, limit, options])
         found = cursor.fetchall()
-    reports = Report.objects.in_bulk([pk for pk, _, _ in found])
+    # The search page shows a hit's number and title: the text stays in the database.
+    reports = Report.objects.only("id", "title").in_bulk([pk for pk, _, _ in found])
     out = []
     for pk, rank, headline in found:
         report = reports[pk]

@@ -67,22 +67,27 @@ def open_matches(person_id: int) -> list[PossibleMatch]:
 
 
 def _open_matches(person_ids: list[int]) -> dict[int, list[PossibleMatch]]:
-    # Two queries for any number of persons: their unsure judgements, and the settling ones.
+    # One query for any number of persons: every judgement about them, newest first; the
+    # settling ones (same, different) are read from it before the unsure ones are kept.
     wanted = set(person_ids)
     about = Q(person_a_id__in=wanted) | Q(person_b_id__in=wanted)
-    settled: dict[tuple[int, int], int] = {}  # (person, other): newest settling judgement id
-    for pk, a, b in (
-        Judgement.objects.filter(about, verdict__in=[Verdict.SAME, Verdict.DIFFERENT])
-    ).values_list("pk", "person_a_id", "person_b_id"):
-        for me, other in ((a, b), (b, a)):
-            if me in wanted:
-                settled[me, other] = max(settled.get((me, other), 0), pk)
-    found: dict[int, dict[int, PossibleMatch]] = {pid: {} for pid in wanted}
-    for judgement in (
-        Judgement.objects.filter(about, verdict=Verdict.UNSURE)
+    judgements = list(
+        Judgement.objects.filter(about)
         .select_related("person_a", "person_b")
         .order_by("-created_at", "-id")
-    ):
+    )
+    settled: dict[tuple[int, int], int] = {}  # (person, other): newest settling judgement id
+    for judgement in judgements:
+        if judgement.verdict not in (Verdict.SAME, Verdict.DIFFERENT):
+            continue
+        a, b = judgement.person_a_id, judgement.person_b_id
+        for me, other in ((a, b), (b, a)):
+            if me in wanted:
+                settled[me, other] = max(settled.get((me, other), 0), judgement.pk)
+    found: dict[int, dict[int, PossibleMatch]] = {pid: {} for pid in wanted}
+    for judgement in judgements:
+        if judgement.verdict != Verdict.UNSURE:
+            continue
         pairs = ((judgement.person_a, judgement.person_b), (judgement.person_b, judgement.person_a))
         for me, other in pairs:
             if me.pk not in wanted:

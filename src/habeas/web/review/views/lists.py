@@ -10,6 +10,8 @@ from django.utils import timezone
 from habeas.web.accounts.roles import viewer_required
 from habeas.web.review.custody import CustodyList, custody_list
 from habeas.web.review.forms import FiltersForm
+from habeas.web.review.links import link_maker
+from habeas.web.review.templatetags.casefile import roles
 from habeas.web.store.status import ensure_current
 
 PAGE_SIZE = 100
@@ -26,6 +28,10 @@ def custody(request: HttpRequest, which: str) -> HttpResponse:
     ensure_current(today=today)
     rows = custody_list(chosen, today=today, filters=form.filters())
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Plain rows, not models: the list shows three fields of each person. (Counted on the
+    # rows themselves: a count of these values would join every row to its person.)
+    fields = ("person_id", "person__display_name", "words", "person__roles")
+    url = link_maker("person")
     # Paging links keep the filters.
     query = request.GET.copy()
     query.pop("page", None)
@@ -34,6 +40,10 @@ def custody(request: HttpRequest, which: str) -> HttpResponse:
         "lists": list(CustodyList),
         "form": form,
         "page": page,
+        "rows": [
+            {"url": url(pk), "name": name, "words": words, "roles": roles(person_roles)}
+            for pk, name, words, person_roles in page.object_list.values_list(*fields)
+        ],
         "query": query.urlencode(),
     }
     return render(request, "review/custody_list.html", context)

@@ -8,15 +8,17 @@ from typing import Any
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from habeas.web.accounts.roles import editor_post, viewer_required
+from habeas.web.review import cards
 from habeas.web.review.highlight import split_spans
 from habeas.web.review.views.identity import possibly_same_by_person
 from habeas.web.store import manual
 from habeas.web.store.counts import events_by_status
 from habeas.web.store.models import Event, EventStatus, Version, VersionedType
-from habeas.web.store.queries import suggested_events
+from habeas.web.store.queries import evidence_of, suggested_events
 
 QUEUE_SIZE = 50
 _ACTIONS: dict[str, Any] = {"confirm": EventStatus.CONFIRMED, "reject": EventStatus.REJECTED}
@@ -43,11 +45,23 @@ def deciders(events: Iterable[Any]) -> dict[int, str]:
 
 
 def suggestion(event: Any, *, decided_by: str | None = None) -> dict[str, Any]:
-    """What a card shows for one event: the event, its evidence, who decided it."""
-    evidence = sorted(event.evidence.all(), key=lambda ev: (ev.report_id, ev.start))
+    """What a card shows for one event: the event, its evidence, who decided it, in words."""
+    evidence = sorted(evidence_of(event), key=lambda ev: (ev.report_id, ev.start))
     if decided_by is None and event.status != EventStatus.SUGGESTED:
         decided_by = deciders([event]).get(event.pk)
-    return {"event": event, "evidence": evidence, "decided_by": decided_by}
+    return {
+        "event": event,
+        "evidence": evidence,
+        "decided_by": decided_by,
+        "pk": event.pk,
+        "status": str(event.status),
+        "type_words": cards.type_words(event),
+        "person_url": reverse("person", args=[event.person_id]),
+        "person_name": event.person.display_name,
+        "made_by": cards.made_by(event, decided_by),
+        "facts": cards.facts(event),
+        "quotes": [(ev.field or "event", cards.quote(ev.quote, 200)) for ev in evidence],
+    }
 
 
 def report_groups(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
