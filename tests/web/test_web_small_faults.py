@@ -129,3 +129,34 @@ def test_a_single_empty_file_is_named_once() -> None:
 
     assert "empty.txt: the file is empty" in response.content.decode()
     assert "empty.txt: empty.txt" not in response.content.decode()
+
+
+def test_every_field_described_by_help_text_has_that_text_on_the_page() -> None:
+    import re
+
+    from habeas.web.store.models import Event
+
+    report = store(held_story("Zaur Qasimli", "Qasimli"))
+    confirm_all(report.report_id)
+    event = Event.objects.filter(evidence__report_id=report.report_id).first()
+    bob = client_for("bob")
+    pages = [
+        "/lists/detained/",
+        "/capture/",
+        "/feeds/",
+        "/persons/add/",
+        f"/events/{event.pk}/edit/",
+        f"/persons/{event.person_id}/events/add/",
+    ]
+    described = 0
+    for path in pages:
+        response = bob.get(path)
+        assert response.status_code == 200, path
+        page = response.content.decode()
+        ids = set(re.findall(r'\bid="([^"]+)"', page))
+        targets = [
+            t for ref in re.findall(r'aria-describedby="([^"]+)"', page) for t in ref.split()
+        ]
+        assert [t for t in targets if t not in ids] == [], path
+        described += len(targets)
+    assert described >= 6  # the filters, capture and event forms all have help texts
