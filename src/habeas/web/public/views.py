@@ -181,7 +181,7 @@ def prisoner_list(request: Any, slug: str) -> Any:
     context = {
         **_paged(request, rows),
         "plist": plist,
-        "rows": len(rows),
+        "listed": len(rows),
         "counts": counts_over_time(plist, public_ids=set(shown)),
     }
     return render(request, "public/prisoner_list.html", context)
